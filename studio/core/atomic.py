@@ -1,0 +1,68 @@
+"""Atomic file writes: write a temp file beside the target, fsync, then rename over it.
+
+A reader (or a crash) sees either the old file or the new one, never a half-written one.
+
+Example:
+    >>> atomic_write_text("/tmp/a.txt", "0 0.5 0.5 0.1 0.1\\n")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class WriteError(OSError):
+    """A file could not be written; the original (if any) is unchanged."""
+
+
+def atomic_write_bytes(path: str | Path, data: bytes, fsync: bool = True) -> None:
+    """Replace ``path`` with ``data`` atomically; the old file stays intact on any failure."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            if fsync:
+                os.fsync(fh.fileno())
+        try:
+            mode = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise WriteError(exc.errno, f"could not write {path}: {exc.strerror or exc}") from exc
+    if fsync:
+        _fsync_dir(path.parent)
+
+
+def atomic_write_text(path: str | Path, text: str, fsync: bool = True) -> None:
+    """Replace ``path`` with UTF-8 ``text`` atomically (newlines written as given)."""
+    atomic_write_bytes(path, text.encode("utf-8"), fsync=fsync)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Persist the rename itself (POSIX); silently skipped where directories can't be opened."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,183 @@
+"""studio's per-dataset state in SQLite (``DATASET/.studio/studio.db``, WAL journal).
+
+The label files are the truth for human labels; the store keeps what they cannot say
+(verified flags, image sizes, later proposals and review decisions) and a cache of what
+is slow to recompute (label state, box counts). Deleting the store loses only studio's
+own flags: the indexer rebuilds everything else from the files.
+
+Each thread gets its own connection; writes are short transactions, so a crash or
+``kill -9`` leaves the database consistent.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+DB_NAME = "studio.db"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS images (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    split TEXT NOT NULL DEFAULT '',
+    file_size INTEGER,
+    mtime_ns INTEGER,
+    width INTEGER,
+    height INTEGER,
+    label_state TEXT,
+    n_boxes INTEGER,
+    label_mtime_ns INTEGER,
+    label_size INTEGER,
+    verified INTEGER NOT NULL DEFAULT 0,
+    error TEXT
+);
+CREATE INDEX IF NOT EXISTS images_state ON images(label_state);
+"""
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or written (read-only folder, full disk, corrupt file)."""
+
+
+@dataclass(frozen=True)
+class ImageRecord:
+    """One image's row."""
+
+    path: str
+    split: str
+    width: int | None
+    height: int | None
+    label_state: str | None
+    n_boxes: int | None
+    verified: bool
+    error: str | None
+
+
+class Store:
+    """SQLite-backed state of one dataset."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.path = self.folder / DB_NAME
+        self._local = threading.local()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            conn = self._conn()
+            with conn:
+                conn.executescript(_SCHEMA)
+                conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open studio's database at {self.path}: {exc}") from exc
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA busy_timeout=30000")
+            self._local.conn = conn
+        return conn
+
+    def _write(self, sql: str, rows: Iterable[Sequence] | None = None) -> None:
+        conn = self._conn()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            if rows is None:
+                conn.execute(sql)
+            else:
+                conn.executemany(sql, rows)
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"cannot write studio's database {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        """Close this thread's connection."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    # images ---------------------------------------------------------------------------------
+    def sync_paths(self, paths: Sequence[str], splits: Sequence[str]) -> tuple[int, int]:
+        """Make the image table hold exactly ``paths``; returns ``(added, removed)``.
+
+        Rows of images still present keep their flags (verified) and cached state.
+        """
+        conn = self._conn()
+        known = {p for (p,) in conn.execute("SELECT path FROM images")}
+        wanted = dict(zip(paths, splits))
+        added = [(p, s) for p, s in wanted.items() if p not in known]
+        removed = [(p,) for p in known if p not in wanted]
+        if added:
+            self._write("INSERT INTO images(path, split) VALUES (?, ?)", added)
+        if removed:
+            self._write("DELETE FROM images WHERE path = ?", removed)
+        self._write("UPDATE images SET split = ? WHERE path = ? AND split != ?",
+                    ((s, p, s) for p, s in wanted.items()))
+        return len(added), len(removed)
+
+    def fingerprints(self) -> dict[str, tuple[int | None, int | None, int | None, int | None]]:
+        """``path -> (mtime_ns, file_size, label_mtime_ns, label_size)`` to detect changes."""
+        rows = self._conn().execute(
+            "SELECT path, mtime_ns, file_size, label_mtime_ns, label_size FROM images")
+        return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+
+    def update_index(self, rows: Iterable[tuple]) -> None:
+        """Write indexer results: ``(file_size, mtime_ns, width, height, label_state,
+        n_boxes, label_mtime_ns, label_size, error, path)`` per image, in one transaction."""
+        self._write("UPDATE images SET file_size=?, mtime_ns=?, width=?, height=?, label_state=?, "
+                    "n_boxes=?, label_mtime_ns=?, label_size=?, error=? WHERE path=?", rows)
+
+    def set_label_state(self, path: str, state: str, n_boxes: int,
+                        label_mtime_ns: int | None, label_size: int | None) -> None:
+        """Record the label state after studio itself wrote a label file."""
+        self._write_one("UPDATE images SET label_state=?, n_boxes=?, label_mtime_ns=?, label_size=? "
+                        "WHERE path=?", (state, n_boxes, label_mtime_ns, label_size, path))
+
+    def set_verified(self, path: str, verified: bool) -> None:
+        """Set or clear the per-image "verified" flag."""
+        self._write_one("UPDATE images SET verified=? WHERE path=?", (int(verified), path))
+
+    def _write_one(self, sql: str, params: Sequence) -> None:
+        self._write(sql, [params])
+
+    def records(self) -> dict[str, ImageRecord]:
+        """Every image's row, by path."""
+        rows = self._conn().execute(
+            "SELECT path, split, width, height, label_state, n_boxes, verified, error FROM images")
+        return {r[0]: ImageRecord(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7]) for r in rows}
+
+    def record(self, path: str) -> ImageRecord | None:
+        """One image's row, or ``None``."""
+        r = self._conn().execute(
+            "SELECT path, split, width, height, label_state, n_boxes, verified, error FROM images "
+            "WHERE path=?", (path,)).fetchone()
+        return ImageRecord(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7]) if r else None
+
+    def count(self) -> int:
+        """Number of images known."""
+        return int(self._conn().execute("SELECT COUNT(*) FROM images").fetchone()[0])
+
+    def state_counts(self) -> dict[str, int]:
+        """How many images are in each label state (``None`` = not indexed yet)."""
+        rows = self._conn().execute("SELECT label_state, COUNT(*) FROM images GROUP BY label_state")
+        return {str(k): int(v) for k, v in rows}
+
+    # meta -----------------------------------------------------------------------------------
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        """A value from the key/value table."""
+        row = self._conn().execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a key/value pair."""
+        self._write_one("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
