@@ -1,0 +1,186 @@
+"""studio's command line: the headless twin of the GUI's batch work.
+
+    studio gui [DATASET] [--model M]     open the desktop studio
+    studio sample DEST                   write the sample dataset
+    studio index DATASET [--json]        index a dataset, print label states and problems
+    studio plugins                       list plugins and the ones that failed to load
+
+Exit codes: 0 fine, 1 problems found or job failed, 2 bad usage, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from studio import __version__
+
+
+class ProgressBar:
+    """A one-line text progress bar with rate and ETA on stderr (quiet when not a TTY)."""
+
+    def __init__(self, label: str, stream=None, min_interval: float = 0.2) -> None:
+        self.label = label
+        self.stream = stream or sys.stderr
+        self.tty = getattr(self.stream, "isatty", lambda: False)()
+        self.min_interval = min_interval
+        self._last = 0.0
+
+    def update(self, progress) -> None:  # noqa: ANN001 - a studio.core.jobs.Progress
+        """Redraw for a ``Progress`` (throttled)."""
+        from studio.core.jobs import format_eta
+
+        now = time.monotonic()
+        final = progress.done >= progress.total
+        if not final and now - self._last < self.min_interval:
+            return
+        self._last = now
+        width = 30
+        filled = int(width * progress.fraction)
+        line = (f"{self.label} [{'#' * filled}{'.' * (width - filled)}] {progress.done}/{progress.total}"
+                f" {progress.rate:,.0f}/s ETA {format_eta(progress.eta_s)}")
+        if self.tty:
+            self.stream.write("\r" + line + ("\n" if final else ""))
+            self.stream.flush()
+        elif final:
+            self.stream.write(line + "\n")
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    """Write the deterministic sample dataset."""
+    from studio.core.sample_data import make_sample_dataset
+
+    dest = Path(args.dest)
+    if (dest / "data.yaml").exists() and not args.force:
+        print(f"{dest} already holds a dataset; use --force to regenerate it")
+        return 0
+    make_sample_dataset(dest, n_train=args.train, n_val=args.val, seed=args.seed)
+    print(f"sample dataset written to {dest}")
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """Index a dataset and report its label states and problems."""
+    from studio.core.dataset import DatasetError, open_dataset
+    from studio.core.index import ImageIndex, State, index_job
+    from studio.core.jobs import CancelToken
+    from studio.core.store import Store, StoreError
+
+    try:
+        dataset = open_dataset(args.dataset)
+        listing = dataset.scan_images()
+        store = Store(dataset.store_dir)
+    except (DatasetError, StoreError) as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        return 1
+    index = ImageIndex.from_listing(listing)
+    bar = ProgressBar("indexing")
+    token = CancelToken()
+    try:
+        for progress in index_job(dataset, index, store, token):
+            if progress.payload is not None:
+                index.apply(progress.payload)
+            if progress.stage == "index":
+                bar.update(progress)
+    except KeyboardInterrupt:
+        token.cancel()
+        print("\ninterrupted; the next run resumes where this one stopped", file=sys.stderr)
+        return 130
+    counts = index.counts()
+    findings = [*dataset.findings, *listing.findings]
+    report = {
+        "dataset": str(dataset.root),
+        "layout": dataset.layout.value,
+        "classes": dataset.classes.names,
+        "images": len(index),
+        "labeled": counts.get(State.LABELED, 0),
+        "negative": counts.get(State.NEGATIVE, 0),
+        "unlabeled": counts.get(State.UNLABELED, 0),
+        "unreadable": counts.get(State.ERROR, 0),
+        "verified": int(index.verified.sum()),
+        "problems": [str(f) for f in findings] + [f"{index.paths[i]}: {e}" for i, e in
+                                                   sorted(index.errors.items())],
+    }
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        _print_report(report)
+    return 1 if report["problems"] else 0
+
+
+def _print_report(report: dict) -> None:
+    print(f"{report['dataset']} ({report['layout']}), {len(report['classes'])} classes: "
+          f"{', '.join(report['classes']) or '-'}")
+    print(f"{report['images']} images: {report['labeled']} labeled, {report['negative']} negative, "
+          f"{report['unlabeled']} unlabeled, {report['unreadable']} unreadable, "
+          f"{report['verified']} verified")
+    for line in report["problems"][:50]:
+        print(f"  {line}")
+    if len(report["problems"]) > 50:
+        print(f"  ... and {len(report['problems']) - 50} more (use --json for all)")
+
+
+def cmd_plugins(args: argparse.Namespace) -> int:
+    """List plugins and failures."""
+    from studio.core.plugins import KINDS, default_plugin_folders, registry
+
+    registry.discover(default_plugin_folders())
+    for kind in KINDS:
+        names = registry.names(kind)
+        print(f"{kind}: {', '.join(names) if names else '-'}")
+    for failure in registry.failures:
+        print(f"failed: {failure.source}: {failure.error}")
+    return 1 if registry.failures else 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    """Open the desktop studio."""
+    from studio.ui.app import run_gui
+
+    return run_gui(args.dataset, model=args.model)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(prog="studio", description="Object-detection dataset studio.")
+    parser.add_argument("--version", action="version", version=f"studio {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("gui", help="open the desktop studio")
+    p.add_argument("dataset", nargs="?", help="dataset folder or data.yaml")
+    p.add_argument("--model", help="detection model (.pt/.onnx) to load")
+    p.set_defaults(func=cmd_gui)
+
+    p = sub.add_parser("sample", help="write the sample dataset")
+    p.add_argument("dest")
+    p.add_argument("--force", action="store_true", help="regenerate over an existing one")
+    p.add_argument("--train", type=int, default=320)
+    p.add_argument("--val", type=int, default=80)
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=cmd_sample)
+
+    p = sub.add_parser("index", help="index a dataset and report label states and problems")
+    p.add_argument("dataset")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("plugins", help="list plugins and failures")
+    p.set_defaults(func=cmd_plugins)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``studio`` command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Model loading and inference; the only part of studio that touches Ultralytics."""

@@ -1,0 +1,30 @@
+"""Where a dataset's store lives: ``DATASET/.studio``, or a per-user folder when that is read-only."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from studio.core.dataset import Dataset
+from studio.core.store import Store, StoreError
+
+
+def user_state_dir() -> Path:
+    """The per-user folder for studio's state (XDG cache or ``~/.cache``)."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "studio"
+
+
+def open_store(dataset: Dataset) -> tuple[Store, bool]:
+    """Open the dataset's store; returns ``(store, in_fallback_location)``.
+
+    The store goes to ``DATASET/.studio``; if that folder cannot be written (read-only
+    media, permissions) it goes to a per-user folder keyed by the dataset's path, so
+    browsing a read-only dataset still works and nothing is written beside it.
+    """
+    try:
+        return Store(dataset.store_dir), False
+    except StoreError:
+        key = hashlib.sha1(str(dataset.root).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        return Store(user_state_dir() / "datasets" / key), True

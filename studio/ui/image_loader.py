@@ -1,0 +1,108 @@
+"""Decode images off the GUI thread, latest request wins, neighbours prefetched into a cache."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PyQt6.QtCore import QObject, QRunnable, QThreadPool, pyqtSignal
+from PyQt6.QtGui import QImage
+
+from studio.core.imageio import ImageCache, ImageReadError
+from studio.core.labels import LabelFile, load_yolo_labels
+
+
+@dataclass(frozen=True)
+class LoadedImage:
+    """A decoded image ready to paint, with the label file read beside it."""
+
+    key: str
+    qimage: QImage
+    size_wh: tuple[int, int]
+    labels: LabelFile
+
+
+def to_qimage(bgr: np.ndarray) -> QImage:
+    """A deep-copied ``QImage`` of a BGR uint8 array (safe to hand across threads)."""
+    bgr = np.ascontiguousarray(bgr)
+    h, w = bgr.shape[:2]
+    return QImage(bgr.data, w, h, int(bgr.strides[0]), QImage.Format.Format_BGR888).copy()
+
+
+class _Signals(QObject):
+    loaded = pyqtSignal(int, object)  # ticket, LoadedImage
+    failed = pyqtSignal(int, str, str)  # ticket, key, reason
+
+
+class _LoadTask(QRunnable):
+    def __init__(self, ticket: int, key: str, label_path: str, cache: ImageCache,
+                 signals: _Signals, num_classes: int | None) -> None:
+        super().__init__()
+        self.ticket, self.key, self.label_path = ticket, key, label_path
+        self.cache, self.signals, self.num_classes = cache, signals, num_classes
+
+    def run(self) -> None:
+        try:
+            img = self.cache.load(self.key)
+            labels = load_yolo_labels(self.label_path, self.num_classes)
+            loaded = LoadedImage(self.key, to_qimage(img), (img.shape[1], img.shape[0]), labels)
+        except ImageReadError as exc:
+            self.signals.failed.emit(self.ticket, self.key, exc.reason)
+            return
+        except Exception as exc:  # noqa: BLE001 - never let a worker thread die silently
+            self.signals.failed.emit(self.ticket, self.key, f"{type(exc).__name__}: {exc}")
+            return
+        self.signals.loaded.emit(self.ticket, loaded)
+
+
+class _PrefetchTask(QRunnable):
+    def __init__(self, key: str, cache: ImageCache) -> None:
+        super().__init__()
+        self.key, self.cache = key, cache
+
+    def run(self) -> None:
+        try:
+            self.cache.load(self.key)
+        except Exception:  # noqa: BLE001 - a bad neighbour is reported when it is opened
+            pass
+
+
+class ImageLoader(QObject):
+    """Loads the image the user asked for last; earlier requests' results are dropped."""
+
+    loaded = pyqtSignal(object)  # LoadedImage
+    failed = pyqtSignal(str, str)  # key, reason
+
+    def __init__(self, cache: ImageCache | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.cache = cache or ImageCache()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._ticket = 0
+        self._signals = _Signals()
+        self._signals.loaded.connect(self._on_loaded)
+        self._signals.failed.connect(self._on_failed)
+
+    def request(self, image_path: str, label_path: str, num_classes: int | None = None) -> None:
+        """Load ``image_path`` (and its labels); supersedes earlier requests."""
+        self._ticket += 1
+        self._pool.start(_LoadTask(self._ticket, image_path, label_path, self.cache,
+                                   self._signals, num_classes), priority=1)
+
+    def prefetch(self, image_paths: list[str]) -> None:
+        """Decode ``image_paths`` into the cache at low priority."""
+        for path in image_paths:
+            if self.cache.get(path) is None:
+                self._pool.start(_PrefetchTask(path, self.cache), priority=0)
+
+    def wait(self) -> None:
+        """Block until queued work is done (tests, shutdown)."""
+        self._pool.waitForDone()
+
+    def _on_loaded(self, ticket: int, loaded: LoadedImage) -> None:
+        if ticket == self._ticket:
+            self.loaded.emit(loaded)
+
+    def _on_failed(self, ticket: int, key: str, reason: str) -> None:
+        if ticket == self._ticket:
+            self.failed.emit(key, reason)

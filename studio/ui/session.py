@@ -1,0 +1,102 @@
+"""The open dataset: core objects plus the background indexing job, as Qt signals.
+
+Widgets never read files: they listen to a ``DatasetSession`` and ask it for core objects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PyQt6.QtCore import QObject, pyqtSignal
+
+from studio.core.dataset import Dataset, DatasetError, ImageListing, open_dataset
+from studio.core.index import ImageIndex, index_job
+from studio.core.jobs import CancelToken, Progress
+from studio.core.store import Store, StoreError
+from studio.core.storage import open_store
+from studio.ui.workers import JobWorker
+
+
+class DatasetSession(QObject):
+    """Opens datasets, owns the index and the store, runs the indexer off the GUI thread."""
+
+    opened = pyqtSignal(object)  # Dataset (index ready, states unknown)
+    closed = pyqtSignal()
+    index_progress = pyqtSignal(object)  # Progress
+    index_updated = pyqtSignal(object)  # IndexUpdate
+    index_finished = pyqtSignal(bool)
+    message = pyqtSignal(str)  # something the user should read (status bar)
+    error = pyqtSignal(str, str)  # title, text: something went wrong, the app carries on
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.dataset: Dataset | None = None
+        self.index: ImageIndex | None = None
+        self.listing: ImageListing | None = None
+        self.store: Store | None = None
+        self._worker: JobWorker | None = None
+
+    def open(self, path: str | Path) -> bool:
+        """Open a dataset folder or data.yaml; lists images at once and indexes in the background."""
+        try:
+            dataset = open_dataset(path)
+            listing = dataset.scan_images()
+        except (DatasetError, OSError) as exc:
+            self.error.emit(self.tr("Cannot open dataset"), str(exc))
+            return False
+        self.close()
+        self.dataset, self.listing = dataset, listing
+        self.index = ImageIndex.from_listing(listing)
+        self.opened.emit(dataset)
+        self._start_indexing()
+        return True
+
+    def close(self) -> None:
+        """Stop indexing and forget the dataset."""
+        if self._worker is not None:
+            self._worker.cancel()
+            self._worker.wait()
+            self._worker = None
+        if self.dataset is not None:
+            self.dataset = self.index = self.listing = None
+            self.store = None
+            self.closed.emit()
+
+    def cancel_indexing(self) -> None:
+        """Stop the background indexing (it resumes next time the dataset opens)."""
+        if self._worker is not None:
+            self._worker.cancel()
+
+    def is_indexing(self) -> bool:
+        """True while the indexer runs."""
+        return self._worker is not None and self._worker.is_running()
+
+    def _start_indexing(self) -> None:
+        dataset, index = self.dataset, self.index
+        assert dataset is not None and index is not None
+
+        def job(token: CancelToken):
+            try:
+                store, fallback = open_store(dataset)
+            except StoreError as exc:
+                raise RuntimeError(str(exc)) from exc
+            self.store = store
+            if fallback:
+                self.message.emit(self.tr("The dataset folder is read-only; studio keeps its "
+                                          "state in {0}").format(store.folder))
+            yield from index_job(dataset, index, store, token)
+
+        worker = JobWorker(job, self)
+        worker.progress.connect(lambda p, idx=index: self._on_progress(p, idx))
+        worker.finished.connect(self.index_finished)
+        worker.failed.connect(lambda msg, _details: self.error.emit(self.tr("Indexing failed"), msg))
+        self._worker = worker
+        worker.start()
+
+    def _on_progress(self, progress: Progress, index: ImageIndex) -> None:
+        if index is not self.index:
+            return  # a late report from the indexer of a dataset that was closed
+        if progress.payload is not None:
+            self.index.apply(progress.payload)
+            self.index_updated.emit(progress.payload)
+        self.index_progress.emit(progress)

@@ -1,0 +1,32 @@
+"""Translated texts for things core reports as data (findings, states)."""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import QCoreApplication
+
+from studio.core.findings import Finding
+from studio.core.i18n import CORE_CONTEXT
+from studio.core.index import State
+
+
+def finding_text(finding: Finding) -> str:
+    """A finding's message in the user's language, with its place."""
+    template = QCoreApplication.translate(CORE_CONTEXT, finding.template)
+    try:
+        message = template.format(**finding.params)
+    except (KeyError, IndexError):
+        message = template
+    place = finding.where()
+    return f"{place}: {message}" if place else message
+
+
+def state_text(state: State) -> str:
+    """The display name of an image state."""
+    tr = QCoreApplication.translate
+    return {
+        State.UNKNOWN: tr("State", "not indexed yet"),
+        State.UNLABELED: tr("State", "unlabeled"),
+        State.NEGATIVE: tr("State", "negative (no objects)"),
+        State.LABELED: tr("State", "labeled"),
+        State.ERROR: tr("State", "unreadable"),
+    }[state]
