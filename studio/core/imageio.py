@@ -104,6 +104,8 @@ def read_image_size(path: str | os.PathLike[str]) -> tuple[int, int]:
     """
     from PIL import Image, UnidentifiedImageError
 
+    if os.path.exists(path) and os.path.getsize(path) == 0:
+        raise ImageReadError(path, "the file is empty (0 bytes)")
     try:
         with Image.open(path) as im:
             w, h = im.size
@@ -113,7 +115,10 @@ def read_image_size(path: str | os.PathLike[str]) -> tuple[int, int]:
                 orientation = None
     except FileNotFoundError as exc:
         raise ImageReadError(path, "file not found") from exc
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+    except (UnidentifiedImageError, ImportError) as exc:
+        # ImportError: Ultralytics patches Image.open to import pi-heif for unknown files.
+        raise ImageReadError(path, "not an image file (unknown format)") from exc
+    except Exception as exc:  # noqa: BLE001 - Pillow raises many types for broken headers
         raise ImageReadError(path, _pil_reason(exc)) from exc
     if orientation in (5, 6, 7, 8):
         w, h = h, w

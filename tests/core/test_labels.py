@@ -1,0 +1,187 @@
+"""YOLO label I/O: parsing, findings, byte-exact preservation, atomic writes, Ultralytics oracle."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studio.core.atomic import WriteError
+from studio.core.boxes import Boxes
+from studio.core.labels import (
+    LabelState,
+    as_ultralytics_array,
+    boxes_to_label_file,
+    format_row,
+    label_state_of,
+    load_yolo_labels,
+    parse_label_bytes,
+    save_yolo_labels,
+)
+
+
+@pytest.mark.parametrize(
+    "data, rows, codes",
+    [
+        (b"0 0.5 0.5 0.2 0.2\n", [(0, 0.5, 0.5, 0.2, 0.2)], []),
+        (b"0 0.5 0.5 0.2 0.2\r\n1 0.1 0.1 0.1 0.1\r\n", [(0, .5, .5, .2, .2), (1, .1, .1, .1, .1)], []),
+        (b"\n\n 2 5e-1 0.5 1E-1 0.1   \n\n", [(2, 0.5, 0.5, 0.1, 0.1)], []),
+        (b"0\t0.5\t0.5\t0.2\t0.2", [(0, 0.5, 0.5, 0.2, 0.2)], []),
+        (b"1.0 0.5 0.5 0.2 0.2\n", [(1, 0.5, 0.5, 0.2, 0.2)], []),
+        (b"0 0.5 0.5 0.2\n", [], ["columns"]),
+        (b"0 0.5 0.5 0.2 0.2 0.93\n", [], ["confidence_column"]),
+        (b"0 0.1 0.1 0.2 0.1 0.2 0.2 0.1 0.2\n", [], ["segment"]),
+        (b"0 nan 0.5 0.2 0.2\n", [], ["not_finite"]),
+        (b"0 abc 0.5 0.2 0.2\n", [], ["not_number"]),
+        (b"-1 0.5 0.5 0.2 0.2\n", [], ["bad_class"]),
+        (b"1.5 0.5 0.5 0.2 0.2\n", [], ["bad_class"]),
+        (b"cat 0.5 0.5 0.2 0.2\n", [], ["not_number"]),
+        (b"0 1.5 0.5 0.2 0.2\n", [(0, 1.5, 0.5, 0.2, 0.2)], ["out_of_range"]),
+        (b"0 -0.5 0.5 0.2 0.2\n", [(0, -0.5, 0.5, 0.2, 0.2)], ["out_of_range"]),
+        (b"0 1.005 0.5 0.2 0.2\n", [(0, 1.005, 0.5, 0.2, 0.2)], []),
+        (b"0 0.5 0.5 0 0.2\n", [(0, 0.5, 0.5, 0.0, 0.2)], ["non_positive_size"]),
+        (b"0 .5 .5 .2 .2\n0 .5 .5 .2 .2\n", [(0, .5, .5, .2, .2)] * 2, ["duplicate_row"]),
+        (b"9 0.5 0.5 0.2 0.2\n", [(9, 0.5, 0.5, 0.2, 0.2)], ["class_out_of_range"]),
+        (b"\xef\xbb\xbf0 0.5 0.5 0.2 0.2\n", [(0, 0.5, 0.5, 0.2, 0.2)], ["bom"]),
+    ],
+)
+def test_parse_table(data: bytes, rows: list, codes: list[str]) -> None:
+    lf = parse_label_bytes(data, Path("x.txt"), num_classes=5)
+    got = np.array(lf.boxes.rows(), dtype=float).reshape(-1, 5)
+    np.testing.assert_allclose(got, np.array(rows, dtype=float).reshape(-1, 5))
+    assert [f.code for f in lf.findings] == codes
+
+
+def test_findings_name_file_and_line() -> None:
+    lf = parse_label_bytes(b"0 0.5 0.5 0.2 0.2\n\n0 0.5 x 0.2 0.2\n", Path("a/b.txt"))
+    (finding,) = lf.findings
+    assert finding.line == 3 and finding.path == Path("a/b.txt")
+    assert str(finding).startswith("a/b.txt:3: error:") and "'x' is not a number" in str(finding)
+
+
+def test_empty_file_is_negative_and_missing_is_unlabeled(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b"\n  \r\n")
+    assert load_yolo_labels(tmp_path / "empty.txt").state is LabelState.NEGATIVE
+    assert load_yolo_labels(tmp_path / "blank.txt").state is LabelState.NEGATIVE
+    assert load_yolo_labels(tmp_path / "missing.txt").state is LabelState.UNLABELED
+    assert label_state_of(tmp_path / "missing.txt") is LabelState.UNLABELED
+    assert label_state_of(tmp_path / "empty.txt") is LabelState.NEGATIVE
+
+
+def test_writing_a_negative_creates_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "labels" / "train" / "n.txt"
+    assert save_yolo_labels(path, boxes_to_label_file(Boxes.empty()))
+    assert path.read_bytes() == b""
+    assert load_yolo_labels(path).state is LabelState.NEGATIVE
+
+
+def test_format_row_fixed_precision() -> None:
+    assert format_row((0, 0.5, 0.25, 1 / 3, 2 / 3)) == "0 0.500000 0.250000 0.333333 0.666667"
+    assert format_row((1, -0.0, 1e-9, 0.1, 0.1)) == "1 0.000000 0.000000 0.100000 0.100000"
+
+
+def test_unchanged_file_is_byte_identical_even_with_kept_lines(tmp_path: Path) -> None:
+    data = (b"# made by hand\r\n0 0.5 0.5 0.2 0.2\r\n0 0.1 0.1 0.1 0.2 0.2 0.2 0.1 0.2\r\n"
+            b"1 .25 .25 .1 .1  \r\n\xff\xfe junk\r\n")
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    lf = load_yolo_labels(path)
+    assert len(lf.boxes) == 2 and len(lf.kept) == 3
+    assert lf.render() == data
+    assert save_yolo_labels(path, lf) is False  # nothing to write
+    assert path.read_bytes() == data
+
+
+def test_edit_keeps_unsupported_lines_and_untouched_rows_verbatim(tmp_path: Path) -> None:
+    data = (b"0 0.1 0.1 0.1 0.2 0.2 0.2 0.1 0.2\r\n0 .5 .5 .2 .2\r\ngarbage here\r\n"
+            b"1 0.3 0.3 0.1 0.1\r\n")
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    lf = load_yolo_labels(path)
+    edited = lf.boxes.merge(Boxes.from_rows([(2, 0.7, 0.7, 0.2, 0.1)]))[np.array([0, 2])]
+    assert save_yolo_labels(path, lf.with_boxes(edited))
+    out = path.read_bytes()
+    assert out == (b"0 .5 .5 .2 .2\r\n2 0.700000 0.700000 0.200000 0.100000\r\n"
+                   b"0 0.1 0.1 0.1 0.2 0.2 0.2 0.1 0.2\r\ngarbage here\r\n")
+
+
+def test_failed_write_leaves_original_and_no_temp_file(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"0 0.5 0.5 0.2 0.2\n")
+
+    def full_disk(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(WriteError, match="No space left"):
+        save_yolo_labels(path, boxes_to_label_file(Boxes.from_rows([(1, .1, .1, .1, .1)])))
+    assert path.read_bytes() == b"0 0.5 0.5 0.2 0.2\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_unreadable_label_file_is_a_finding_not_a_crash(tmp_path: Path) -> None:
+    folder = tmp_path / "a.txt"
+    folder.mkdir()  # reading a folder raises IsADirectoryError
+    lf = load_yolo_labels(folder)
+    assert [f.code for f in lf.findings] == ["unreadable"]
+
+
+coord = st.floats(min_value=0.0, max_value=1.0, allow_nan=False, allow_infinity=False)
+row_strategy = st.tuples(st.integers(0, 999), coord, coord, coord, coord)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(row_strategy, max_size=40), st.sampled_from(["\n", "\r\n"]))
+def test_round_trip_property(rows: list, newline: str) -> None:
+    boxes = Boxes.from_rows(rows) if rows else Boxes.empty()
+    data = boxes_to_label_file(boxes, newline).render()
+    back = parse_label_bytes(data)
+    assert len(back.boxes) == len(rows)
+    np.testing.assert_array_equal(back.boxes.class_id, boxes.class_id)
+    np.testing.assert_allclose(back.boxes.xywhn, boxes.xywhn, atol=5e-7, rtol=0)
+    # A second save of what was read is byte-identical (no drift).
+    assert back.render() == data
+    assert back.with_boxes(back.boxes).render() == data
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\r\n"), max_size=30),
+                max_size=10))
+def test_arbitrary_lines_never_crash_and_kept_lines_survive(lines: list[str]) -> None:
+    data = "".join(f"{ln}\n" for ln in lines).encode("utf-8")
+    lf = parse_label_bytes(data)
+    kept = [k.raw for k in lf.kept]
+    rendered = lf.with_boxes(lf.boxes[np.arange(len(lf.boxes))[::-1]]).render()
+    for raw in kept:
+        assert raw + b"\n" in rendered
+
+
+def test_ultralytics_accepts_written_labels_and_loads_same_arrays(tmp_path: Path) -> None:
+    """Oracle: Ultralytics' own verify_image_label on files studio wrote."""
+    import cv2
+    from ultralytics.data.utils import verify_image_label
+
+    img_dir, lbl_dir = tmp_path / "images" / "train", tmp_path / "labels" / "train"
+    img_dir.mkdir(parents=True)
+    rng = np.random.default_rng(1)
+    for i in range(20):
+        n = int(rng.integers(0, 8))
+        xywh = rng.uniform(0.05, 0.45, (n, 4))
+        xywh[:, :2] += 0.25
+        boxes = Boxes(xywh, rng.integers(0, 3, n))
+        img = rng.integers(0, 255, (32, 48, 3), dtype=np.uint8)
+        cv2.imwrite(str(img_dir / f"{i}.jpg"), img)
+        save_yolo_labels(lbl_dir / f"{i}.txt", boxes_to_label_file(boxes))
+        result = verify_image_label((str(img_dir / f"{i}.jpg"), str(lbl_dir / f"{i}.txt"),
+                                     "", False, 3, 0, 0, False))
+        _, lb, shape, _, _, nm, nf, ne, nc, msg = result
+        assert nc == 0, msg
+        assert (nf, ne) == ((1, 0) if n else (1, 1))
+        expected = as_ultralytics_array(parse_label_bytes((lbl_dir / f"{i}.txt").read_bytes()).boxes)
+        np.testing.assert_array_equal(lb, expected)
+        np.testing.assert_allclose(lb[:, 1:], boxes.xywhn, atol=5e-7)
