@@ -35,6 +35,7 @@ class DatasetSession(QObject):
         self.listing: ImageListing | None = None
         self.store: Store | None = None
         self._worker: JobWorker | None = None
+        self._index_done = True
 
     def open(self, path: str | Path) -> bool:
         """Open a dataset folder or data.yaml; lists images at once and indexes in the background."""
@@ -68,8 +69,13 @@ class DatasetSession(QObject):
             self._worker.cancel()
 
     def is_indexing(self) -> bool:
-        """True while the indexer runs."""
-        return self._worker is not None and self._worker.is_running()
+        """True until the indexer's last report has been applied on the GUI thread."""
+        return self._worker is not None and not self._index_done
+
+    def _on_finished(self, completed: bool, index: ImageIndex) -> None:
+        if index is self.index:
+            self._index_done = True
+            self.index_finished.emit(completed)
 
     def _start_indexing(self) -> None:
         dataset, index = self.dataset, self.index
@@ -86,12 +92,17 @@ class DatasetSession(QObject):
                                           "state in {0}").format(store.folder))
             yield from index_job(dataset, index, store, token)
 
+        self._index_done = False
         worker = JobWorker(job, self)
         worker.progress.connect(lambda p, idx=index: self._on_progress(p, idx))
-        worker.finished.connect(self.index_finished)
-        worker.failed.connect(lambda msg, _details: self.error.emit(self.tr("Indexing failed"), msg))
+        worker.finished.connect(lambda done, idx=index: self._on_finished(done, idx))
+        worker.failed.connect(lambda msg, _details: self._on_failed(msg))
         self._worker = worker
         worker.start()
+
+    def _on_failed(self, message: str) -> None:
+        self._index_done = True
+        self.error.emit(self.tr("Indexing failed"), message)
 
     def _on_progress(self, progress: Progress, index: ImageIndex) -> None:
         if index is not self.index:

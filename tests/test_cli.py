@@ -1,0 +1,43 @@
+"""The command line: same jobs as the GUI, clear output and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from studio.cli import main
+
+
+def test_index_json_report(sample_dataset: Path, capsys) -> None:
+    (sample_dataset / "labels" / "train" / "train_0004.txt").write_bytes(b"0 0.5 0.5 0.2\n")
+    (sample_dataset / "labels" / "val" / "val_0000.txt").unlink()
+    rc = main(["index", str(sample_dataset), "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert rc == 1  # a problem was found
+    assert report["images"] == 14 and report["unlabeled"] == 1
+    assert report["classes"] == ["apple", "banana", "orange", "lemon", "grapes"]
+    assert any("train_0004.txt:1" in p and "expected 5 columns" in p for p in report["problems"])
+
+
+def test_index_text_report_clean_dataset(sample_dataset: Path, capsys) -> None:
+    assert main(["index", str(sample_dataset)]) == 0
+    out = capsys.readouterr().out
+    assert "14 images" in out and "ultralytics" in out
+
+
+def test_index_missing_folder(tmp_path: Path, capsys) -> None:
+    assert main(["index", str(tmp_path / "없음")]) == 1
+    assert "no such folder" in capsys.readouterr().err
+
+
+def test_sample_is_deterministic(tmp_path: Path) -> None:
+    assert main(["sample", str(tmp_path / "a"), "--train", "3", "--val", "1"]) == 0
+    assert main(["sample", str(tmp_path / "b"), "--train", "3", "--val", "1"]) == 0
+    for f in sorted((tmp_path / "a").rglob("*.*")):
+        twin = tmp_path / "b" / f.relative_to(tmp_path / "a")
+        assert twin.read_bytes() == f.read_bytes(), f
+
+
+def test_no_command_prints_help(capsys) -> None:
+    assert main([]) == 2
+    assert "usage" in capsys.readouterr().out

@@ -1,0 +1,139 @@
+"""The GUI shell driven with real key and mouse events (offscreen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PyQt6.QtCore import QPoint, Qt
+
+from studio.core.index import State
+
+
+def _open(qtbot, window, path: Path) -> None:
+    with qtbot.waitSignal(window.image_shown, timeout=10_000):
+        assert window.open_dataset(path)
+    qtbot.waitUntil(lambda: not window.session.is_indexing(), timeout=10_000)
+
+
+def test_opens_dataset_shows_first_image_and_indexes(qtbot, window, sample_dataset: Path) -> None:
+    _open(qtbot, window, sample_dataset)
+    assert window.image_list.model.rowCount() == 14
+    assert window.view.image_size() == (640, 480)
+    assert "과일 데이터" in window.windowTitle()
+    assert (window.session.index.state != State.UNKNOWN).all()
+    assert "14 images" in window.index_status.label.text()
+    assert window.settings.recent_datasets()[0].endswith("data.yaml")
+    assert len(window.view._box_items) > 0  # the first image's boxes are drawn
+
+
+def test_keys_a_and_d_navigate(qtbot, window, sample_dataset: Path) -> None:
+    _open(qtbot, window, sample_dataset)
+    assert window.image_list.current_index_row() == 0
+    with qtbot.waitSignal(window.image_shown, timeout=5000) as blocker:
+        qtbot.keyClick(window.view, Qt.Key.Key_D)
+    assert blocker.args[0].endswith("train_0001.jpg")
+    with qtbot.waitSignal(window.image_shown, timeout=5000):
+        qtbot.keyClick(window.view, Qt.Key.Key_D)
+    with qtbot.waitSignal(window.image_shown, timeout=5000) as blocker:
+        qtbot.keyClick(window.view, Qt.Key.Key_A)
+    assert blocker.args[0].endswith("train_0001.jpg")
+    assert window.image_list.current_index_row() == 1
+
+
+def test_filters_by_state_and_name(qtbot, window, sample_dataset: Path) -> None:
+    (sample_dataset / "labels" / "val" / "val_0002.txt").unlink()
+    _open(qtbot, window, sample_dataset)
+    panel = window.image_list
+    qtbot.keyClicks(panel.search, "val_")
+    assert panel.model.rowCount() == 4
+    panel.state_filter.setCurrentIndex(3)  # Unlabeled
+    assert panel.model.rowCount() == 1
+    assert panel.model.data(panel.model.index(0, 0)) == "val/val_0002.jpg"
+    panel.search.clear()
+    panel.state_filter.setCurrentIndex(0)
+    assert panel.model.rowCount() == 14
+
+
+def test_next_unlabeled_key(qtbot, window, sample_dataset: Path) -> None:
+    (sample_dataset / "labels" / "val" / "val_0001.txt").unlink()
+    _open(qtbot, window, sample_dataset)
+    with qtbot.waitSignal(window.image_shown, timeout=5000) as blocker:
+        qtbot.keyClick(window.view, Qt.Key.Key_U)
+    assert blocker.args[0].endswith("val_0001.jpg")
+
+
+def test_zoom_fit_and_pan(qtbot, window, sample_dataset: Path) -> None:
+    _open(qtbot, window, sample_dataset)
+    view = window.view
+    fit_scale = view.scale_factor
+    qtbot.keyClick(view, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert abs(view.scale_factor - 1.0) < 1e-9
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert abs(view.scale_factor - 1.25) < 1e-9
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert abs(view.scale_factor - 1.25 ** 5) < 1e-9
+    bar = view.horizontalScrollBar()
+    assert bar.maximum() > 0
+    center = view.viewport().rect().center()
+    for button in (Qt.MouseButton.LeftButton, Qt.MouseButton.MiddleButton):
+        h0 = bar.value()
+        qtbot.mousePress(view.viewport(), button, pos=center)
+        qtbot.mouseMove(view.viewport(), center + QPoint(-60, 0))
+        qtbot.mouseRelease(view.viewport(), button, pos=center + QPoint(-60, 0))
+        assert bar.value() == min(bar.maximum(), h0 + 60), button
+    qtbot.keyClick(view, Qt.Key.Key_F)
+    assert abs(view.scale_factor - fit_scale) < 1e-9
+
+
+def test_corrupt_image_shows_message_and_app_keeps_working(qtbot, window, sample_dataset: Path) -> None:
+    (sample_dataset / "images" / "train" / "train_0001.jpg").write_bytes(b"\x00" * 10)
+    _open(qtbot, window, sample_dataset)
+    with qtbot.waitSignal(window.loader.failed, timeout=5000):
+        qtbot.keyClick(window.view, Qt.Key.Key_D)
+    assert window.view.image_size() is None
+    assert "train_0001.jpg" in window.view._message
+    with qtbot.waitSignal(window.image_shown, timeout=5000):
+        qtbot.keyClick(window.view, Qt.Key.Key_D)
+    assert window.view.image_size() == (640, 480)
+
+
+def test_bad_dataset_path_reports_and_keeps_current(qtbot, window, sample_dataset: Path, tmp_path) -> None:
+    _open(qtbot, window, sample_dataset)
+    assert not window.open_dataset(tmp_path / "does not exist")
+    assert window.session.dataset is not None and window.session.dataset.root == sample_dataset
+
+
+def test_reopen_restores_last_image(qtbot, window, sample_dataset: Path) -> None:
+    _open(qtbot, window, sample_dataset)
+    for _ in range(3):
+        with qtbot.waitSignal(window.image_shown, timeout=5000):
+            qtbot.keyClick(window.view, Qt.Key.Key_D)
+    with qtbot.waitSignal(window.image_shown, timeout=10_000) as blocker:
+        window.open_dataset(sample_dataset)
+    assert blocker.args[0].endswith("train_0003.jpg")
+
+
+def test_plugin_failure_is_reported_in_status_bar(qtbot, tmp_path: Path) -> None:
+    from studio.core.plugins import Registry
+    from studio.ui.main_window import MainWindow
+    from studio.ui.settings import Settings
+
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "broken.py").write_text("import no_such_module_here\n")
+    reg = Registry()
+    reg.load_folder(tmp_path / "p")
+    win = MainWindow(Settings(), reg)
+    qtbot.addWidget(win)
+    win.show()
+    win.report_plugin_failures()
+    assert "broken.py" in win.statusBar().currentMessage()
+
+
+def test_wrong_model_file_gives_clear_message(qtbot, window, tmp_path: Path) -> None:
+    bad = tmp_path / "model.pt"
+    bad.write_text("not a model")
+    with qtbot.waitSignal(window.models.failed, timeout=60_000) as blocker:
+        window.models.load(bad)
+    assert "model.pt" in blocker.args[0] and "cannot be loaded" in blocker.args[0]
+    assert window.model_label.text() == "No model loaded"
