@@ -104,29 +104,33 @@ class Dataset:
             found: list[str] = []
             for source in split.sources:
                 if source.suffix.lower() == ".txt" and source.is_file():
-                    found.extend(_read_list_file(source, listing.findings))
+                    found.extend(_relative(p, root) for p in _read_list_file(source, listing.findings))
                 else:
-                    found.extend(_walk_images(source, listing.findings, cancelled))
+                    prefix = _relative(str(source), root)
+                    found.extend(_walk_images(source, "" if prefix == "." else prefix + os.sep,
+                                              listing.findings, cancelled))
                 if cancelled():
                     return listing
-            rels = []
-            for p in found:
-                rel = os.path.relpath(p, root) if os.path.isabs(p) else p
-                if rel not in seen:
-                    seen.add(rel)
-                    rels.append(rel)
+            rels = [p for p in found if not (p in seen or seen.add(p))]  # type: ignore[func-returns-value]
             rels.sort(key=natural_key)
             listing.paths.extend(rels)
             listing.splits.extend([split.name] * len(rels))
         return listing
 
 
-def _walk_images(top: Path, findings: list[Finding],
+def _relative(path: str, root: str) -> str:
+    """``path`` relative to ``root`` (cheap when it lies below it)."""
+    if path.startswith(root + os.sep):
+        return path[len(root) + 1:]
+    return os.path.relpath(path, root) if os.path.isabs(path) else path
+
+
+def _walk_images(top: Path, prefix: str, findings: list[Finding],
                  cancelled: Callable[[], bool]) -> Iterator[str]:
-    """Yield image paths below ``top`` (hidden folders and ``.studio`` skipped), fast."""
-    stack = [str(top)]
+    """Yield ``prefix`` + path of each image below ``top`` (hidden folders skipped), fast."""
+    stack = [(str(top), prefix)]
     while stack:
-        folder = stack.pop()
+        folder, rel = stack.pop()
         try:
             with os.scandir(folder) as it:
                 entries = list(it)
@@ -136,13 +140,13 @@ def _walk_images(top: Path, findings: list[Finding],
             continue
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
+            if name[0] == ".":
                 continue
             try:
-                if entry.is_dir():
-                    stack.append(entry.path)
-                elif is_image_name(name):
-                    yield entry.path
+                if is_image_name(name) and not entry.is_dir():
+                    yield rel + name
+                elif entry.is_dir():
+                    stack.append((entry.path, rel + name + os.sep))
             except OSError:
                 continue
         if cancelled():

@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         if index is None or not len(index):
             self.view.show_message(self.tr("No images found in {0}.").format(dataset.root))
             self.index_status.show_counts(index)
+            self.session.ensure_indexing()
             return
         last = self.settings.last_image(str(dataset.root))
         row = index.position(last) if last else -1
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
 
     def _on_image_loaded(self, loaded: LoadedImage) -> None:
         self.view.show_image(loaded)
+        self.session.ensure_indexing()
         w, h = loaded.size_wh
         n = len(loaded.labels.boxes)
         name = Path(loaded.key).name
@@ -237,6 +239,7 @@ class MainWindow(QMainWindow):
         self.image_shown.emit(loaded.key)
 
     def _on_image_failed(self, key: str, reason: str) -> None:
+        self.session.ensure_indexing()
         self.view.show_message(self.tr("Cannot show {0}:\n{1}").format(Path(key).name, reason))
         self.image_label.setText(f"{Path(key).name} — {reason}")
 

@@ -36,6 +36,7 @@ class DatasetSession(QObject):
         self.store: Store | None = None
         self._worker: JobWorker | None = None
         self._index_done = True
+        self._index_started = False
 
     def open(self, path: str | Path) -> bool:
         """Open a dataset folder or data.yaml; lists images at once and indexes in the background."""
@@ -48,9 +49,16 @@ class DatasetSession(QObject):
         self.close()
         self.dataset, self.listing = dataset, listing
         self.index = ImageIndex.from_listing(listing)
+        self._index_started = False
         self.opened.emit(dataset)
-        self._start_indexing()
         return True
+
+    def ensure_indexing(self) -> None:
+        """Start the background index once (called after the first image is painted, so the
+        indexer's thread does not compete with the first paint)."""
+        if self.dataset is not None and not self._index_started:
+            self._index_started = True
+            self._start_indexing()
 
     def close(self) -> None:
         """Stop indexing and forget the dataset."""
