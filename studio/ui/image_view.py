@@ -24,6 +24,22 @@ MIN_SCALE, MAX_SCALE = 0.02, 40.0
 ZOOM_STEP = 1.25
 
 
+def _add_caption(parent: QGraphicsRectItem, text: str, color: QColor, font: QFont,
+                 pos: QPointF) -> None:
+    """A readable class caption: dark text on a chip of the class color, constant on-screen size."""
+    chip = QGraphicsRectItem(parent)
+    chip.setFlag(chip.GraphicsItemFlag.ItemIgnoresTransformations)
+    chip.setPos(pos)
+    label = QGraphicsSimpleTextItem(text, chip)
+    label.setFont(font)
+    label.setBrush(QColor(20, 20, 20) if color.lightness() > 110 else QColor(250, 250, 250))
+    r = label.boundingRect()
+    chip.setRect(QRectF(0, -r.height() - 2, r.width() + 6, r.height() + 2))
+    chip.setBrush(color)
+    chip.setPen(QPen(Qt.PenStyle.NoPen))
+    label.setPos(3, -r.height() - 1)
+
+
 class ImageView(QGraphicsView):
     """A zoomable, pannable view of one image and its (read-only here) boxes."""
 
@@ -96,11 +112,7 @@ class ImageView(QGraphicsView):
             pen.setCosmetic(True)
             rect = self.scene().addRect(QRectF(x1, y1, x2 - x1, y2 - y1), pen)
             name = self._class_names[cls] if 0 <= cls < len(self._class_names) else f"#{cls}"
-            caption = QGraphicsSimpleTextItem(name, rect)
-            caption.setFont(font)
-            caption.setBrush(color)
-            caption.setFlag(caption.GraphicsItemFlag.ItemIgnoresTransformations)
-            caption.setPos(x1, y1)
+            _add_caption(rect, name, color, font, QPointF(x1, y1))
             rect.setVisible(self._boxes_visible)
             self._box_items.append(rect)
 
