@@ -3,6 +3,7 @@
     studio gui [DATASET] [--model M]     open the desktop studio
     studio sample DEST                   write the sample dataset
     studio index DATASET [--json]        index a dataset, print label states and problems
+    studio export DATASET DEST --format F  export with a registered exporter (plugins too)
     studio plugins                       list plugins and the ones that failed to load
 
 Exit codes: 0 fine, 1 problems found or job failed, 2 bad usage, 130 interrupted.
@@ -136,6 +137,34 @@ def cmd_plugins(args: argparse.Namespace) -> int:
     return 1 if registry.failures else 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Run a registered exporter over a dataset."""
+    from studio.core.dataset import DatasetError, open_dataset
+    from studio.core.index import ImageIndex
+    from studio.core.plugins import default_plugin_folders, registry
+
+    registry.discover(default_plugin_folders())
+    for failure in registry.failures:
+        print(f"studio: skipped plugin {failure.source}: {failure.error}", file=sys.stderr)
+    try:
+        exporter = registry.get("exporter", args.format)
+    except KeyError:
+        names = ", ".join(registry.names("exporter")) or "none"
+        print(f"studio: no exporter named {args.format!r} (available: {names})", file=sys.stderr)
+        return 2
+    try:
+        dataset = open_dataset(args.dataset)
+    except DatasetError as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        return 1
+    index = ImageIndex.from_listing(dataset.scan_images())
+    bar = ProgressBar(f"export {args.format}")
+    for progress in exporter(dataset, index, Path(args.dest)):
+        bar.update(progress)
+    print(f"exported {len(index)} images with {args.format} to {args.dest}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """Open the desktop studio."""
     from studio.ui.app import run_gui
@@ -166,6 +195,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dataset")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("export", help="export a dataset with a registered exporter")
+    p.add_argument("dataset")
+    p.add_argument("dest")
+    p.add_argument("--format", required=True, help="exporter name (see 'studio plugins')")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("plugins", help="list plugins and failures")
     p.set_defaults(func=cmd_plugins)

@@ -41,3 +41,24 @@ def test_sample_is_deterministic(tmp_path: Path) -> None:
 def test_no_command_prints_help(capsys) -> None:
     assert main([]) == 2
     assert "usage" in capsys.readouterr().out
+
+
+def test_export_with_plugin_exporter_gives_lists_ultralytics_accepts(sample_dataset: Path,
+                                                                      tmp_path: Path) -> None:
+    from ultralytics.data.utils import check_det_dataset
+
+    assert main(["export", str(sample_dataset), str(tmp_path / "lists"), "--format", "image_lists"]) == 0
+    train = (tmp_path / "lists" / "train.txt").read_text(encoding="utf-8").splitlines()
+    assert len(train) == 10 and all(Path(p).is_file() for p in train)
+    yml = tmp_path / "lists.yaml"
+    yml.write_text(f"train: {tmp_path / 'lists' / 'train.txt'}\nval: {tmp_path / 'lists' / 'val.txt'}\n"
+                   "names: [apple, banana, orange, lemon, grapes]\n", encoding="utf-8")
+    from studio.core.dataset import open_dataset
+
+    assert len(open_dataset(yml).scan_images()) == 14
+    assert check_det_dataset(str(yml), autodownload=False)["nc"] == 5
+
+
+def test_export_unknown_format(sample_dataset: Path, tmp_path: Path, capsys) -> None:
+    assert main(["export", str(sample_dataset), str(tmp_path), "--format", "nope"]) == 2
+    assert "image_lists" in capsys.readouterr().err

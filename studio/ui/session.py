@@ -39,19 +39,40 @@ class DatasetSession(QObject):
         self._index_started = False
 
     def open(self, path: str | Path) -> bool:
-        """Open a dataset folder or data.yaml; lists images at once and indexes in the background."""
+        """Open a dataset folder or data.yaml.
+
+        The layout is read at once (so a bad path fails here, returning False); the image
+        listing runs off the GUI thread and ``opened`` follows when it is ready.
+        """
         try:
             dataset = open_dataset(path)
-            listing = dataset.scan_images()
         except (DatasetError, OSError) as exc:
             self.error.emit(self.tr("Cannot open dataset"), str(exc))
             return False
         self.close()
+        self.message.emit(self.tr("Listing images in {0}…").format(dataset.root))
+
+        def scan(token: CancelToken):
+            listing = dataset.scan_images(token)
+            yield Progress(1, 1, stage="scan", payload=listing)
+
+        worker = JobWorker(scan, self)
+        worker.progress.connect(lambda p, ds=dataset, w=worker: self._on_scanned(w, ds, p.payload))
+        worker.failed.connect(lambda msg, _d: self.error.emit(self.tr("Cannot open dataset"), msg))
+        self._worker = worker
+        worker.start()
+        return True
+
+    def _on_scanned(self, worker: JobWorker, dataset: Dataset, listing: ImageListing) -> None:
+        if worker is not self._worker:
+            return  # a scan that was superseded or cancelled
+        worker.wait()
         self.dataset, self.listing = dataset, listing
         self.index = ImageIndex.from_listing(listing)
         self._index_started = False
+        self._index_done = True
+        self._worker = None
         self.opened.emit(dataset)
-        return True
 
     def ensure_indexing(self) -> None:
         """Start the background index once (called after the first image is painted, so the
@@ -61,7 +82,7 @@ class DatasetSession(QObject):
             self._start_indexing()
 
     def close(self) -> None:
-        """Stop indexing and forget the dataset."""
+        """Stop listing or indexing and forget the dataset."""
         if self._worker is not None:
             self._worker.cancel()
             self._worker.wait()
