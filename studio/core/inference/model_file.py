@@ -53,13 +53,16 @@ def load_detection_model(path: str | Path) -> tuple[Any, ModelInfo]:
         from ultralytics import YOLO
 
         model = YOLO(str(path), task="detect" if path.suffix.lower() == ".onnx" else None)
+        names = getattr(model, "names", None) or {}  # an ONNX file is only opened here
+    except ModuleNotFoundError as exc:
+        raise ModelError(f"{path.name}: cannot be loaded: the package '{exc.name}' is not "
+                         f"installed") from exc
     except Exception as exc:  # noqa: BLE001 - torch/onnx raise many types for a bad file
         raise ModelError(f"{path.name}: cannot be loaded as an Ultralytics model "
                          f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})") from exc
     task = getattr(model, "task", None) or "unknown"
     if task != "detect":
         raise ModelError(f"{path.name}: this is a '{task}' model; studio needs a detection model")
-    names = getattr(model, "names", None) or {}
     if not isinstance(names, dict) or not names:
         raise ModelError(f"{path.name}: the model has no class names")
     imgsz = None
