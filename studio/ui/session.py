@@ -56,9 +56,10 @@ class DatasetSession(QObject):
             listing = dataset.scan_images(token)
             yield Progress(1, 1, stage="scan", payload=listing)
 
+        self._index_done = False  # busy from now until the index's last report
         worker = JobWorker(scan, self)
         worker.progress.connect(lambda p, ds=dataset, w=worker: self._on_scanned(w, ds, p.payload))
-        worker.failed.connect(lambda msg, _d: self.error.emit(self.tr("Cannot open dataset"), msg))
+        worker.failed.connect(lambda msg, _d: self._on_failed(msg, self.tr("Cannot open dataset")))
         self._worker = worker
         worker.start()
         return True
@@ -70,7 +71,6 @@ class DatasetSession(QObject):
         self.dataset, self.listing = dataset, listing
         self.index = ImageIndex.from_listing(listing)
         self._index_started = False
-        self._index_done = True
         self._worker = None
         self.opened.emit(dataset)
 
@@ -87,6 +87,7 @@ class DatasetSession(QObject):
             self._worker.cancel()
             self._worker.wait()
             self._worker = None
+        self._index_done = True
         if self.dataset is not None:
             self.dataset = self.index = self.listing = None
             self.store = None
@@ -99,7 +100,7 @@ class DatasetSession(QObject):
 
     def is_indexing(self) -> bool:
         """True until the indexer's last report has been applied on the GUI thread."""
-        return self._worker is not None and not self._index_done
+        return not self._index_done
 
     def _on_finished(self, completed: bool, index: ImageIndex) -> None:
         if index is self.index:
@@ -129,9 +130,9 @@ class DatasetSession(QObject):
         self._worker = worker
         worker.start()
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, message: str, title: str = "") -> None:
         self._index_done = True
-        self.error.emit(self.tr("Indexing failed"), message)
+        self.error.emit(title or self.tr("Indexing failed"), message)
 
     def _on_progress(self, progress: Progress, index: ImageIndex) -> None:
         if index is not self.index:
