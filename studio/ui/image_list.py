@@ -247,6 +247,11 @@ class ImageListPanel(QWidget):
             self.model.index(target, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.view.scrollTo(self.model.index(target, 0))
 
+    def previous_index_row(self) -> int:
+        """Index row of the image above the current one in the list, or ``-1``."""
+        cur = self.view.currentIndex().row()
+        return self.model.index_row(cur - 1) if cur > 0 else -1
+
     def neighbours(self, radius: int = 2) -> list[int]:
         """Index rows near the current one (for prefetching), nearest first."""
         cur = self.view.currentIndex().row()

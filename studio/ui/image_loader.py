@@ -20,6 +20,22 @@ class LoadedImage:
     qimage: QImage
     size_wh: tuple[int, int]
     labels: LabelFile
+    preview: QImage | None = None  # a smaller copy for zoomed-out painting of large images
+
+
+PREVIEW_MAX_SIDE = 2048
+
+
+def make_preview(bgr: np.ndarray) -> QImage | None:
+    """A downscaled copy (area interpolation) when the image is larger than the screen needs."""
+    import cv2
+
+    h, w = bgr.shape[:2]
+    if max(w, h) <= PREVIEW_MAX_SIDE:
+        return None
+    s = PREVIEW_MAX_SIDE / max(w, h)
+    small = cv2.resize(bgr, (max(1, round(w * s)), max(1, round(h * s))), interpolation=cv2.INTER_AREA)
+    return to_qimage(small)
 
 
 def to_qimage(bgr: np.ndarray) -> QImage:
@@ -45,7 +61,8 @@ class _LoadTask(QRunnable):
         try:
             img = self.cache.load(self.key)
             labels = load_yolo_labels(self.label_path, self.num_classes)
-            loaded = LoadedImage(self.key, to_qimage(img), (img.shape[1], img.shape[0]), labels)
+            loaded = LoadedImage(self.key, to_qimage(img), (img.shape[1], img.shape[0]), labels,
+                                 make_preview(img))
         except ImageReadError as exc:
             self.signals.failed.emit(self.ticket, self.key, exc.reason)
             return

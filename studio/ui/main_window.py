@@ -18,10 +18,16 @@ from PyQt6.QtWidgets import (
 )
 
 from studio.core.index import State
+from studio.core.label_document import LabelDocument
+from studio.core.labels import load_yolo_labels
 from studio.core.plugins import Registry
+from studio.ui.annotation_actions import AnnotationActions
+from studio.ui.box_list import BoxListPanel
+from studio.ui.canvas import Canvas
+from studio.ui.class_panel import ClassPanel
+from studio.ui.editor import AnnotationEditor
 from studio.ui.image_list import ImageListPanel
 from studio.ui.image_loader import ImageLoader, LoadedImage
-from studio.ui.image_view import ImageView
 from studio.ui.model_slot import ModelSlot
 from studio.ui.session import DatasetSession
 from studio.ui.settings import Settings
@@ -46,14 +52,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("studio"))
         self.resize(QSize(1280, 820))
 
-        self.view = ImageView(self)
+        self.editor = AnnotationEditor(self)
+        self.view = Canvas(self.editor, self)
         self.setCentralWidget(self.view)
         self.image_list = ImageListPanel(self)
-        dock = QDockWidget(self.tr("Images"), self)
-        dock.setObjectName("images_dock")
-        dock.setWidget(self.image_list)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self.images_dock = dock
+        self.images_dock = self._dock(self.tr("Images"), "images_dock", self.image_list,
+                                      Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.class_panel = ClassPanel(self.editor, self)
+        self.classes_dock = self._dock(self.tr("Classes"), "classes_dock", self.class_panel,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.box_list = BoxListPanel(self.editor, self)
+        self.boxes_dock = self._dock(self.tr("Boxes"), "boxes_dock", self.box_list,
+                                     Qt.DockWidgetArea.RightDockWidgetArea)
+        self._row: int = -1
 
         self.image_label = QLabel(self)
         self.index_status = IndexStatus(self)
@@ -69,6 +80,13 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
 
     # actions and menus ------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcuts: tuple = (), tip: str = "") -> QAction:  # noqa: ANN001
@@ -103,27 +121,37 @@ class MainWindow(QMainWindow):
         self.act_next = self._action(tr("&Next Image"), lambda: self.image_list.step(1), ("D",))
         self.act_next_unlabeled = self._action(tr("Next &Unlabeled Image"), self.next_unlabeled,
                                                ("U",))
+        self.act_shortcuts = self._action(tr("&Keyboard Shortcuts…"), self.show_shortcuts, ("F1",))
         self.act_plugins = self._action(tr("&Plugins…"), self.show_plugins)
         self.act_about = self._action(tr("&About studio"), self.show_about)
 
+        self.edit_actions = AnnotationActions(
+            self, self.editor, self.view,
+            lambda: self.session.dataset.classes.names if self.session.dataset else [])
         bar = self.menuBar()
         file_menu = bar.addMenu(tr("&File"))
         file_menu.addActions([self.act_open_folder, self.act_open_yaml, self.act_open_sample])
         self.recent_menu = QMenu(tr("Open &Recent"), self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
+        file_menu.addAction(self.edit_actions.save)
         file_menu.addAction(self.act_load_model)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu.addActions([self.edit_actions.undo, self.edit_actions.redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions(self.edit_actions.editing_actions())
         view_menu = bar.addMenu(tr("&View"))
         view_menu.addActions([self.act_fit, self.act_actual, self.act_zoom_in, self.act_zoom_out])
         view_menu.addSeparator()
         view_menu.addAction(self.act_boxes)
-        view_menu.addAction(self.images_dock.toggleViewAction())
+        for dock in (self.images_dock, self.classes_dock, self.boxes_dock):
+            view_menu.addAction(dock.toggleViewAction())
         go_menu = bar.addMenu(tr("&Go"))
         go_menu.addActions([self.act_prev, self.act_next, self.act_next_unlabeled])
         help_menu = bar.addMenu(tr("&Help"))
-        help_menu.addActions([self.act_plugins, self.act_about])
+        help_menu.addActions([self.act_shortcuts, self.act_plugins, self.act_about])
         self._rebuild_recent(self.settings.recent_datasets())
 
     def _rebuild_recent(self, items: list[str]) -> None:
@@ -150,6 +178,17 @@ class MainWindow(QMainWindow):
             lambda name: self.model_label.setText(self.tr("Loading model {0}…").format(name)))
         self.models.loaded.connect(self._on_model_loaded)
         self.models.failed.connect(self._on_model_failed)
+        ed = self.editor
+        ed.saved.connect(lambda doc: self.session.note_labels(doc.image_path, doc.label_file.state,
+                                                              len(doc.boxes)))
+        ed.save_failed.connect(lambda text: self._show_error(self.tr("Cannot save labels"), text))
+        ed.external_change.connect(self._ask_external_change)
+        ed.changed.connect(self._update_image_label)
+        self.class_panel.names_changed.connect(self._on_class_names)
+        self.class_panel.error.connect(self._show_error)
+        self.edit_actions.verify_requested.connect(self.toggle_verified)
+        self.edit_actions.paste_previous_requested.connect(self.paste_from_previous)
+        s.closed.connect(self.editor.forget_all)
 
     # datasets ---------------------------------------------------------------------------------
     def open_dataset(self, path: str | os.PathLike[str]) -> bool:
@@ -184,7 +223,9 @@ class MainWindow(QMainWindow):
     def _on_opened(self, dataset) -> None:  # noqa: ANN001 - studio.core.dataset.Dataset
         index = self.session.index
         self.setWindowTitle(self.tr("studio — {0}").format(dataset.root.name))
-        self.view.set_class_names(dataset.classes.names)
+        self.editor.forget_all()
+        self._on_class_names(dataset.classes.names)
+        self.class_panel.set_classes(dataset.classes)
         self.image_list.set_index(index)
         self.settings.add_recent(str(dataset.root if dataset.yaml_path is None else dataset.yaml_path))
         problems = [*dataset.findings, *(self.session.listing.findings if self.session.listing else [])]
@@ -215,6 +256,8 @@ class MainWindow(QMainWindow):
         dataset, index = self.session.dataset, self.session.index
         if dataset is None or index is None:
             return
+        self.editor.save_now()
+        self._row = row
         rel = index.paths[row]
         self.loader.request(str(dataset.image_path(rel)), str(dataset.label_path(rel)),
                             len(dataset.classes) or None)
@@ -225,18 +268,90 @@ class MainWindow(QMainWindow):
         self.image_label.setText(f"{rel} — {state_text(state)}")
 
     def _on_image_loaded(self, loaded: LoadedImage) -> None:
+        dataset = self.session.dataset
+        if dataset is None:
+            return
+        doc = LabelDocument(Path(loaded.key), dataset.label_path(loaded.key), loaded.size_wh,
+                            loaded.labels)
+        self.editor.open_document(doc)
         self.view.show_image(loaded)
         self.session.ensure_indexing()
-        w, h = loaded.size_wh
-        n = len(loaded.labels.boxes)
-        name = Path(loaded.key).name
-        parts = [name, f"{w} × {h}", state_text(_label_state(loaded))]
-        if n:
-            parts.append(self.tr("{0} boxes").format(n))
-        if loaded.labels.findings:
-            parts.append(self.tr("{0} label problems").format(len(loaded.labels.findings)))
-        self.image_label.setText(" — ".join(parts))
+        self._update_image_label()
+        problems = loaded.labels.findings
+        if problems:
+            from studio.ui.texts import finding_text
+
+            self.statusBar().showMessage(finding_text(problems[0]), 10_000)
         self.image_shown.emit(loaded.key)
+
+    def _update_image_label(self) -> None:
+        doc, index = self.editor.doc, self.session.index
+        if doc is None:
+            return
+        w, h = doc.size_wh
+        parts = [doc.image_path.name, f"{w} × {h}", state_text(_doc_state(doc))]
+        if len(doc.boxes):
+            parts.append(self.tr("{0} boxes").format(len(doc.boxes)))
+        if doc.label_file.kept:
+            parts.append(self.tr("{0} lines kept as they are").format(len(doc.label_file.kept)))
+        if index is not None and 0 <= self._row < len(index) and index.verified[self._row]:
+            parts.append(self.tr("verified"))
+        if doc.dirty:
+            parts.append(self.tr("unsaved"))
+        self.image_label.setText(" — ".join(parts))
+
+    def _on_class_names(self, names: list[str]) -> None:
+        self.view.set_class_names(names)
+        self.box_list.set_class_names(names)
+
+    # annotation helpers -------------------------------------------------------------------------
+    def toggle_verified(self) -> None:
+        """Flip the current image's "verified" flag (Space)."""
+        index = self.session.index
+        if index is None or not 0 <= self._row < len(index):
+            return
+        self.session.set_verified(self._row, not bool(index.verified[self._row]))
+        self._update_image_label()
+
+    def paste_from_previous(self) -> None:
+        """Copy every box of the previous image in the list onto this one."""
+        dataset, index = self.session.dataset, self.session.index
+        prev = self.image_list.previous_index_row()
+        if dataset is None or index is None or prev < 0:
+            return
+        self.editor.save_now()
+        rel = index.paths[prev]
+        known = self.editor.document_for(dataset.label_path(rel))
+        boxes = known.boxes if known is not None else load_yolo_labels(dataset.label_path(rel)).boxes
+        if not self.editor.paste(boxes):
+            self.statusBar().showMessage(self.tr("The previous image has no boxes."), 5000)
+
+    def _ask_external_change(self, doc: LabelDocument) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Label file changed on disk"),
+                          self.tr("{0} was changed by another program since studio read it.\n"
+                                  "Keep studio's edits (overwrite the file) or reload the file "
+                                  "from disk (discard studio's edits)?").format(doc.label_path),
+                          QMessageBox.StandardButton.NoButton, self)
+        overwrite = box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Reload from Disk"), QMessageBox.ButtonRole.RejectRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("external_change_box")
+        box.buttonClicked.connect(
+            lambda button: self.editor.resolve_external_change(doc, button is overwrite))
+        box.open()
+
+    def show_shortcuts(self) -> None:
+        """List every shortcut (F1)."""
+        from studio.ui.shortcuts_dialog import ShortcutsDialog
+
+        extra = [(self.tr("Nudge selected boxes"), self.tr("Arrow keys (Shift: 10 px)")),
+                 (self.tr("Class 1-9 for the selection (or default class)"), "1 … 9"),
+                 (self.tr("Pan"), self.tr("Drag empty canvas, or middle button")),
+                 (self.tr("Zoom around the cursor"), self.tr("Mouse wheel")),
+                 (self.tr("Leave box mode / clear selection"), "Esc")]
+        dialog = ShortcutsDialog([a for a in self.actions() if a.isVisible()], extra, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _on_image_failed(self, key: str, reason: str) -> None:
         self.session.ensure_indexing()
@@ -296,6 +411,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Save the layout, stop background work, then close."""
+        self.editor.save_now()
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.session.close()
@@ -304,9 +420,9 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _label_state(loaded: LoadedImage) -> State:
+def _doc_state(doc: LabelDocument) -> State:
     from studio.core.index import state_from_label
 
-    return state_from_label(loaded.labels.state)
+    return state_from_label(doc.state)
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from PyQt6.QtCore import QObject, pyqtSignal
 
 from studio.core.dataset import Dataset, DatasetError, ImageListing, open_dataset
-from studio.core.index import ImageIndex, index_job
+from studio.core.index import ImageIndex, IndexUpdate, State, index_job, state_from_label
+from studio.core.labels import LabelState
 from studio.core.jobs import CancelToken, Progress
 from studio.core.store import Store, StoreError
 from studio.core.storage import open_store
@@ -72,6 +73,14 @@ class DatasetSession(QObject):
         self.index = ImageIndex.from_listing(listing)
         self._index_started = False
         self._worker = None
+        try:
+            self.store, fallback = open_store(dataset)
+            if fallback:
+                self.message.emit(self.tr("The dataset folder is read-only; studio keeps its "
+                                          "state in {0}").format(self.store.folder))
+        except StoreError as exc:
+            self.store = None
+            self.error.emit(self.tr("Cannot keep studio's state for this dataset"), str(exc))
         self.opened.emit(dataset)
 
     def ensure_indexing(self) -> None:
@@ -93,6 +102,57 @@ class DatasetSession(QObject):
             self.store = None
             self.closed.emit()
 
+    def relative(self, image_path: str | Path) -> str | None:
+        """The index path of an absolute image path of this dataset."""
+        if self.dataset is None:
+            return None
+        import os
+
+        return os.path.relpath(str(image_path), str(self.dataset.root))
+
+    def note_labels(self, image_path: str | Path, state: LabelState, n_boxes: int) -> None:
+        """Record what an image's label file says now (after studio wrote it)."""
+        rel = self.relative(image_path)
+        if rel is None or self.index is None:
+            return
+        row = self.index.position(rel)
+        if row < 0:
+            return
+        verified = bool(self.index.verified[row])
+        update = IndexUpdate([row], [state_from_label(state)], [n_boxes], [int(self.index.width[row])],
+                             [int(self.index.height[row])], [verified], [None])
+        self.index.apply(update)
+        self.index_updated.emit(update)
+        if self.store is not None and self.dataset is not None:
+            label = self.dataset.label_path(rel)
+            try:
+                st = label.stat()
+                mtime, size = st.st_mtime_ns, st.st_size
+            except OSError:
+                mtime = size = None
+            try:
+                self.store.set_label_state(rel, state.value, n_boxes, mtime, size)
+            except StoreError as exc:
+                self.message.emit(str(exc))
+
+    def set_verified(self, row: int, verified: bool) -> None:
+        """Set an image's "verified" flag (in the store and the index)."""
+        if self.index is None or not 0 <= row < len(self.index):
+            return
+        if self.store is None:
+            return
+        try:
+            self.store.set_verified(self.index.paths[row], verified)
+        except StoreError as exc:
+            self.error.emit(self.tr("Cannot save the verified flag"), str(exc))
+            return
+        idx = self.index
+        update = IndexUpdate([row], [State(int(idx.state[row]))], [int(idx.n_boxes[row])],
+                             [int(idx.width[row])], [int(idx.height[row])], [verified],
+                             [idx.errors.get(row)])
+        idx.apply(update)
+        self.index_updated.emit(update)
+
     def cancel_indexing(self) -> None:
         """Stop the background indexing (it resumes next time the dataset opens)."""
         if self._worker is not None:
@@ -111,15 +171,12 @@ class DatasetSession(QObject):
         dataset, index = self.dataset, self.index
         assert dataset is not None and index is not None
 
+        store = self.store
+        if store is None:
+            self._index_done = True
+            return
+
         def job(token: CancelToken):
-            try:
-                store, fallback = open_store(dataset)
-            except StoreError as exc:
-                raise RuntimeError(str(exc)) from exc
-            self.store = store
-            if fallback:
-                self.message.emit(self.tr("The dataset folder is read-only; studio keeps its "
-                                          "state in {0}").format(store.folder))
             yield from index_job(dataset, index, store, token)
 
         self._index_done = False

@@ -23,7 +23,7 @@ def test_opens_dataset_shows_first_image_and_indexes(qtbot, window, sample_datas
     assert (window.session.index.state != State.UNKNOWN).all()
     assert "14 images" in window.index_status.label.text()
     assert window.settings.recent_datasets()[0].endswith("data.yaml")
-    assert len(window.view._box_items) > 0  # the first image's boxes are drawn
+    assert len(window.editor.boxes) > 0 and window.box_list.list.count() == len(window.editor.boxes)
 
 
 def test_keys_a_and_d_navigate(qtbot, window, sample_dataset: Path) -> None:
