@@ -49,7 +49,7 @@ class AnnotationActions(QObject):
             for k in range(1, 10)
         ]
         for a in self.class_keys:
-            a.setVisible(False)
+            a.setProperty("hidden_in_help", True)  # summarized as one row in the help
 
     def _action(self, text: str, slot: Callable, shortcuts: tuple = (), checkable: bool = False) -> QAction:
         action = QAction(text, self.host)

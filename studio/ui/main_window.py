@@ -14,6 +14,7 @@ from PyQt6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QWidget,
 )
 
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         self._row: int = -1
 
         self.image_label = QLabel(self)
+        # Ignored: a longer status text must never resize the window or shift the canvas.
+        self.image_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.index_status = IndexStatus(self)
         self.model_label = QLabel(self.tr("No model loaded"), self)
         self.statusBar().addWidget(self.image_label, 1)
@@ -349,7 +352,8 @@ class MainWindow(QMainWindow):
                  (self.tr("Pan"), self.tr("Drag empty canvas, or middle button")),
                  (self.tr("Zoom around the cursor"), self.tr("Mouse wheel")),
                  (self.tr("Leave box mode / clear selection"), "Esc")]
-        dialog = ShortcutsDialog([a for a in self.actions() if a.isVisible()], extra, self)
+        dialog = ShortcutsDialog([a for a in self.actions() if not a.property("hidden_in_help")],
+                                 extra, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
