@@ -107,7 +107,10 @@ class AnnotationEditor(QObject):
             self.select(select)
         else:
             self.select([i for i in self.selection if i < len(self.boxes)])
-        self._timer.start()
+        if not self._timer.isActive():
+            # Not restarted on later edits: a save follows the first unsaved edit within
+            # AUTOSAVE_MS even while the user keeps editing.
+            self._timer.start()
 
     def create_box(self, xyxy: tuple[float, float, float, float], class_id: int | None = None) -> bool:
         """Add a box from pixel corners (ignored when it is too small: a stray click)."""

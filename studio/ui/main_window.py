@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
     def _on_opened(self, dataset) -> None:  # noqa: ANN001 - studio.core.dataset.Dataset
         index = self.session.index
         self.setWindowTitle(self.tr("studio — {0}").format(dataset.root.name))
+        self.statusBar().clearMessage()  # "Listing images…" is done
         self.editor.forget_all()
         self._on_class_names(dataset.classes.names)
         self.class_panel.set_classes(dataset.classes)
