@@ -14,8 +14,6 @@ Example:
 from __future__ import annotations
 
 import os
-import threading
-from collections import OrderedDict
 from pathlib import Path
 
 import cv2
@@ -150,62 +148,3 @@ def fit_size(size_wh: tuple[int, int], max_side: int) -> tuple[int, int]:
     w, h = size_wh
     s = min(1.0, max_side / max(w, h, 1))
     return max(1, round(w * s)), max(1, round(h * s))
-
-
-class ImageCache:
-    """A small thread-safe LRU of decoded images, bounded by bytes (not by count).
-
-    Memory stays bounded however many images a dataset has: only the most recently
-    used decodes (the current image and its prefetched neighbours) are kept.
-    """
-
-    def __init__(self, max_bytes: int = 384 * 1024 * 1024) -> None:
-        self.max_bytes = max_bytes
-        self._items: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> np.ndarray | None:
-        """The cached image for ``key`` (marked most recent) or ``None``."""
-        with self._lock:
-            img = self._items.get(key)
-            if img is not None:
-                self._items.move_to_end(key)
-            return img
-
-    def put(self, key: str, img: np.ndarray) -> None:
-        """Cache ``img``; least recently used images are dropped to stay within budget."""
-        with self._lock:
-            old = self._items.pop(key, None)
-            if old is not None:
-                self._bytes -= old.nbytes
-            if img.nbytes > self.max_bytes:
-                return
-            self._items[key] = img
-            self._bytes += img.nbytes
-            while self._bytes > self.max_bytes and self._items:
-                _, dropped = self._items.popitem(last=False)
-                self._bytes -= dropped.nbytes
-
-    def load(self, path: str | os.PathLike[str]) -> np.ndarray:
-        """Cached ``read_image``."""
-        key = os.fspath(path)
-        img = self.get(key)
-        if img is None:
-            img = read_image(key)
-            self.put(key, img)
-        return img
-
-    @property
-    def nbytes(self) -> int:
-        """Bytes currently held."""
-        return self._bytes
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def clear(self) -> None:
-        """Drop everything."""
-        with self._lock:
-            self._items.clear()
-            self._bytes = 0

@@ -1,15 +1,39 @@
-"""Decode images off the GUI thread, latest request wins, neighbours prefetched into a cache."""
+"""Decode images off the GUI thread, latest request wins, neighbours prefetched.
+
+The cache holds display-ready images (a full-size ``QImage`` plus a screen-sized preview),
+bounded by bytes, so a prefetched image is painted without decoding or converting again.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 from PyQt6.QtCore import QObject, QRunnable, QThreadPool, pyqtSignal
 from PyQt6.QtGui import QImage
 
-from studio.core.imageio import ImageCache, ImageReadError
+from studio.core.imageio import ImageReadError, read_image
 from studio.core.labels import LabelFile, load_yolo_labels
+
+PREVIEW_MAX_SIDE = 2048
+CACHE_BYTES = 512 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class DisplayImage:
+    """Pixels ready to paint: full size, and a smaller copy for zoomed-out views."""
+
+    qimage: QImage
+    preview: QImage | None
+    size_wh: tuple[int, int]
+
+    @property
+    def nbytes(self) -> int:
+        """Memory held."""
+        n = self.qimage.sizeInBytes()
+        return n + (self.preview.sizeInBytes() if self.preview is not None else 0)
 
 
 @dataclass(frozen=True)
@@ -20,14 +44,18 @@ class LoadedImage:
     qimage: QImage
     size_wh: tuple[int, int]
     labels: LabelFile
-    preview: QImage | None = None  # a smaller copy for zoomed-out painting of large images
+    preview: QImage | None = None
 
 
-PREVIEW_MAX_SIDE = 2048
+def to_qimage(bgr: np.ndarray) -> QImage:
+    """A deep-copied ``QImage`` of a BGR uint8 array (safe to hand across threads)."""
+    bgr = np.ascontiguousarray(bgr)
+    h, w = bgr.shape[:2]
+    return QImage(bgr.data, w, h, int(bgr.strides[0]), QImage.Format.Format_BGR888).copy()
 
 
 def make_preview(bgr: np.ndarray) -> QImage | None:
-    """A downscaled copy (area interpolation) when the image is larger than the screen needs."""
+    """A downscaled copy (area interpolation) when the image is larger than a screen needs."""
     import cv2
 
     h, w = bgr.shape[:2]
@@ -38,11 +66,64 @@ def make_preview(bgr: np.ndarray) -> QImage | None:
     return to_qimage(small)
 
 
-def to_qimage(bgr: np.ndarray) -> QImage:
-    """A deep-copied ``QImage`` of a BGR uint8 array (safe to hand across threads)."""
-    bgr = np.ascontiguousarray(bgr)
-    h, w = bgr.shape[:2]
-    return QImage(bgr.data, w, h, int(bgr.strides[0]), QImage.Format.Format_BGR888).copy()
+def prepare(path: str) -> DisplayImage:
+    """Decode ``path`` (like Ultralytics' loader) and convert it for painting."""
+    bgr = read_image(path)
+    return DisplayImage(to_qimage(bgr), make_preview(bgr), (bgr.shape[1], bgr.shape[0]))
+
+
+class DisplayCache:
+    """Thread-safe LRU of ``DisplayImage`` bounded by bytes; one decode per path at a time."""
+
+    def __init__(self, max_bytes: int = CACHE_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self._items: OrderedDict[str, DisplayImage] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self._loading: dict[str, threading.Event] = {}
+
+    def get(self, key: str) -> DisplayImage | None:
+        """The cached image or ``None``."""
+        with self._lock:
+            item = self._items.get(key)
+            if item is not None:
+                self._items.move_to_end(key)
+            return item
+
+    def load(self, key: str) -> DisplayImage:
+        """Cached ``prepare``; a second caller waits for a decode already running."""
+        while True:
+            with self._lock:
+                item = self._items.get(key)
+                if item is not None:
+                    self._items.move_to_end(key)
+                    return item
+                event = self._loading.get(key)
+                if event is None:
+                    event = self._loading[key] = threading.Event()
+                    break
+            event.wait()
+        try:
+            item = prepare(key)
+            with self._lock:
+                self._items[key] = item
+                self._bytes += item.nbytes
+                while self._bytes > self.max_bytes and len(self._items) > 1:
+                    _, dropped = self._items.popitem(last=False)
+                    self._bytes -= dropped.nbytes
+            return item
+        finally:
+            with self._lock:
+                self._loading.pop(key, None)
+            event.set()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes held."""
+        return self._bytes
 
 
 class _Signals(QObject):
@@ -51,7 +132,7 @@ class _Signals(QObject):
 
 
 class _LoadTask(QRunnable):
-    def __init__(self, ticket: int, key: str, label_path: str, cache: ImageCache,
+    def __init__(self, ticket: int, key: str, label_path: str, cache: DisplayCache,
                  signals: _Signals, num_classes: int | None) -> None:
         super().__init__()
         self.ticket, self.key, self.label_path = ticket, key, label_path
@@ -59,10 +140,9 @@ class _LoadTask(QRunnable):
 
     def run(self) -> None:
         try:
-            img = self.cache.load(self.key)
+            shown = self.cache.load(self.key)
             labels = load_yolo_labels(self.label_path, self.num_classes)
-            loaded = LoadedImage(self.key, to_qimage(img), (img.shape[1], img.shape[0]), labels,
-                                 make_preview(img))
+            loaded = LoadedImage(self.key, shown.qimage, shown.size_wh, labels, shown.preview)
         except ImageReadError as exc:
             self.signals.failed.emit(self.ticket, self.key, exc.reason)
             return
@@ -73,7 +153,7 @@ class _LoadTask(QRunnable):
 
 
 class _PrefetchTask(QRunnable):
-    def __init__(self, key: str, cache: ImageCache) -> None:
+    def __init__(self, key: str, cache: DisplayCache) -> None:
         super().__init__()
         self.key, self.cache = key, cache
 
@@ -90,9 +170,9 @@ class ImageLoader(QObject):
     loaded = pyqtSignal(object)  # LoadedImage
     failed = pyqtSignal(str, str)  # key, reason
 
-    def __init__(self, cache: ImageCache | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, cache: DisplayCache | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.cache = cache or ImageCache()
+        self.cache = cache or DisplayCache()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._ticket = 0
@@ -107,13 +187,14 @@ class ImageLoader(QObject):
                                    self._signals, num_classes), priority=1)
 
     def prefetch(self, image_paths: list[str]) -> None:
-        """Decode ``image_paths`` into the cache at low priority."""
+        """Prepare ``image_paths`` in the cache at low priority."""
         for path in image_paths:
             if self.cache.get(path) is None:
                 self._pool.start(_PrefetchTask(path, self.cache), priority=0)
 
     def wait(self) -> None:
         """Block until queued work is done (tests, shutdown)."""
+        self._pool.clear()
         self._pool.waitForDone()
 
     def _on_loaded(self, ticket: int, loaded: LoadedImage) -> None:

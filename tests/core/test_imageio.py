@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from studio.core.imageio import ImageCache, ImageReadError, read_image, read_image_size
+from studio.core.imageio import ImageReadError, read_image, read_image_size
 
 
 def _photo(h: int = 30, w: int = 40) -> np.ndarray:
@@ -114,15 +114,3 @@ def test_truncated_jpeg_is_decoded_or_reported_never_modified(tmp_path: Path) ->
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ImageReadError, match="not found"):
         read_image(tmp_path / "none.jpg")
-
-
-def test_cache_is_bounded_by_bytes(tmp_path: Path) -> None:
-    cache = ImageCache(max_bytes=3 * 30 * 40 * 3)
-    paths = []
-    for i in range(6):
-        p = tmp_path / f"{i}.png"
-        cv2.imwrite(str(p), _photo())
-        paths.append(p)
-        cache.load(p)
-    assert len(cache) == 3 and cache.nbytes <= cache.max_bytes
-    assert cache.get(str(paths[0])) is None and cache.get(str(paths[-1])) is not None
