@@ -20,12 +20,13 @@ def main() -> int:
     """Run the benchmarks, print and save their figures."""
     import os
 
-    from benchmarks import bench_open_large
+    from benchmarks import bench_annotation, bench_open_large
 
     count = int(os.environ.get("STUDIO_BENCH_IMAGES", "100000"))
     started = time.time()
     results = {"machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
                "open_large_folder": bench_open_large.main(count)}
+    results["annotation"] = bench_annotation.main()
     results["seconds"] = round(time.time() - started, 1)
     out = ROOT / "bench-out"
     out.mkdir(exist_ok=True)
@@ -42,6 +43,13 @@ def main() -> int:
         print(f"  GUI event loop while indexing: p50 {o['gui_timer_gap_p50_ms']} ms, "
               f"p99 {o['gui_timer_gap_p99_ms']} ms, worst {o['gui_timer_gap_max_ms']} ms "
               f"(10 ms timer; index done in {o['gui_index_s']} s)")
+    a = results["annotation"]
+    print(f"\nAnnotation ({a['photos']} JPEGs of {a['photo_size']}, key press -> painted)")
+    print(f"  next image with prefetch  median {a['next_image_median_ms']} ms, p95 {a['next_image_p95_ms']} ms"
+          f"   cold cv2.imread median {a['cold_imread_median_ms']} ms   speed-up {a['prefetch_speedup']}x")
+    print(f"  {a['boxes']} boxes on one image: repaint at fit {a['paint_fit_ms']} ms, 1:1 "
+          f"{a['paint_1to1_ms']} ms, while panning {a['paint_pan_ms']} ms; click-select "
+          f"{a['click_select_ms']} ms")
     return 0
 
 

@@ -324,17 +324,15 @@ class Canvas(QGraphicsView):
         scale = self.scale_factor
         metrics = QFontMetricsF(self._font)
         captions = int(visible.sum()) <= 400 or scale >= 1.0
-        pens: dict[tuple[int, bool], QPen] = {}
-        for i in np.nonzero(visible)[0]:
-            cls = int(boxes.class_id[i])
-            sel = i in selected
-            pen = pens.get((cls, sel))
-            if pen is None:
-                pen = QPen(class_color(cls), 3 if sel else 2)
-                pen.setCosmetic(True)
-                pens[(cls, sel)] = pen
+        groups: dict[tuple[int, bool], list[QRectF]] = {}
+        idx = np.nonzero(visible)[0]
+        for i in idx:
             x1, y1, x2, y2 = xyxy[i]
-            box_rect = QRectF(x1, y1, x2 - x1, y2 - y1)
+            groups.setdefault((int(boxes.class_id[i]), i in selected), []).append(
+                QRectF(x1, y1, x2 - x1, y2 - y1))
+        for (cls, sel), rects in groups.items():  # one pen and one call per class
+            pen = QPen(class_color(cls), 3 if sel else 2)
+            pen.setCosmetic(True)
             painter.setPen(pen)
             if sel:
                 fill = QColor(class_color(cls))
@@ -342,9 +340,12 @@ class Canvas(QGraphicsView):
                 painter.setBrush(fill)
             else:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(box_rect)
-            if captions:
-                self._paint_caption(painter, self._name(cls), class_color(cls), x1, y1, scale, metrics)
+            painter.drawRects(rects)
+        if captions:
+            for i in idx:
+                cls = int(boxes.class_id[i])
+                self._paint_caption(painter, self._name(cls), class_color(cls), xyxy[i][0], xyxy[i][1],
+                                    scale, metrics)
         if len(selected) == 1:
             (i,) = selected
             if i < len(xyxy):
