@@ -131,6 +131,9 @@ class MainWindow(QMainWindow):
         self.edit_actions = AnnotationActions(
             self, self.editor, self.view,
             lambda: self.session.dataset.classes.names if self.session.dataset else [])
+        self.edit_actions.always_draw.setChecked(self.settings.always_draw())
+        self.view.always_draw = self.settings.always_draw()
+        self.edit_actions.always_draw.toggled.connect(self.settings.set_always_draw)
         bar = self.menuBar()
         file_menu = bar.addMenu(tr("&File"))
         file_menu.addActions([self.act_open_folder, self.act_open_yaml, self.act_open_sample])

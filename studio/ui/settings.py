@@ -58,6 +58,14 @@ class Settings(QObject):
         """Remember the open image of ``dataset``."""
         self._q.setValue(f"last_image/{_key(dataset)}", image)
 
+    def always_draw(self) -> bool:
+        """Whether dragging on empty canvas always draws a box (no ``W`` needed)."""
+        return str(self._q.value("annotate/always_draw", "false")).lower() == "true"
+
+    def set_always_draw(self, on: bool) -> None:
+        """Remember the always-on drawing setting."""
+        self._q.setValue("annotate/always_draw", "true" if on else "false")
+
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         """Saved ``(geometry, dock state)`` of the main window."""
         geom, state = self._q.value("window/geometry"), self._q.value("window/state")

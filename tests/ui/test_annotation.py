@@ -243,3 +243,65 @@ def test_box_list_and_canvas_selection_sync(qtbot, annotating) -> None:
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_vp(view, x1 + 2, (y1 + y2) / 2))
     hit = ed.selection
     assert len(hit) == 1 and [i.row() for i in lst.selectedIndexes()] == hit
+
+
+def test_always_on_drawing_is_remembered(qtbot, annotating) -> None:
+    window, path = annotating
+    view = window.view
+    window.edit_actions.always_draw.trigger()
+    assert view.always_draw and window.settings.always_draw()
+    _drag(qtbot, view, _vp(view, 50, 60), _vp(view, 120, 140))  # no W needed
+    _drag(qtbot, view, _vp(view, 300, 300), _vp(view, 360, 350))
+    _save(qtbot, window)
+    assert len(_rows(path)) == 2
+    window.edit_actions.always_draw.trigger()
+    assert not window.settings.always_draw()
+
+
+def test_add_and_rename_classes_keeps_ids(qtbot, annotating, sample_dataset: Path) -> None:
+    import yaml
+
+    window, path = annotating
+    panel = window.class_panel
+    assert panel.add_class("키위") == 5
+    assert panel.rename_class(0, "red apple")
+    data = yaml.safe_load((sample_dataset / "data.yaml").read_text(encoding="utf-8"))
+    assert data["names"] == {0: "red apple", 1: "banana", 2: "orange", 3: "lemon", 4: "grapes", 5: "키위"}
+    assert panel.list.count() == 6 and "red apple" in panel.list.item(0).text()
+    qtbot.keyClick(window.view, Qt.Key.Key_6)  # the new class is the default now
+    qtbot.keyClick(window.view, Qt.Key.Key_W)
+    _drag(qtbot, window.view, _vp(window.view, 100, 100), _vp(window.view, 150, 150))
+    _save(qtbot, window)
+    assert _rows(path)[:, 0].tolist() == [5]
+    second = path.parent / "train_0001.txt"
+    assert second.read_text() == "1 0.250000 0.250000 0.100000 0.200000\n"  # ids untouched
+
+
+def test_shortcuts_dialog_lists_labelimg_keys(qtbot, window) -> None:
+    from studio.ui.shortcuts_dialog import ShortcutsDialog
+
+    qtbot.keyClick(window.view, Qt.Key.Key_F1)
+    dialog = window.findChild(ShortcutsDialog)
+    assert dialog is not None and dialog.isVisible()
+    keys = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+    text = " | ".join(sorted(keys))
+    for k in ("W", "A", "D", "Del", "Ctrl+S", "Ctrl+D", "Space", "Ctrl+Z", "Ctrl+Y"):
+        assert any(k in entry.split(", ") for entry in keys), (k, text)
+    dialog.close()
+
+
+def test_class_picker_type_to_filter(qtbot, annotating) -> None:
+    from studio.ui.class_picker import ClassPicker
+
+    window, path = annotating
+    view = window.view
+    qtbot.keyClick(view, Qt.Key.Key_W)
+    _drag(qtbot, view, _vp(view, 100, 100), _vp(view, 180, 160))
+    qtbot.keyClick(view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    picker = window.findChild(ClassPicker)
+    assert picker is not None
+    qtbot.keyClicks(picker.filter, "gra")
+    assert picker.list.count() == 1
+    qtbot.keyClick(picker.filter, Qt.Key.Key_Return)
+    _save(qtbot, window)
+    assert _rows(path)[:, 0].tolist() == [4]
