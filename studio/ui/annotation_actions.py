@@ -8,6 +8,7 @@ from PyQt6.QtCore import QObject, Qt, pyqtSignal
 from PyQt6.QtGui import QAction, QKeySequence
 from PyQt6.QtWidgets import QWidget
 
+from studio.ui.actions import make_action
 from studio.ui.canvas import Canvas
 from studio.ui.class_picker import ClassPicker
 from studio.ui.editor import AnnotationEditor
@@ -52,17 +53,7 @@ class AnnotationActions(QObject):
             a.setProperty("hidden_in_help", True)  # summarized as one row in the help
 
     def _action(self, text: str, slot: Callable, shortcuts: tuple = (), checkable: bool = False) -> QAction:
-        action = QAction(text, self.host)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            keys = ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText)
-                             for s in shortcuts)
-            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setCheckable(checkable)
-        action.triggered.connect(lambda *_a: slot())
-        self.host.addAction(action)
-        return action
+        return make_action(self.host, text, slot, shortcuts, checkable)
 
     def editing_actions(self) -> list[QAction]:
         """The actions for the Edit menu, in order."""

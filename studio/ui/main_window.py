@@ -22,6 +22,7 @@ from studio.core.index import State
 from studio.core.label_document import LabelDocument
 from studio.core.labels import load_yolo_labels
 from studio.core.plugins import Registry
+from studio.ui.actions import make_action
 from studio.ui.annotation_actions import AnnotationActions
 from studio.ui.box_list import BoxListPanel
 from studio.ui.canvas import Canvas
@@ -92,18 +93,8 @@ class MainWindow(QMainWindow):
         return dock
 
     # actions and menus ------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcuts: tuple = (), tip: str = "") -> QAction:  # noqa: ANN001
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            keys = ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText)
-                             for s in shortcuts)
-            action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')} ({keys})")
-        elif tip:
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+    def _action(self, text: str, slot, shortcuts: tuple = (), checkable: bool = False) -> QAction:  # noqa: ANN001
+        return make_action(self, text, slot, shortcuts, checkable)
 
     def _build_actions(self) -> None:
         tr = self.tr
@@ -117,8 +108,9 @@ class MainWindow(QMainWindow):
         self.act_actual = self._action(tr("&Actual Size (1:1)"), self.view.actual_size, ("Ctrl+1",))
         self.act_zoom_in = self._action(tr("Zoom &In"), self.view.zoom_in, ("Ctrl++", "Ctrl+=", "+"))
         self.act_zoom_out = self._action(tr("Zoom &Out"), self.view.zoom_out, ("Ctrl+-", "-"))
-        self.act_boxes = self._action(tr("Show &Boxes"), self.view.set_boxes_visible, ("Ctrl+H",))
-        self.act_boxes.setCheckable(True)
+        self.act_boxes = self._action(tr("Show &Boxes"),
+                                      lambda: self.view.set_boxes_visible(self.act_boxes.isChecked()),
+                                      ("Ctrl+H",), checkable=True)
         self.act_boxes.setChecked(True)
         self.act_prev = self._action(tr("&Previous Image"), lambda: self.image_list.step(-1), ("A",))
         self.act_next = self._action(tr("&Next Image"), lambda: self.image_list.step(1), ("D",))
@@ -362,6 +354,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _on_image_failed(self, key: str, reason: str) -> None:
+        self.editor.close_document()  # keys must not edit an image that is not shown
         self.session.ensure_indexing()
         self.view.show_message(self.tr("Cannot show {0}:\n{1}").format(Path(key).name, reason))
         self.image_label.setText(f"{Path(key).name} — {reason}")

@@ -305,3 +305,19 @@ def test_class_picker_type_to_filter(qtbot, annotating) -> None:
     qtbot.keyClick(picker.filter, Qt.Key.Key_Return)
     _save(qtbot, window)
     assert _rows(path)[:, 0].tolist() == [4]
+
+
+def test_hide_boxes_lets_clicks_through(qtbot, annotating) -> None:
+    window, _ = annotating
+    view, ed = window.view, window.editor
+    with qtbot.waitSignal(window.image_shown, timeout=5000):
+        qtbot.keyClick(view, Qt.Key.Key_D)
+    x1, y1, x2, y2 = ed.boxes.to_xyxy(ed.size_wh)[0]
+    inside = _vp(view, (x1 + x2) / 2, (y1 + y2) / 2)
+    qtbot.keyClick(view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert not view.boxes_visible
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=inside)
+    assert ed.selection == []
+    qtbot.keyClick(view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=inside)
+    assert ed.selection == [0]

@@ -93,6 +93,7 @@ def test_corrupt_image_shows_message_and_app_keeps_working(qtbot, window, sample
         qtbot.keyClick(window.view, Qt.Key.Key_D)
     assert window.view.image_size() is None
     assert "train_0001.jpg" in window.view._message
+    assert window.editor.doc is None  # keys cannot edit the image that is no longer shown
     with qtbot.waitSignal(window.image_shown, timeout=5000):
         qtbot.keyClick(window.view, Qt.Key.Key_D)
     assert window.view.image_size() == (640, 480)
