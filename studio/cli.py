@@ -4,6 +4,7 @@
     studio sample DEST                   write the sample dataset
     studio index DATASET [--json]        index a dataset, print label states and problems
     studio export DATASET DEST --format F  export with a registered exporter (plugins too)
+    studio preprocess PIPELINE SRC DST   apply a pipeline to a folder on every core (resumable)
     studio plugins                       list plugins and the ones that failed to load
 
 Exit codes: 0 fine, 1 problems found or job failed, 2 bad usage, 130 interrupted.
@@ -165,6 +166,50 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_preprocess(args: argparse.Namespace) -> int:
+    """Apply a saved pipeline to a folder of images, on every core, resumably."""
+    from studio.core.jobs import CancelToken
+    from studio.core.preprocess.batch import _worker_specs, preprocess_job
+    from studio.core.preprocess.export import write_script
+    from studio.core.preprocess.pipeline import Pipeline, PipelineError
+
+    try:
+        pipeline = Pipeline.from_json(Path(args.pipeline).read_text(encoding="utf-8"), _worker_specs())
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"studio: cannot read {args.pipeline}: {exc}", file=sys.stderr)
+        return 1
+    except PipelineError as exc:
+        print(f"studio: {args.pipeline}: {exc}", file=sys.stderr)
+        return 1
+    if args.export_script:
+        write_script(pipeline, args.export_script, _worker_specs())
+        print(f"script written to {args.export_script}")
+        return 0
+    token = CancelToken()
+    bar = ProgressBar("preprocess")
+    counts = {"written": 0, "skipped": 0, "failed": 0}
+    failures = []
+    try:
+        for progress in preprocess_job(pipeline, args.src, args.dst, args.workers, token,
+                                       overwrite=args.overwrite):
+            for result in progress.payload or []:
+                counts[result.status] += 1
+                if result.status == "failed":
+                    failures.append(f"{result.rel}: {result.error}")
+            bar.update(progress)
+    except PipelineError as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        token.cancel()
+        print("\ninterrupted; run the same command again to finish", file=sys.stderr)
+        return 130
+    for line in failures[:50]:
+        print(f"  failed: {line}", file=sys.stderr)
+    print(f"{counts['written']} written, {counts['skipped']} already done, {counts['failed']} failed")
+    return 1 if failures else 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """Open the desktop studio."""
     from studio.ui.app import run_gui
@@ -201,6 +246,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dest")
     p.add_argument("--format", required=True, help="exporter name (see 'studio plugins')")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("preprocess", help="apply a saved pipeline to a folder of images")
+    p.add_argument("pipeline", help="pipeline JSON saved by studio")
+    p.add_argument("src", nargs="?", help="folder of images")
+    p.add_argument("dst", nargs="?", help="output folder (PNG, same relative paths)")
+    p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    p.add_argument("--overwrite", action="store_true", help="redo images already done")
+    p.add_argument("--export-script", metavar="PY", help="write the pipeline as a standalone script")
+    p.set_defaults(func=cmd_preprocess)
 
     p = sub.add_parser("plugins", help="list plugins and failures")
     p.set_defaults(func=cmd_plugins)

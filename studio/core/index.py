@@ -214,6 +214,7 @@ def index_job(dataset: Dataset, index: ImageIndex, store: Store,
     # Second pass: stat everything; read what changed.
     pending: list[tuple] = []
     update = _Batch()
+    i = 0
     for i, rel in enumerate(index.paths):
         if cancelled():
             break
@@ -233,7 +234,7 @@ def index_job(dataset: Dataset, index: ImageIndex, store: Store,
             yield clock.progress(i + 1, "index", update.take())
     if pending:
         store.update_index(pending)
-    yield clock.progress(total if not cancelled() else clock._last_done, "index", update.take())
+    yield clock.progress(total if not cancelled() else i, "index", update.take())
 
 
 class _Batch:

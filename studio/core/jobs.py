@@ -58,12 +58,12 @@ class Progress:
 class EtaClock:
     """Rate and ETA from an exponential moving average of step times."""
 
-    def __init__(self, total: int, smoothing: float = 0.3) -> None:
+    def __init__(self, total: int, smoothing: float = 0.3, start_done: int = 0) -> None:
         self.total = total
         self.smoothing = smoothing
         self._t0 = time.perf_counter()
         self._last_t = self._t0
-        self._last_done = 0
+        self._last_done = start_done  # steps done before this clock (resumed work) set no rate
         self._rate = 0.0
 
     def progress(self, done: int, stage: str = "", payload: Any = None) -> Progress:

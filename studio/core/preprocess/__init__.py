@@ -1,0 +1,1 @@
+"""Preprocessing: declared operations, pipelines (JSON), export to Python, batch runs."""
