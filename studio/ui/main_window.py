@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
         self.act_next = self._action(tr("&Next Image"), lambda: self.image_list.step(1), ("D",))
         self.act_next_unlabeled = self._action(tr("Next &Unlabeled Image"), self.next_unlabeled,
                                                ("U",))
+        self.act_preprocess = self._action(tr("&Preprocessing Studio…"), self.open_preprocessing,
+                                           ("Ctrl+P",))
         self.act_shortcuts = self._action(tr("&Keyboard Shortcuts…"), self.show_shortcuts, ("F1",))
         self.act_plugins = self._action(tr("&Plugins…"), self.show_plugins)
         self.act_about = self._action(tr("&About studio"), self.show_about)
@@ -148,6 +150,8 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
         go_menu = bar.addMenu(tr("&Go"))
         go_menu.addActions([self.act_prev, self.act_next, self.act_next_unlabeled])
+        tools_menu = bar.addMenu(tr("&Tools"))
+        tools_menu.addAction(self.act_preprocess)
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addActions([self.act_shortcuts, self.act_plugins, self.act_about])
         self._rebuild_recent(self.settings.recent_datasets())
@@ -338,6 +342,23 @@ class MainWindow(QMainWindow):
         box.buttonClicked.connect(
             lambda button: self.editor.resolve_external_change(doc, button is overwrite))
         box.open()
+
+    def open_preprocessing(self) -> None:
+        """Open the preprocessing studio on the current image (or a sample photo)."""
+        from studio.core.preprocess.ops import register_builtin_ops
+        from studio.ui.preprocess.window import PreprocessWindow
+
+        register_builtin_ops(self.registry)
+        specs = {name: self.registry.get("op", name) for name in self.registry.names("op")}
+        win = PreprocessWindow(specs, self)
+        win.setWindowFlag(Qt.WindowType.Window)
+        win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preprocess_window = win
+        doc = self.editor.doc
+        photo = doc.image_path if doc is not None else SAMPLE_DATASET / "photos" / "coins.png"
+        if Path(photo).exists():
+            win.open_image(photo)
+        win.show()
 
     def show_shortcuts(self) -> None:
         """List every shortcut (F1)."""

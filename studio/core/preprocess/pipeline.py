@@ -115,6 +115,11 @@ class PipelineRunner:
         return img
 
 
+    def outputs(self) -> list[np.ndarray]:
+        """Each step's output from the last run (disabled or failed steps pass their input on)."""
+        return list(self._outputs)
+
+
 def run_pipeline(source: np.ndarray, pipeline: Pipeline, specs: dict[str, OpSpec] | None = None) -> np.ndarray:
     """Run every enabled step once (the batch path); raises ``OpError`` on the first failure."""
     specs = specs if specs is not None else builtin_specs()

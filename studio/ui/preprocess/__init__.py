@@ -1,0 +1,1 @@
+"""The preprocessing studio: pipeline editor, live preview, histogram, batch runs."""

@@ -1,0 +1,181 @@
+"""Live preview: run the pipeline off the GUI thread, at display scale while dragging, then at
+full resolution when the user pauses; only the steps after the changed one are recomputed.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from PyQt6.QtCore import QObject, QRunnable, QThreadPool, QTimer, pyqtSignal
+
+from studio.core.preprocess.ops import OpSpec
+from studio.core.preprocess.pipeline import Pipeline, PipelineRunner
+
+VIEW_MODES = ("result", "overlay", "split")
+REFINE_MS = 250
+
+
+@dataclass(frozen=True)
+class PreviewResult:
+    """What the preview shows: composed BGR pixels, histogram input, step errors, scale."""
+
+    display: np.ndarray
+    hist: np.ndarray  # whole-image histogram of the selected step's input
+    hist_image: np.ndarray  # that input itself (for a visible-region histogram)
+    output: np.ndarray
+    errors: dict[int, str]
+    scale: float
+    seconds: float
+    ticket: int
+
+
+def compose(source: np.ndarray, output: np.ndarray, mode: str, opacity: float, split: float) -> np.ndarray:
+    """The picture to show: the result, the mask over the photo, or before | after."""
+    out = output if output.ndim == 3 else cv2.cvtColor(output, cv2.COLOR_GRAY2BGR)
+    if out.shape[:2] != source.shape[:2]:
+        out = cv2.resize(out, (source.shape[1], source.shape[0]), interpolation=cv2.INTER_NEAREST)
+    if mode == "overlay" and output.ndim == 2:
+        mask = output if output.shape == source.shape[:2] else cv2.resize(
+            output, (source.shape[1], source.shape[0]), interpolation=cv2.INTER_NEAREST)
+        color = np.zeros_like(source)
+        color[..., 2] = 255  # red where the mask is on
+        blend = cv2.addWeighted(source, 1 - opacity, color, opacity, 0)
+        shown = source.copy()
+        on = mask > 0
+        shown[on] = blend[on]
+        return shown
+    if mode == "split":
+        cut = int(round(source.shape[1] * split))
+        shown = out.copy()
+        shown[:, :cut] = source[:, :cut]
+        shown[:, cut:cut + 2] = (0, 255, 255)
+        return shown
+    return out
+
+
+def histogram_of(img: np.ndarray) -> np.ndarray:
+    """Exact 256-bin counts: (1, 256) for gray, (4, 256) gray+B+G+R for color."""
+    if img.ndim == 2:
+        return cv2.calcHist([img], [0], None, [256], [0, 256]).reshape(1, 256)
+    gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
+    rows = [cv2.calcHist([gray], [0], None, [256], [0, 256]).reshape(256)]
+    rows += [cv2.calcHist([img], [c], None, [256], [0, 256]).reshape(256) for c in range(3)]
+    return np.stack(rows)
+
+
+class _Task(QRunnable):
+    def __init__(self, controller: PreviewController, ticket: int, source: np.ndarray, scale: float,
+                 pipeline: Pipeline, upto: int, mode: str, opacity: float, split: float) -> None:
+        super().__init__()
+        self.c, self.ticket, self.source, self.scale = controller, ticket, source, scale
+        self.pipeline, self.upto, self.mode, self.opacity, self.split = pipeline, upto, mode, opacity, split
+
+    def run(self) -> None:
+        t0 = time.perf_counter()
+        runner = self.c.runner_for(self.scale)
+        output = runner.run(self.source, self.pipeline)
+        steps = runner.outputs()
+        hist_source = steps[self.upto - 1] if 0 < self.upto <= len(steps) else self.source
+        display = compose(self.source, output, self.mode, self.opacity, self.split)
+        result = PreviewResult(display, histogram_of(hist_source), hist_source, output,
+                               dict(runner.errors), self.scale, time.perf_counter() - t0, self.ticket)
+        self.c.finished_task.emit(result)
+
+
+class PreviewController(QObject):
+    """Latest request wins; a request during a run waits and replaces any older waiting one."""
+
+    ready = pyqtSignal(object)  # PreviewResult
+    finished_task = pyqtSignal(object)
+
+    def __init__(self, specs: dict[str, OpSpec], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.specs = specs
+        self.source: np.ndarray | None = None
+        self._reduced: dict[float, np.ndarray] = {}
+        self._runners: dict[float, PipelineRunner] = {}
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._busy = False
+        self._pending: tuple | None = None
+        self._ticket = 0
+        self._refine = QTimer(self)
+        self._refine.setSingleShot(True)
+        self._refine.setInterval(REFINE_MS)
+        self._refine.timeout.connect(lambda: self._request_full())
+        self._last_args: tuple | None = None
+        self.finished_task.connect(self._on_done)
+
+    def set_source(self, img: np.ndarray) -> None:
+        """The full-resolution photo being tuned."""
+        self.source = img
+        self._reduced.clear()
+        self._runners.clear()
+
+    def runner_for(self, scale: float) -> PipelineRunner:
+        """One incremental runner per scale (used on the worker thread only)."""
+        runner = self._runners.get(scale)
+        if runner is None:
+            runner = self._runners[scale] = PipelineRunner(self.specs)
+        return runner
+
+    def reduced(self, scale: float) -> np.ndarray:
+        """The source at ``scale`` (area interpolation), cached."""
+        assert self.source is not None
+        if scale >= 1.0:
+            return self.source
+        img = self._reduced.get(scale)
+        if img is None:
+            h, w = self.source.shape[:2]
+            img = cv2.resize(self.source, (max(1, round(w * scale)), max(1, round(h * scale))),
+                             interpolation=cv2.INTER_AREA)
+            self._reduced[scale] = img
+        return img
+
+    def request(self, pipeline: Pipeline, upto: int, mode: str, opacity: float, split: float,
+                display_scale: float, dragging: bool) -> None:
+        """Show ``pipeline``; at ``display_scale`` now, and at full resolution after a pause."""
+        if self.source is None:
+            return
+        args = (copy.deepcopy(pipeline), upto, mode, opacity, split)
+        self._last_args = args
+        scale = min(1.0, max(0.05, round(display_scale, 2)))
+        self._submit(scale if dragging else 1.0, args)
+        if dragging and scale < 1.0:
+            self._refine.start()
+        else:
+            self._refine.stop()
+
+    def _request_full(self) -> None:
+        if self._last_args is not None:
+            self._submit(1.0, self._last_args)
+
+    def _submit(self, scale: float, args: tuple) -> None:
+        self._ticket += 1
+        job = (self._ticket, scale, args)
+        if self._busy:
+            self._pending = job
+            return
+        self._start(job)
+
+    def _start(self, job: tuple) -> None:
+        ticket, scale, (pipeline, upto, mode, opacity, split) = job
+        self._busy = True
+        self._pool.start(_Task(self, ticket, self.reduced(scale), scale, pipeline, upto, mode,
+                               opacity, split))
+
+    def _on_done(self, result: PreviewResult) -> None:
+        self._busy = False
+        if self._pending is not None:
+            job, self._pending = self._pending, None
+            self._start(job)
+        if result.ticket == self._ticket or self._pending is None:
+            self.ready.emit(result)
+
+    def wait(self) -> None:
+        """Block until the worker is idle (tests, benchmarks, shutdown)."""
+        self._pool.waitForDone()

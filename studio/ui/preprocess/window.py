@@ -1,0 +1,352 @@
+"""The preprocessing studio window: photo, pipeline, live histogram, save/export/batch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PyQt6.QtCore import QRectF, Qt, pyqtSignal
+from PyQt6.QtGui import QImage, QPainter, QPixmap, QWheelEvent
+from PyQt6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSlider,
+    QToolBar,
+    QWidget,
+)
+
+from studio.core.atomic import atomic_write_text
+from studio.core.imageio import ImageReadError, read_image
+from studio.core.jobs import Progress, format_eta
+from studio.core.preprocess.export import write_script
+from studio.core.preprocess.functions import as_gray, auto_threshold_value
+from studio.core.preprocess.ops import OpSpec
+from studio.core.preprocess.pipeline import Pipeline, PipelineError
+from studio.ui.actions import make_action
+from studio.ui.image_loader import to_qimage
+from studio.ui.preprocess.histogram_panel import HistogramPanel
+from studio.ui.preprocess.pipeline_panel import PipelinePanel
+from studio.ui.preprocess.preview import PreviewController, PreviewResult, histogram_of
+from studio.ui.workers import JobWorker
+
+
+class PhotoView(QGraphicsView):
+    """Shows the preview in full-resolution coordinates (a reduced preview is scaled up)."""
+
+    view_changed = pyqtSignal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.item = QGraphicsPixmapItem()
+        self.item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.scene().addItem(self.item)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self.setBackgroundBrush(Qt.GlobalColor.darkGray)
+        self._fit = True
+        self.horizontalScrollBar().valueChanged.connect(lambda _v: self.view_changed.emit())
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.view_changed.emit())
+
+    def show_array(self, bgr: np.ndarray, full_wh: tuple[int, int]) -> None:
+        """Paint ``bgr`` stretched over the full-resolution rectangle."""
+        self.item.setPixmap(QPixmap.fromImage(to_qimage(bgr)))
+        self.item.setScale(full_wh[0] / bgr.shape[1])
+        self.scene().setSceneRect(QRectF(0, 0, *full_wh))
+        if self._fit:
+            self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def display_scale(self) -> float:
+        """Screen pixels per image pixel."""
+        return self.transform().m11()
+
+    def visible_rect(self) -> QRectF:
+        """The part of the image in view (image coordinates)."""
+        return self.mapToScene(self.viewport().rect()).boundingRect().intersected(self.sceneRect())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        """Zoom around the cursor."""
+        self._fit = False
+        f = 1.25 ** (event.angleDelta().y() / 120)
+        self.scale(f, f)
+        self.view_changed.emit()
+
+    def fit(self) -> None:
+        """Fit the photo in the window."""
+        self._fit = True
+        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.view_changed.emit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        if self._fit:
+            self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+
+class PreprocessWindow(QMainWindow):
+    """Tune a pipeline on one photo, then save it, export it, or apply it to a folder."""
+
+    preview_shown = pyqtSignal(object)  # PreviewResult
+
+    def __init__(self, specs: dict[str, OpSpec], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preprocessing studio"))
+        self.resize(1400, 900)
+        self.specs = specs
+        self.source: np.ndarray | None = None
+        self.source_path: Path | None = None
+        self.view = PhotoView(self)
+        self.setCentralWidget(self.view)
+        self.pipeline_panel = PipelinePanel(specs, self)
+        self.histogram = HistogramPanel(self)
+        for title, name, widget, area in (
+                (self.tr("Pipeline"), "pipeline_dock", self.pipeline_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
+                (self.tr("Histogram"), "histogram_dock", self.histogram, Qt.DockWidgetArea.RightDockWidgetArea)):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(name)
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+        self.controller = PreviewController(specs, self)
+        self.mode = QComboBox(self)
+        self.mode.addItems([self.tr("Result"), self.tr("Mask over photo"), self.tr("Before | after")])
+        self.opacity = QSlider(Qt.Orientation.Horizontal, self)
+        self.opacity.setRange(0, 100)
+        self.opacity.setValue(50)
+        self.opacity.setToolTip(self.tr("Overlay opacity"))
+        self.split = QSlider(Qt.Orientation.Horizontal, self)
+        self.split.setRange(0, 100)
+        self.split.setValue(50)
+        self.split.setToolTip(self.tr("Before | after split position"))
+        self.scale_label = QLabel(self)
+        self.timing_label = QLabel(self)
+        bar = QToolBar(self.tr("View"), self)
+        bar.setObjectName("preprocess_toolbar")
+        bar.addWidget(QLabel(self.tr("Show: "), self))
+        bar.addWidget(self.mode)
+        bar.addWidget(QLabel(self.tr("  Opacity "), self))
+        bar.addWidget(self.opacity)
+        bar.addWidget(QLabel(self.tr("  Split "), self))
+        bar.addWidget(self.split)
+        bar.addSeparator()
+        bar.addWidget(self.scale_label)
+        bar.addSeparator()
+        bar.addWidget(self.timing_label)
+        self.addToolBar(bar)
+        self._build_menu()
+        self._worker: JobWorker | None = None
+        self.last_result: PreviewResult | None = None
+        self.pipeline_panel.changed.connect(self.refresh)
+        self.pipeline_panel.selected.connect(lambda _r: self.refresh(False))
+        for w in (self.mode, self.opacity, self.split):
+            signal = w.currentIndexChanged if isinstance(w, QComboBox) else w.valueChanged
+            signal.connect(lambda *_a: self.refresh(isinstance(self.sender(), QSlider)
+                                                   and self.sender().isSliderDown()))
+        self.controller.ready.connect(self._on_ready)
+        self.histogram.threshold_dragged.connect(self._on_line_dragged)
+        self.histogram.region_changed.connect(self._update_histogram)
+        self.view.view_changed.connect(self._on_view_changed)
+
+    def _build_menu(self) -> None:
+        tr = self.tr
+        menu = self.menuBar().addMenu(tr("&File"))
+        menu.addAction(make_action(self, tr("Open &Image…"), self.choose_image, ("Ctrl+O",)))
+        menu.addAction(make_action(self, tr("Open &Pipeline…"), self.choose_pipeline, ("Ctrl+Shift+O",)))
+        menu.addAction(make_action(self, tr("&Save Pipeline…"), self.save_pipeline, ("Ctrl+S",)))
+        menu.addAction(make_action(self, tr("&Export as Python…"), self.export_script, ("Ctrl+E",)))
+        menu.addAction(make_action(self, tr("&Apply to Folder…"), self.choose_batch, ("Ctrl+B",)))
+        menu.addSeparator()
+        menu.addAction(make_action(self, tr("&Fit to Window"), self.view.fit, ("F",)))
+        menu.addAction(make_action(self, tr("&Close"), self.close, ("Ctrl+W",)))
+
+    # image and pipeline -----------------------------------------------------------------------
+    def open_image(self, path: str | Path) -> bool:
+        """Load the photo to tune on (any size; 16-bit, gray and RGBA become 8-bit BGR)."""
+        try:
+            img = read_image(path)
+        except ImageReadError as exc:
+            self._error(self.tr("Cannot open image"), str(exc))
+            return False
+        self.source, self.source_path = img, Path(path)
+        self.controller.set_source(img)
+        self.setWindowTitle(self.tr("Preprocessing studio — {0}").format(Path(path).name))
+        self.view._fit = True
+        self.refresh(False)
+        return True
+
+    def set_pipeline(self, pipeline: Pipeline) -> None:
+        """Edit ``pipeline``."""
+        self.pipeline_panel.set_pipeline(pipeline)
+
+    def refresh(self, dragging: bool = False) -> None:
+        """Recompute the preview (reduced scale while a slider is held)."""
+        if self.source is None:
+            return
+        modes = ("result", "overlay", "split")
+        scale = self.view.display_scale() if self.view.display_scale() > 0 else 1.0
+        self.controller.request(self.pipeline_panel.pipeline, self.pipeline_panel.list.currentRow(),
+                                modes[self.mode.currentIndex()], self.opacity.value() / 100,
+                                self.split.value() / 100, scale, dragging)
+
+    def _on_ready(self, result: PreviewResult) -> None:
+        assert self.source is not None
+        h, w = self.source.shape[:2]
+        self.view.show_array(result.display, (w, h))
+        self.last_result = result
+        self.scale_label.setText(
+            self.tr("Preview at {0:.0%} scale (full resolution follows)").format(result.scale)
+            if result.scale < 1.0 else self.tr("Full resolution"))
+        self.timing_label.setText(self.tr("{0:.0f} ms").format(result.seconds * 1000))
+        self.pipeline_panel.show_errors(result.errors)
+        self._update_histogram()
+        self.preview_shown.emit(result)
+
+    def _update_histogram(self) -> None:
+        result = self.last_result
+        if result is None:
+            return
+        hist = result.hist
+        if self.histogram.visible_region_only and self.source is not None:
+            r = self.view.visible_rect()
+            s = result.hist_image.shape[1] / self.source.shape[1]
+            x1, y1 = int(r.left() * s), int(r.top() * s)
+            x2, y2 = max(x1 + 1, int(r.right() * s)), max(y1 + 1, int(r.bottom() * s))
+            hist = histogram_of(np.ascontiguousarray(result.hist_image[y1:y2, x1:x2]))
+        self.histogram.set_histogram(hist)
+        row = self.pipeline_panel.list.currentRow()
+        steps = self.pipeline_panel.pipeline.steps
+        step = steps[row] if 0 <= row < len(steps) else None
+        if step is not None and step.op == "threshold":
+            self.histogram.set_threshold(step.params.get("value", 128), movable=True)
+        elif step is not None and step.op == "auto_threshold":
+            try:
+                t = auto_threshold_value(as_gray(result.hist_image), step.params.get("method", "otsu"))
+                self.histogram.set_threshold(t, movable=False)
+            except ValueError:
+                self.histogram.set_threshold(None)
+        else:
+            self.histogram.set_threshold(None)
+
+    def _on_line_dragged(self, value: int) -> None:
+        self.pipeline_panel.form.set_value("value", value)
+        row = self.pipeline_panel.list.currentRow()
+        self.pipeline_panel.pipeline.steps[row].params = dict(self.pipeline_panel.form.values)
+        self.refresh(self.histogram.line.moving)
+
+    def _on_view_changed(self) -> None:
+        if self.histogram.visible_region_only:
+            self._update_histogram()
+
+    # files ------------------------------------------------------------------------------------
+    def choose_image(self) -> None:
+        """Ask for a photo."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Image"), "",
+                                              self.tr("Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)"))
+        if path:
+            self.open_image(path)
+
+    def choose_pipeline(self) -> None:
+        """Ask for a pipeline JSON."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Pipeline"), "",
+                                              self.tr("Pipelines (*.json)"))
+        if path:
+            self.load_pipeline(path)
+
+    def load_pipeline(self, path: str | Path) -> bool:
+        """Load a pipeline file; a newer or unknown one is refused with a clear message."""
+        try:
+            pipeline = Pipeline.from_json(Path(path).read_text(encoding="utf-8"), self.specs)
+        except (OSError, UnicodeDecodeError, PipelineError) as exc:
+            self._error(self.tr("Cannot open pipeline"), f"{path}: {exc}")
+            return False
+        self.set_pipeline(pipeline)
+        return True
+
+    def save_pipeline(self, path: str | Path | None = None) -> None:
+        """Save the pipeline as versioned JSON."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Pipeline"), "pipeline.json",
+                                                  self.tr("Pipelines (*.json)"))
+        if path:
+            try:
+                atomic_write_text(path, self.pipeline_panel.pipeline.to_json())
+            except OSError as exc:
+                self._error(self.tr("Cannot save pipeline"), str(exc))
+
+    def export_script(self, path: str | Path | None = None) -> None:
+        """Export as a standalone Python script."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as Python"), "pipeline.py",
+                                                  self.tr("Python (*.py)"))
+        if path:
+            try:
+                write_script(self.pipeline_panel.pipeline, path, self.specs)
+            except OSError as exc:
+                self._error(self.tr("Cannot export"), str(exc))
+
+    def choose_batch(self) -> None:
+        """Ask for input and output folders, then apply the pipeline to every image."""
+        src = QFileDialog.getExistingDirectory(self, self.tr("Folder of images to process"))
+        if not src:
+            return
+        dst = QFileDialog.getExistingDirectory(self, self.tr("Output folder"))
+        if dst:
+            self.run_batch(src, dst)
+
+    def run_batch(self, src: str | Path, dst: str | Path, workers: int | None = None) -> JobWorker:
+        """Apply the pipeline to a folder off the GUI thread with progress, ETA and cancel."""
+        from studio.core.preprocess.batch import preprocess_job
+
+        pipeline = Pipeline.from_json(self.pipeline_panel.pipeline.to_json(), self.specs)
+        dialog = QProgressDialog(self.tr("Processing images…"), self.tr("Cancel"), 0, 100, self)
+        dialog.setObjectName("batch_progress")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        self.batch_failures: list[str] = []
+        worker = JobWorker(lambda token: preprocess_job(pipeline, src, dst, workers, token), self)
+
+        def on_progress(p: Progress) -> None:
+            dialog.setMaximum(max(1, p.total))
+            dialog.setValue(p.done)
+            dialog.setLabelText(self.tr("{0} of {1} images · {2:.1f}/s · ETA {3}").format(
+                p.done, p.total, p.rate, format_eta(p.eta_s)))
+            self.batch_failures += [f"{r.rel}: {r.error}" for r in (p.payload or []) if r.status == "failed"]
+
+        def on_end(completed: bool) -> None:
+            dialog.reset()
+            text = self.tr("Done.") if completed else self.tr("Stopped; run again to finish the rest.")
+            if self.batch_failures:
+                text += "\n" + self.tr("{0} images failed:").format(len(self.batch_failures))
+                text += "\n" + "\n".join(self.batch_failures[:20])
+            self.statusBar().showMessage(text.splitlines()[0], 10_000)
+
+        worker.progress.connect(on_progress)
+        worker.finished.connect(on_end)
+        worker.failed.connect(lambda msg, _d: (dialog.reset(), self._error(self.tr("Batch failed"), msg)))
+        dialog.canceled.connect(worker.cancel)
+        self._worker = worker
+        worker.start()
+        return worker
+
+    def _error(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001
+        """Stop background work before closing."""
+        if self._worker is not None:
+            self._worker.cancel()
+            self._worker.wait()
+        self.controller.wait()
+        super().closeEvent(event)
+
+

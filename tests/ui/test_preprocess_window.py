@@ -1,0 +1,122 @@
+"""The preprocessing studio driven like an engineer would: add steps, drag sliders, save, batch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from PyQt6.QtCore import Qt
+from skimage import data as skdata
+
+from studio.core.preprocess.pipeline import Pipeline, Step, builtin_specs, run_pipeline
+from studio.ui.preprocess.window import PreprocessWindow
+
+
+@pytest.fixture
+def studio_window(qtbot, tmp_path: Path):
+    photo = tmp_path / "동전.png"
+    cv2.imwrite(str(photo), skdata.coins())
+    win = PreprocessWindow(builtin_specs())
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.preview_shown, timeout=10_000):
+        assert win.open_image(photo)
+    return win, photo
+
+
+def _preview(qtbot, win, action) -> object:
+    with qtbot.waitSignal(win.preview_shown, timeout=10_000) as blocker:
+        action()
+    win.controller.wait()
+    qtbot.wait(50)
+    return win.last_result
+
+
+def test_add_steps_and_preview_matches_batch(qtbot, studio_window) -> None:
+    win, photo = studio_window
+    panel = win.pipeline_panel
+    _preview(qtbot, win, lambda: panel.add_step("gaussian_blur"))
+    result = _preview(qtbot, win, lambda: panel.add_step("auto_threshold"))
+    expected = run_pipeline(cv2.imread(str(photo)), panel.pipeline)
+    np.testing.assert_array_equal(result.output, expected)
+    assert result.scale == 1.0 and result.hist.shape == (4, 256)
+    assert win.histogram.line.isVisible()  # the automatic threshold is drawn
+
+
+def test_manual_threshold_slider_and_histogram_line_stay_in_sync(qtbot, studio_window) -> None:
+    win, _photo = studio_window
+    panel = win.pipeline_panel
+    _preview(qtbot, win, lambda: panel.add_step("threshold"))
+    slider = panel.form.controls["value"]
+    _preview(qtbot, win, lambda: slider.setValue(90))
+    assert panel.pipeline.steps[0].params["value"] == 90
+    assert win.histogram.line.value() == pytest.approx(90)
+    win.histogram.line.setValue(150)
+    _preview(qtbot, win, lambda: win.histogram.line.sigDragged.emit(win.histogram.line))
+    assert panel.pipeline.steps[0].params["value"] == 150 and slider.value() == 150
+    gray = cv2.cvtColor(cv2.imread(str(_photo)), cv2.COLOR_BGR2GRAY)
+    np.testing.assert_array_equal(win.last_result.output > 0, gray > 150)
+
+
+def test_odd_kernel_slider_cannot_make_even_sizes(qtbot, studio_window) -> None:
+    win, _ = studio_window
+    panel = win.pipeline_panel
+    _preview(qtbot, win, lambda: panel.add_step("median_blur"))
+    slider = panel.form.controls["ksize"]
+    for pos in range(slider.minimum(), slider.maximum() + 1, 7):
+        slider.setValue(pos)
+        assert panel.pipeline.steps[0].params["ksize"] % 2 == 1
+
+
+def test_dragging_previews_at_reduced_scale_then_refines(qtbot, studio_window, tmp_path: Path) -> None:
+    win, _ = studio_window
+    big = tmp_path / "big.png"
+    cv2.imwrite(str(big), cv2.resize(skdata.coins(), (3200, 2400)))
+    _preview(qtbot, win, lambda: win.open_image(big))
+    assert win.view.display_scale() < 0.5
+    panel = win.pipeline_panel
+    _preview(qtbot, win, lambda: panel.add_step("clahe"))
+    form = panel.form
+    form._dragging = True
+    reduced = _preview(qtbot, win, lambda: form.controls["clip_limit"].setValue(4.0))
+    assert reduced.scale < 1.0 and "scale" in win.scale_label.text()
+    form._dragging = False
+    qtbot.waitUntil(lambda: win.last_result.scale == 1.0, timeout=5000)
+    assert win.scale_label.text() == "Full resolution"
+
+
+def test_save_load_export_and_batch(qtbot, studio_window, tmp_path: Path) -> None:
+    win, photo = studio_window
+    panel = win.pipeline_panel
+    _preview(qtbot, win, lambda: panel.add_step("clahe"))
+    _preview(qtbot, win, lambda: panel.add_step("auto_threshold"))
+    win.save_pipeline(tmp_path / "p.json")
+    assert Pipeline.from_json((tmp_path / "p.json").read_text()) == panel.pipeline
+    win.export_script(tmp_path / "p.py")
+    assert "def run(img):" in (tmp_path / "p.py").read_text()
+    (tmp_path / "bad.json").write_text('{"format": "studio-pipeline", "version": 7, "steps": []}')
+    assert not win.load_pipeline(tmp_path / "bad.json")
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(3):
+        cv2.imwrite(str(src / f"{i}.png"), skdata.coins())
+    worker = win.run_batch(src, tmp_path / "out", workers=1)
+    with qtbot.waitSignal(worker.finished, timeout=60_000):
+        pass
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.png")) == ["0.png", "1.png", "2.png"]
+
+
+def test_reorder_toggle_and_remove_steps(qtbot, studio_window) -> None:
+    win, _ = studio_window
+    panel = win.pipeline_panel
+    for op in ("invert", "grayscale"):
+        _preview(qtbot, win, lambda op=op: panel.add_step(op))
+    assert [s.op for s in panel.pipeline.steps] == ["invert", "grayscale"]
+    _preview(qtbot, win, lambda: panel.move_selected(-1))
+    assert [s.op for s in panel.pipeline.steps] == ["grayscale", "invert"]
+    _preview(qtbot, win, lambda: panel.list.item(1).setCheckState(Qt.CheckState.Unchecked))
+    assert not panel.pipeline.steps[1].enabled
+    _preview(qtbot, win, panel.remove_selected)
+    assert len(panel.pipeline.steps) == 1
