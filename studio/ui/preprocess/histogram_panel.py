@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PyQt6.QtCore import pyqtSignal
-from PyQt6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 _PENS = (("gray", (230, 230, 230)), ("blue", (80, 140, 255)), ("green", (80, 220, 120)),
          ("red", (255, 90, 90)))
@@ -32,12 +32,14 @@ class HistogramPanel(QWidget):
         self.channels = QComboBox(self)
         self.channels.addItems([self.tr("Gray"), self.tr("Gray + R, G, B")])
         self.log = QCheckBox(self.tr("Log counts"), self)
+        self.value_label = QLabel(self)
         self.region = QComboBox(self)
         self.region.addItems([self.tr("Whole image"), self.tr("Visible region")])
         row = QHBoxLayout()
         row.addWidget(self.channels)
         row.addWidget(self.region)
         row.addWidget(self.log)
+        row.addWidget(self.value_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.plot, 1)
@@ -62,7 +64,9 @@ class HistogramPanel(QWidget):
         """Show a threshold line (``None`` hides it); movable only for the manual threshold."""
         if value is None:
             self.line.hide()
+            self.value_label.clear()
             return
+        self.value_label.setText(self.tr("t = {0:g} (foreground > t)").format(round(float(value), 2)))
         self.line.setMovable(movable)
         if not self.line.moving:
             self.line.setValue(float(value))

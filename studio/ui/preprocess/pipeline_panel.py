@@ -37,6 +37,7 @@ class PipelinePanel(QWidget):
         self.remove_button = self._button(self.tr("Remove"), self.remove_selected)
         self.up_button = self._button("▲", lambda: self.move_selected(-1))
         self.down_button = self._button("▼", lambda: self.move_selected(1))
+        self.list.setToolTip(self.tr("Steps run top to bottom; untick a step to skip it."))
         self.form = ParamForm(self)
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet("color: #d33;")

@@ -126,6 +126,8 @@ class PreprocessWindow(QMainWindow):
         self.split.setRange(0, 100)
         self.split.setValue(50)
         self.split.setToolTip(self.tr("Before | after split position"))
+        self.opacity.setMaximumWidth(160)
+        self.split.setMaximumWidth(160)
         self.scale_label = QLabel(self)
         self.timing_label = QLabel(self)
         bar = QToolBar(self.tr("View"), self)
