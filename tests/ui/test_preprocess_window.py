@@ -120,3 +120,53 @@ def test_reorder_toggle_and_remove_steps(qtbot, studio_window) -> None:
     assert not panel.pipeline.steps[1].enabled
     _preview(qtbot, win, panel.remove_selected)
     assert len(panel.pipeline.steps) == 1
+
+
+def test_histogram_of_a_drawn_region(qtbot, studio_window) -> None:
+    win, photo = studio_window
+    view = win.view
+    a, b = view.mapFromScene(10, 20), view.mapFromScene(110, 90)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, a)
+    qtbot.mouseMove(view.viewport(), b)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, b)
+    assert win.histogram.region.currentIndex() == 2
+    r = view.roi
+    gray = cv2.cvtColor(cv2.imread(str(photo)), cv2.COLOR_BGR2GRAY)
+    crop = gray[int(r.top()):int(r.bottom()), int(r.left()):int(r.right())]
+    shown = win.histogram.curves[0].getData()[1]
+    np.testing.assert_array_equal(shown, np.bincount(crop.ravel(), minlength=256))
+
+
+def test_plugin_operation_runs_and_exports(qtbot, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from studio.core.plugins import Registry
+    from studio.core.preprocess.export import export_python
+    from studio.core.preprocess.ops import register_builtin_ops
+
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    (folder / "posterize.py").write_text(
+        "import numpy as np\n"
+        "from studio.core.preprocess.ops import OpSpec\n"
+        "from studio.core.preprocess.params import IntParam\n\n"
+        "def posterize(img, levels):\n"
+        "    step = 256 // levels\n"
+        "    return ((img // step) * step).astype(np.uint8)\n\n"
+        "def register(reg):\n"
+        "    reg.add('op', 'posterize', OpSpec('posterize', 'Posterize', 'Tone', posterize,\n"
+        "            (IntParam('levels', 'Levels', 4, 2, 64),)))\n", encoding="utf-8")
+    reg = Registry()
+    register_builtin_ops(reg)
+    assert reg.load_folder(folder) == ["posterize"]
+    specs = {n: reg.get("op", n) for n in reg.names("op")}
+    pipeline = Pipeline([Step("posterize", {"levels": 4}), Step("grayscale")])
+    img = cv2.cvtColor(skdata.coffee(), cv2.COLOR_RGB2BGR)
+    ours = run_pipeline(img, pipeline, specs)
+    script = tmp_path / "p.py"
+    script.write_text(export_python(pipeline, specs), encoding="utf-8")
+    cv2.imwrite(str(tmp_path / "in.png"), img)
+    subprocess.run([sys.executable, str(script), str(tmp_path / "in.png"), str(tmp_path / "out.png")],
+                   check=True, timeout=60)
+    np.testing.assert_array_equal(cv2.imread(str(tmp_path / "out.png"), cv2.IMREAD_UNCHANGED), ours)

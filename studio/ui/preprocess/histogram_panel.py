@@ -34,7 +34,8 @@ class HistogramPanel(QWidget):
         self.log = QCheckBox(self.tr("Log counts"), self)
         self.value_label = QLabel(self)
         self.region = QComboBox(self)
-        self.region.addItems([self.tr("Whole image"), self.tr("Visible region")])
+        self.region.addItems([self.tr("Whole image"), self.tr("Visible region"),
+                              self.tr("Drawn region (Shift+drag)")])
         row = QHBoxLayout()
         row.addWidget(self.channels)
         row.addWidget(self.region)

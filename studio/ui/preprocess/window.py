@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PyQt6.QtCore import QRectF, Qt, pyqtSignal
-from PyQt6.QtGui import QImage, QPainter, QPixmap, QWheelEvent
+from PyQt6.QtCore import QPointF, QRectF, Qt, pyqtSignal
+from PyQt6.QtGui import QColor, QPainter, QPen, QPixmap, QWheelEvent
 from PyQt6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFileDialog,
     QGraphicsPixmapItem,
+    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
     QLabel,
@@ -42,13 +43,23 @@ class PhotoView(QGraphicsView):
     """Shows the preview in full-resolution coordinates (a reduced preview is scaled up)."""
 
     view_changed = pyqtSignal()
+    roi_changed = pyqtSignal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
+        self.roi: QRectF | None = None
+        self._roi_start: QPointF | None = None
+        self.roi_item = QGraphicsRectItem()
+        pen = QPen(QColor(255, 210, 0), 2, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        self.roi_item.setPen(pen)
+        self.roi_item.setZValue(10)
+        self.roi_item.hide()
         self.item = QGraphicsPixmapItem()
         self.item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.scene().addItem(self.item)
+        self.scene().addItem(self.roi_item)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -72,6 +83,31 @@ class PhotoView(QGraphicsView):
     def visible_rect(self) -> QRectF:
         """The part of the image in view (image coordinates)."""
         return self.mapToScene(self.viewport().rect()).boundingRect().intersected(self.sceneRect())
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001
+        """Shift+drag draws a region for the histogram; a plain drag pans."""
+        if event.button() == Qt.MouseButton.LeftButton and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self._roi_start = self.mapToScene(event.position().toPoint())
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802, ANN001
+        if self._roi_start is not None:
+            rect = QRectF(self._roi_start, self.mapToScene(event.position().toPoint())).normalized()
+            self.roi_item.setRect(rect.intersected(self.sceneRect()))
+            self.roi_item.show()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802, ANN001
+        if self._roi_start is not None:
+            self._roi_start = None
+            rect = self.roi_item.rect()
+            self.roi = rect if rect.width() >= 2 and rect.height() >= 2 else None
+            self.roi_item.setVisible(self.roi is not None)
+            self.roi_changed.emit()
+            return
+        super().mouseReleaseEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         """Zoom around the cursor."""
@@ -156,6 +192,7 @@ class PreprocessWindow(QMainWindow):
         self.histogram.threshold_dragged.connect(self._on_line_dragged)
         self.histogram.region_changed.connect(self._update_histogram)
         self.view.view_changed.connect(self._on_view_changed)
+        self.view.roi_changed.connect(self._on_roi)
 
     def _build_menu(self) -> None:
         tr = self.tr
@@ -216,8 +253,9 @@ class PreprocessWindow(QMainWindow):
         if result is None:
             return
         hist = result.hist
-        if self.histogram.visible_region_only and self.source is not None:
-            r = self.view.visible_rect()
+        region = self.histogram.region.currentIndex()
+        r = self.view.visible_rect() if region == 1 else self.view.roi if region == 2 else None
+        if r is not None and self.source is not None:
             s = result.hist_image.shape[1] / self.source.shape[1]
             x1, y1 = int(r.left() * s), int(r.top() * s)
             x2, y2 = max(x1 + 1, int(r.right() * s)), max(y1 + 1, int(r.bottom() * s))
@@ -242,6 +280,11 @@ class PreprocessWindow(QMainWindow):
         row = self.pipeline_panel.list.currentRow()
         self.pipeline_panel.pipeline.steps[row].params = dict(self.pipeline_panel.form.values)
         self.refresh(self.histogram.line.moving)
+
+    def _on_roi(self) -> None:
+        if self.view.roi is not None:
+            self.histogram.region.setCurrentIndex(2)
+        self._update_histogram()
 
     def _on_view_changed(self) -> None:
         if self.histogram.visible_region_only:
