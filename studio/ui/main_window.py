@@ -30,6 +30,7 @@ from studio.ui.class_panel import ClassPanel
 from studio.ui.editor import AnnotationEditor
 from studio.ui.image_list import ImageListPanel
 from studio.ui.image_loader import ImageLoader, LoadedImage
+from studio.ui.messages import show_message
 from studio.ui.model_slot import ModelSlot
 from studio.ui.session import DatasetSession
 from studio.ui.settings import Settings
@@ -399,9 +400,7 @@ class MainWindow(QMainWindow):
 
     # misc -------------------------------------------------------------------------------------
     def _show_error(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()  # not exec(): never block the event loop (or a test) on a message
+        show_message(self, title, text)
 
     def show_plugins(self) -> None:
         """List loaded plugins and the ones that failed."""
@@ -411,10 +410,7 @@ class MainWindow(QMainWindow):
             lines.append(f"{kind}: {', '.join(names) if names else '—'}")
         for failure in self.registry.failures:
             lines.append(self.tr("Failed: {0}\n    {1}").format(failure.source, failure.error))
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Plugins"), "\n".join(lines),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_message(self, self.tr("Plugins"), "\n".join(lines), QMessageBox.Icon.Information)
 
     def report_plugin_failures(self) -> None:
         """Tell the user (once, without blocking) which plugins were skipped."""

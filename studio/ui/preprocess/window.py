@@ -17,7 +17,6 @@ from PyQt6.QtWidgets import (
     QGraphicsView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressDialog,
     QSlider,
     QToolBar,
@@ -33,6 +32,7 @@ from studio.core.preprocess.ops import OpSpec
 from studio.core.preprocess.pipeline import Pipeline, PipelineError
 from studio.ui.actions import make_action
 from studio.ui.image_loader import to_qimage
+from studio.ui.messages import show_message
 from studio.ui.preprocess.histogram_panel import HistogramPanel
 from studio.ui.preprocess.pipeline_panel import PipelinePanel
 from studio.ui.preprocess.preview import PreviewController, PreviewResult, histogram_of
@@ -382,9 +382,7 @@ class PreprocessWindow(QMainWindow):
         return worker
 
     def _error(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_message(self, title, text)
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001
         """Stop background work before closing."""
