@@ -210,6 +210,83 @@ def cmd_preprocess(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def cmd_prelabel(args: argparse.Namespace) -> int:
+    """Propose boxes for a dataset's images with a detection model (resumable)."""
+    from studio.core.dataset import DatasetError, open_dataset
+    from studio.core.inference.engine import (
+        PredictParams,
+        UltralyticsDetector,
+        map_classes,
+        prelabel_job,
+        use_all_cores,
+    )
+    from studio.core.inference.model_file import ModelError, load_detection_model
+    from studio.core.jobs import CancelToken
+    from studio.core.labels import label_state_of, LabelState
+    from studio.core.runs import create_run, get_run, run_counts, set_run_status, write_labels_from_run
+    from studio.core.storage import open_store
+
+    try:
+        dataset = open_dataset(args.dataset)
+        store, _ = open_store(dataset)
+    except (DatasetError, OSError) as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        return 1
+    use_all_cores()
+    try:
+        model, info = load_detection_model(args.model)
+    except ModelError as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        return 1
+    use_all_cores()
+    manual = dict(m.split("=", 1) for m in args.map) if args.map else None
+    class_map = map_classes(info.names, dataset.classes.names, manual) if dataset.classes.names else {
+        k: k for k in info.names}
+    dropped = [info.names[k] for k in info.names if k not in class_map]
+    if not class_map:
+        print("studio: no model class matches a dataset class; use --map MODEL=DATASET",
+              file=sys.stderr)
+        return 2
+    params = PredictParams(conf=args.conf, iou=args.iou, imgsz=args.imgsz or info.imgsz or 640,
+                           max_det=args.max_det, agnostic_nms=args.agnostic,
+                           classes=[int(c) for c in args.classes.split(",")] if args.classes else None)
+    if args.resume:
+        run = get_run(store, args.resume)
+        if run is None:
+            print(f"studio: no run {args.resume} in this dataset", file=sys.stderr)
+            return 2
+        run_id = run.id
+        params = PredictParams(**run.params)
+        class_map = run.class_map
+    else:
+        run_id = create_run(store, str(info.path), info.names, params.as_dict(), class_map)
+    paths = dataset.scan_images().paths
+    if args.only_unlabeled:
+        paths = [p for p in paths if label_state_of(dataset.label_path(p)) is LabelState.UNLABELED]
+    print(f"run {run_id}: {len(paths)} images, model {info.path.name}, imgsz {params.imgsz}, "
+          f"conf {params.conf}" + (f"; dropped model classes: {', '.join(dropped)}" if dropped else ""))
+    token = CancelToken()
+    bar = ProgressBar("prelabel")
+    try:
+        for progress in prelabel_job(dataset, paths, store, UltralyticsDetector(model, params), run_id,
+                                     class_map, token):
+            bar.update(progress)
+    except KeyboardInterrupt:
+        token.cancel()
+        set_run_status(store, run_id, "interrupted")
+        print(f"\ninterrupted; resume with: studio prelabel {args.dataset} --model {args.model} "
+              f"--resume {run_id}", file=sys.stderr)
+        return 130
+    set_run_status(store, run_id, "done")
+    counts = run_counts(store, run_id)
+    print(f"run {run_id}: {counts.get('done', 0)} images, {counts['proposals']} proposals, "
+          f"{counts.get('error', 0)} unreadable")
+    if args.write_labels:
+        written, kept = write_labels_from_run(dataset, store, run_id)
+        print(f"label files written for {written} images without labels; {kept} existing files untouched")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """Open the desktop studio."""
     from studio.ui.app import run_gui
@@ -255,6 +332,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overwrite", action="store_true", help="redo images already done")
     p.add_argument("--export-script", metavar="PY", help="write the pipeline as a standalone script")
     p.set_defaults(func=cmd_preprocess)
+
+    p = sub.add_parser("prelabel", help="propose boxes with a detection model (resumable)")
+    p.add_argument("dataset")
+    p.add_argument("--model", required=True, help=".pt or .onnx detection model")
+    p.add_argument("--conf", type=float, default=0.25)
+    p.add_argument("--iou", type=float, default=0.7)
+    p.add_argument("--imgsz", type=int, default=None, help="default: the model's training size")
+    p.add_argument("--max-det", type=int, default=300)
+    p.add_argument("--classes", help="comma-separated model class ids to keep")
+    p.add_argument("--agnostic", action="store_true", help="class-agnostic NMS")
+    p.add_argument("--map", action="append", metavar="MODEL=DATASET",
+                   help="map a model class to a dataset class by name or id (repeatable)")
+    p.add_argument("--only-unlabeled", action="store_true", help="only images without a label file")
+    p.add_argument("--resume", type=int, metavar="RUN", help="continue an interrupted run")
+    p.add_argument("--write-labels", action="store_true",
+                   help="write proposals as label files for images that have none")
+    p.set_defaults(func=cmd_prelabel)
 
     p = sub.add_parser("plugins", help="list plugins and failures")
     p.set_defaults(func=cmd_plugins)

@@ -66,3 +66,31 @@ def _fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def atomic_create_bytes(path: str | Path, data: bytes) -> bool:
+    """Create ``path`` with ``data`` only if it does not exist; False (nothing written) if it does.
+
+    The file appears whole (written to a temp file, then hard-linked into place), and a file
+    another program created meanwhile is never replaced.
+    """
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        return True
+    except OSError as exc:
+        raise WriteError(exc.errno, f"could not write {path}: {exc.strerror or exc}") from exc
+    finally:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass

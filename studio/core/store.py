@@ -38,6 +38,33 @@ CREATE TABLE IF NOT EXISTS images (
     error TEXT
 );
 CREATE INDEX IF NOT EXISTS images_state ON images(label_state);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    model_path TEXT NOT NULL,
+    model_names TEXT NOT NULL,
+    params TEXT NOT NULL,
+    class_map TEXT NOT NULL,
+    created REAL NOT NULL,
+    status TEXT NOT NULL DEFAULT 'running'
+);
+CREATE TABLE IF NOT EXISTS run_images (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    status TEXT NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    seconds REAL,
+    PRIMARY KEY (run_id, path)
+);
+CREATE TABLE IF NOT EXISTS proposals (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    class_id INTEGER NOT NULL,
+    cx REAL NOT NULL, cy REAL NOT NULL, w REAL NOT NULL, h REAL NOT NULL,
+    confidence REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS proposals_path ON proposals(path);
 """
 
 
@@ -84,6 +111,23 @@ class Store:
             conn.execute("PRAGMA busy_timeout=30000")
             self._local.conn = conn
         return conn
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection (for modules that keep their own tables here)."""
+        return self._conn()
+
+    def transaction(self, statements: Iterable[tuple[str, Iterable[Sequence]]]) -> None:
+        """Run several ``executemany`` statements in one transaction: all or nothing."""
+        conn = self._conn()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for sql, rows in statements:
+                conn.executemany(sql, rows)
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"cannot write studio's database {self.path}: {exc}") from exc
 
     def _write(self, sql: str, rows: Iterable[Sequence] | None = None) -> None:
         conn = self._conn()

@@ -1,0 +1,174 @@
+"""The pre-labeling engine: images in, proposals out, resumable, decode beside inference.
+
+The engine only needs a ``Detector`` (a callable from a list of BGR images to ``Boxes``
+in the model's class ids), so tests inject a fake one and a distributed runner can
+replace the loop without touching the GUI.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+from studio.core.boxes import Boxes
+from studio.core.dataset import Dataset
+from studio.core.imageio import ImageReadError, read_image
+from studio.core.jobs import EtaClock, Progress
+from studio.core.runs import done_paths, record_results
+from studio.core.store import Store
+
+COMMIT_EVERY = 16  # at most this many images per transaction (a kill redoes them, never twice)
+COMMIT_SECONDS = 0.25  # and at least this often
+
+
+@dataclass
+class PredictParams:
+    """Ultralytics ``predict`` settings (its defaults), plus a class filter."""
+
+    conf: float = 0.25
+    iou: float = 0.7
+    imgsz: int = 640
+    max_det: int = 300
+    classes: list[int] | None = None
+    agnostic_nms: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        """For storing with a run."""
+        return asdict(self)
+
+
+class Detector(Protocol):
+    """Anything that turns BGR images into boxes (model class ids, normalized, with confidence)."""
+
+    def __call__(self, images: Sequence[np.ndarray]) -> list[Boxes]: ...
+
+
+@dataclass
+class UltralyticsDetector:
+    """A loaded Ultralytics model (``.pt`` or ``.onnx``) as a ``Detector``."""
+
+    model: Any
+    params: PredictParams = field(default_factory=PredictParams)
+
+    def __call__(self, images: Sequence[np.ndarray]) -> list[Boxes]:
+        results = self.model.predict(list(images), conf=self.params.conf, iou=self.params.iou,
+                                     imgsz=self.params.imgsz, max_det=self.params.max_det,
+                                     classes=self.params.classes, agnostic_nms=self.params.agnostic_nms,
+                                     verbose=False, device="cpu")
+        return [results_to_boxes(r) for r in results]
+
+
+def results_to_boxes(result: Any) -> Boxes:
+    """The one place that reads an Ultralytics ``Results`` object."""
+    b = result.boxes
+    if b is None or len(b) == 0:
+        return Boxes(np.zeros((0, 4)), np.zeros(0, np.int64), np.zeros(0))
+    return Boxes(b.xywhn.cpu().numpy().astype(np.float64), b.cls.cpu().numpy().astype(np.int64),
+                 b.conf.cpu().numpy().astype(np.float64))
+
+
+def use_all_cores() -> None:
+    """Undo Ultralytics' ``OMP_NUM_THREADS=1``: inference should use every core."""
+    n = os.cpu_count() or 1
+    os.environ["OMP_NUM_THREADS"] = str(n)
+    try:
+        import torch
+
+        torch.set_num_threads(n)
+    except ImportError:
+        pass
+
+
+def map_classes(model_names: dict[int, str], dataset_names: Sequence[str],
+                manual: dict[str, str] | None = None) -> dict[int, int]:
+    """Model class id -> dataset class id: by name (case-insensitive), or by hand.
+
+    ``manual`` maps model class names (or ids as text) to dataset class names (or ids);
+    model classes that map to nothing are dropped from proposals.
+    """
+    lookup = {n.strip().lower(): i for i, n in enumerate(dataset_names)}
+    out: dict[int, int] = {}
+    for mid, mname in model_names.items():
+        target = None
+        if manual:
+            target = manual.get(mname, manual.get(str(mid)))
+        if target is None:
+            hit = lookup.get(mname.strip().lower())
+            if hit is not None:
+                out[mid] = hit
+            continue
+        if str(target).isdigit() and int(target) < len(dataset_names):
+            out[mid] = int(target)
+        elif str(target).strip().lower() in lookup:
+            out[mid] = lookup[str(target).strip().lower()]
+    return out
+
+
+def apply_class_map(boxes: Boxes, mapping: dict[int, int]) -> Boxes:
+    """Boxes in dataset class ids; unmapped model classes are dropped."""
+    if not len(boxes):
+        return boxes
+    keep = np.array([int(c) in mapping for c in boxes.class_id], bool)
+    kept = boxes[keep]
+    cls = np.array([mapping[int(c)] for c in kept.class_id], np.int64)
+    return Boxes(kept.xywhn, cls, kept.confidence)
+
+
+def prelabel_job(dataset: Dataset, paths: Sequence[str], store: Store, detector: Detector,
+                 run_id: int, class_map: dict[int, int],
+                 cancelled: Callable[[], bool] = lambda: False,
+                 prefetch: int = 4, commit_every: int = COMMIT_EVERY) -> Iterator[Progress]:
+    """Propose boxes for ``paths`` (relative to the dataset) into run ``run_id``.
+
+    Images already processed by this run are skipped (resume). Decoding runs on a thread
+    beside inference. Progress payloads are ``[(path, n_proposals, error)]``.
+    """
+    skip = done_paths(store, run_id)
+    todo = [p for p in paths if p not in skip]
+    clock = EtaClock(len(paths), start_done=len(paths) - len(todo))
+    done = len(paths) - len(todo)
+    yield clock.progress(done, "start", [])
+    pending: list[tuple[str, Boxes | None, str | None, float]] = []
+    report: list[tuple[str, int, str | None]] = []
+
+    def decode(rel: str) -> np.ndarray:
+        return read_image(dataset.image_path(rel))
+
+    last_commit = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        futures: dict[int, Future] = {}
+        for i in range(min(prefetch, len(todo))):
+            futures[i] = pool.submit(decode, todo[i])
+        for i, rel in enumerate(todo):
+            if cancelled():
+                break
+            nxt = i + prefetch
+            if nxt < len(todo):
+                futures[nxt] = pool.submit(decode, todo[nxt])
+            t0 = time.perf_counter()
+            try:
+                img = futures.pop(i).result()
+                boxes = apply_class_map(detector([img])[0], class_map)
+                pending.append((rel, boxes, None, time.perf_counter() - t0))
+                report.append((rel, len(boxes), None))
+            except ImageReadError as exc:
+                pending.append((rel, None, exc.reason, time.perf_counter() - t0))
+                report.append((rel, 0, exc.reason))
+            done += 1
+            if len(pending) >= commit_every or time.perf_counter() - last_commit >= COMMIT_SECONDS:
+                record_results(store, run_id, pending)
+                pending = []
+                last_commit = time.perf_counter()
+                yield clock.progress(done, "run", report)
+                report = []
+        for f in futures.values():
+            f.cancel()
+    if pending:
+        record_results(store, run_id, pending)
+    yield clock.progress(done, "run", report)

@@ -1,0 +1,141 @@
+"""Pre-labeling runs and their proposals in the store.
+
+A proposal is not a label: it lives here until a human accepts it. Each processed image
+is recorded in the same transaction as its proposals, so a killed run resumes with no
+image lost and none processed twice.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from studio.core.boxes import Boxes
+from studio.core.store import Store
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """One pre-labeling run."""
+
+    id: int
+    model_path: str
+    model_names: dict[int, str]
+    params: dict[str, Any]
+    class_map: dict[int, int]
+    created: float
+    status: str
+
+
+def create_run(store: Store, model_path: str, model_names: dict[int, str], params: dict[str, Any],
+               class_map: dict[int, int]) -> int:
+    """Record a new run; returns its id."""
+    conn = store.connection()
+    with conn:
+        cur = conn.execute(
+            "INSERT INTO runs(model_path, model_names, params, class_map, created) VALUES (?,?,?,?,?)",
+            (model_path, json.dumps({str(k): v for k, v in model_names.items()}), json.dumps(params),
+             json.dumps({str(k): v for k, v in class_map.items()}), time.time()))
+    return int(cur.lastrowid)
+
+
+def get_run(store: Store, run_id: int) -> RunInfo | None:
+    """A run by id."""
+    row = store.connection().execute(
+        "SELECT id, model_path, model_names, params, class_map, created, status FROM runs WHERE id=?",
+        (run_id,)).fetchone()
+    if row is None:
+        return None
+    return RunInfo(row[0], row[1], {int(k): v for k, v in json.loads(row[2]).items()}, json.loads(row[3]),
+                   {int(k): int(v) for k, v in json.loads(row[4]).items()}, row[5], row[6])
+
+
+def list_runs(store: Store) -> list[RunInfo]:
+    """Every run, newest first."""
+    ids = [r[0] for r in store.connection().execute("SELECT id FROM runs ORDER BY id DESC")]
+    return [r for r in (get_run(store, i) for i in ids) if r is not None]
+
+
+def set_run_status(store: Store, run_id: int, status: str) -> None:
+    """Mark a run finished, cancelled, ..."""
+    store.transaction([("UPDATE runs SET status=? WHERE id=?", [(status, run_id)])])
+
+
+def done_paths(store: Store, run_id: int) -> set[str]:
+    """Images this run has already processed (done or failed)."""
+    return {p for (p,) in store.connection().execute(
+        "SELECT path FROM run_images WHERE run_id=?", (run_id,))}
+
+
+def record_results(store: Store, run_id: int,
+                   results: list[tuple[str, Boxes | None, str | None, float]]) -> None:
+    """Store proposals and per-image status for a batch of ``(path, boxes, error, seconds)``."""
+    proposals, images = [], []
+    for path, boxes, error, seconds in results:
+        if boxes is not None:
+            conf = boxes.confidence if boxes.confidence is not None else np.ones(len(boxes))
+            for (cx, cy, w, h), cls, c in zip(boxes.xywhn, boxes.class_id, conf):
+                proposals.append((run_id, path, int(cls), float(cx), float(cy), float(w), float(h), float(c)))
+        images.append((run_id, path, "error" if error else "done",
+                       0 if boxes is None else len(boxes), error, seconds))
+    store.transaction([
+        ("INSERT INTO proposals(run_id, path, class_id, cx, cy, w, h, confidence) VALUES (?,?,?,?,?,?,?,?)",
+         proposals),
+        ("INSERT INTO run_images(run_id, path, status, n, error, seconds) VALUES (?,?,?,?,?,?)", images),
+    ])
+
+
+def proposals_for(store: Store, path: str, run_id: int | None = None) -> Boxes:
+    """Proposals for one image (of one run, or of the newest run that covered it)."""
+    conn = store.connection()
+    if run_id is None:
+        row = conn.execute("SELECT MAX(run_id) FROM run_images WHERE path=?", (path,)).fetchone()
+        if row is None or row[0] is None:
+            return Boxes(np.zeros((0, 4)), np.zeros(0, np.int64), np.zeros(0))
+        run_id = int(row[0])
+    rows = conn.execute("SELECT class_id, cx, cy, w, h, confidence FROM proposals "
+                        "WHERE run_id=? AND path=? ORDER BY id", (run_id, path)).fetchall()
+    arr = np.array(rows, dtype=np.float64).reshape(-1, 6)
+    return Boxes(arr[:, 1:5], arr[:, 0].astype(np.int64), arr[:, 5])
+
+
+def run_counts(store: Store, run_id: int) -> dict[str, int]:
+    """Images done / failed and proposals of a run."""
+    conn = store.connection()
+    out = {s: n for s, n in conn.execute(
+        "SELECT status, COUNT(*) FROM run_images WHERE run_id=? GROUP BY status", (run_id,))}
+    out["proposals"] = int(conn.execute("SELECT COUNT(*) FROM proposals WHERE run_id=?",
+                                        (run_id,)).fetchone()[0])
+    return out
+
+
+def write_labels_from_run(dataset, store: Store, run_id: int) -> tuple[int, int]:  # noqa: ANN001
+    """Write a run's proposals as YOLO label files for images that have none.
+
+    A label file that exists (a human's, or an empty negative) is never touched, even if
+    it appears while this runs. Images where the model found nothing get no file: "the
+    model saw nothing" is not the same as a human's "negative". Returns (written, kept).
+    """
+    from studio.core.atomic import atomic_create_bytes
+    from studio.core.labels import boxes_to_label_file
+
+    written = kept = 0
+    paths = [p for (p,) in store.connection().execute(
+        "SELECT path FROM run_images WHERE run_id=? AND status='done' AND n>0 ORDER BY path", (run_id,))]
+    for rel in paths:
+        label = dataset.label_path(rel)
+        if label.exists():
+            kept += 1
+            continue
+        boxes = proposals_for(store, rel, run_id)
+        label.parent.mkdir(parents=True, exist_ok=True)
+        data = boxes_to_label_file(Boxes(boxes.xywhn, boxes.class_id)).render()
+        if atomic_create_bytes(label, data):
+            written += 1
+        else:
+            kept += 1
+    return written, kept

@@ -1,0 +1,163 @@
+"""Pre-labeling: agreement with Ultralytics, class mapping, resume, bad images, safe label writing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from studio.core.boxes import Boxes
+from studio.core.dataset import open_dataset
+from studio.core.inference.engine import (
+    PredictParams,
+    UltralyticsDetector,
+    apply_class_map,
+    map_classes,
+    prelabel_job,
+)
+from studio.core.runs import create_run, proposals_for, run_counts, write_labels_from_run
+from studio.core.store import Store
+
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "models" / "demo-fruit.pt"
+
+
+@pytest.fixture(scope="module")
+def demo():
+    from studio.core.inference.model_file import load_detection_model
+
+    return load_detection_model(DEMO)
+
+
+def _iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    lt = np.maximum(a[:, None, :2], b[None, :, :2])
+    rb = np.minimum(a[:, None, 2:], b[None, :, 2:])
+    inter = np.prod(np.clip(rb - lt, 0, None), axis=2)
+    area = lambda r: np.prod(r[:, 2:] - r[:, :2], axis=1)  # noqa: E731
+    return inter / (area(a)[:, None] + area(b)[None, :] - inter)
+
+
+def test_proposals_agree_with_ultralytics_predict(sample_dataset: Path, demo) -> None:
+    model, info = demo
+    ds = open_dataset(sample_dataset)
+    store = Store(ds.store_dir)
+    params = PredictParams(imgsz=320)
+    identity = {k: k for k in info.names}
+    run = create_run(store, str(DEMO), info.names, params.as_dict(), identity)
+    paths = ds.scan_images().paths
+    list(prelabel_job(ds, paths, store, UltralyticsDetector(model, params), run, identity))
+    assert run_counts(store, run)["done"] == len(paths)
+    for rel in paths:
+        ours = proposals_for(store, rel, run)
+        ref = model.predict(str(ds.image_path(rel)), imgsz=320, conf=0.25, iou=0.7, verbose=False)[0].boxes
+        assert len(ours) == len(ref), rel
+        if not len(ref):
+            continue
+        size = (640, 480)
+        iou = _iou(ours.to_xyxy(size), ref.xyxy.numpy())
+        match = iou.argmax(axis=1)
+        assert (iou.max(axis=1) >= 0.99).all()
+        np.testing.assert_allclose(ours.confidence, ref.conf.numpy()[match], atol=1e-3)
+        np.testing.assert_array_equal(ours.class_id, ref.cls.numpy()[match].astype(int))
+
+
+def test_class_mapping_by_name_by_hand_and_dropping() -> None:
+    model = {0: "Apple", 1: "banana", 2: "car", 3: "kiwi"}
+    dataset = ["banana", "apple", "키위"]
+    assert map_classes(model, dataset) == {0: 1, 1: 0}
+    assert map_classes(model, dataset, {"kiwi": "키위", "car": "1"}) == {0: 1, 1: 0, 2: 1, 3: 2}
+    boxes = Boxes(np.full((4, 4), 0.5), np.array([0, 1, 2, 3]), np.array([0.9, 0.8, 0.7, 0.6]))
+    mapped = apply_class_map(boxes, {0: 1, 1: 0})
+    assert mapped.class_id.tolist() == [1, 0] and mapped.confidence.tolist() == [0.9, 0.8]
+
+
+class _Fake:
+    """A detector that proposes one box per image and counts its calls."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, images):
+        self.calls += len(images)
+        return [Boxes(np.array([[0.5, 0.5, 0.2, 0.2]]), np.array([0]), np.array([0.9])) for _ in images]
+
+
+def test_corrupt_images_are_recorded_and_skipped(sample_dataset: Path) -> None:
+    (sample_dataset / "images" / "train" / "train_0002.jpg").write_bytes(b"\x00\x01")
+    ds = open_dataset(sample_dataset)
+    store = Store(ds.store_dir)
+    run = create_run(store, "fake", {0: "apple"}, {}, {0: 0})
+    list(prelabel_job(ds, ds.scan_images().paths, store, _Fake(), run, {0: 0}))
+    counts = run_counts(store, run)
+    assert counts == {"done": 13, "error": 1, "proposals": 13}
+
+
+def test_resume_processes_each_image_once(sample_dataset: Path) -> None:
+    ds = open_dataset(sample_dataset)
+    store = Store(ds.store_dir)
+    run = create_run(store, "fake", {0: "apple"}, {}, {0: 0})
+    paths = ds.scan_images().paths
+    fake = _Fake()
+    from studio.core.jobs import CancelToken
+
+    token = CancelToken()
+    for p in prelabel_job(ds, paths, store, fake, run, {0: 0}, token, commit_every=2):
+        if p.done >= 3:
+            token.cancel()
+    first = run_counts(store, run)["done"]
+    assert 0 < first < len(paths)
+    again = _Fake()
+    list(prelabel_job(ds, paths, store, again, run, {0: 0}))
+    assert again.calls == len(paths) - first
+    assert run_counts(store, run) == {"done": 14, "proposals": 14}
+
+
+def test_kill_9_then_resume_loses_nothing_and_duplicates_nothing(sample_dataset: Path, tmp_path: Path) -> None:
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    cmd = [sys.executable, "-m", "studio.cli", "prelabel", str(sample_dataset), "--model", str(DEMO)]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    db = sample_dataset / ".studio" / "studio.db"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        if db.exists():
+            with sqlite3.connect(db) as conn:
+                n = conn.execute("SELECT COUNT(*) FROM run_images").fetchone()[0]
+            if n >= 1:
+                break
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with sqlite3.connect(db) as conn:
+        partial = conn.execute("SELECT COUNT(*) FROM run_images").fetchone()[0]
+    assert 0 < partial < 14
+    done = subprocess.run(cmd + ["--resume", "1"], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT path, n FROM run_images WHERE run_id=1").fetchall()
+        per_image = dict(conn.execute("SELECT path, COUNT(*) FROM proposals WHERE run_id=1 GROUP BY path"))
+    assert len(rows) == 14 and len({p for p, _ in rows}) == 14
+    assert all(per_image.get(p, 0) == n for p, n in rows)  # no image's proposals stored twice
+
+
+def test_write_labels_never_touches_existing_files(sample_dataset: Path) -> None:
+    lbl = sample_dataset / "labels" / "train"
+    (lbl / "train_0000.txt").write_text("4 0.1 0.1 0.1 0.1\n")  # a human's
+    (lbl / "train_0001.txt").write_bytes(b"")  # a negative
+    (lbl / "train_0002.txt").unlink()
+    (lbl / "train_0003.txt").unlink()
+    ds = open_dataset(sample_dataset)
+    store = Store(ds.store_dir)
+    run = create_run(store, "fake", {0: "apple"}, {}, {0: 0})
+    list(prelabel_job(ds, ds.scan_images().paths, store, _Fake(), run, {0: 0}))
+    written, kept = write_labels_from_run(ds, store, run)
+    assert written == 2 and kept == 12
+    assert (lbl / "train_0000.txt").read_text() == "4 0.1 0.1 0.1 0.1\n"
+    assert (lbl / "train_0001.txt").read_bytes() == b""
+    assert (lbl / "train_0002.txt").read_text() == "0 0.500000 0.500000 0.200000 0.200000\n"
+    assert "0.9" not in (lbl / "train_0002.txt").read_text()  # no confidence column in labels
