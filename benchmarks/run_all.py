@@ -20,7 +20,7 @@ def main() -> int:
     """Run the benchmarks, print and save their figures."""
     import os
 
-    from benchmarks import bench_annotation, bench_open_large, bench_preprocess
+    from benchmarks import bench_annotation, bench_open_large, bench_prelabel, bench_preprocess
 
     count = int(os.environ.get("STUDIO_BENCH_IMAGES", "100000"))
     started = time.time()
@@ -28,6 +28,7 @@ def main() -> int:
                "open_large_folder": bench_open_large.main(count)}
     results["annotation"] = bench_annotation.main()
     results["preprocess"] = bench_preprocess.main()
+    results["prelabel"] = bench_prelabel.main()
     results["seconds"] = round(time.time() - started, 1)
     out = ROOT / "bench-out"
     out.mkdir(exist_ok=True)
@@ -59,6 +60,14 @@ def main() -> int:
     print(f"  batch of {p['batch_images']} photos: studio preprocess {p['batch_studio_s']} s   plain loop "
           f"{p['batch_plain_loop_s']} s   speed-up {p['batch_speedup']}x on {p['cores']} cores; "
           f"outputs identical: {p['batch_outputs_identical']}")
+    q = results["prelabel"]
+    print(f"\nPre-labeling ({q['images']} sample images, demo model, imgsz {q['imgsz']}, start-up excluded)")
+    print(f"  studio prelabel (ONNX Runtime) {q['studio_img_per_s']} img/s   yolo predict "
+          f"{q['yolo_predict_img_per_s']} img/s   ratio {q['ratio']}x")
+    print(f"  studio prelabel (PyTorch, same backend as yolo) {q['studio_torch_img_per_s']} img/s   "
+          f"ratio {q['ratio_torch']}x; agreement: same box count {q['same_box_count_share']:.0%}, "
+          f"worst matched IoU {q['worst_matched_iou']}, worst confidence difference {q['worst_conf_diff']}")
+    print(f"  model only (forward pass on a preloaded tensor, PyTorch): {q['model_only_ms']} ms/img")
     return 0
 
 

@@ -235,6 +235,16 @@ def cmd_prelabel(args: argparse.Namespace) -> int:
     use_all_cores()
     try:
         model, info = load_detection_model(args.model)
+        backend = info.backend
+        if args.backend != "torch" and info.backend == "torch":
+            from studio.core.inference.onnx_backend import exported_onnx, onnxruntime_available
+
+            if onnxruntime_available():
+                onnx_path = exported_onnx(info.path, args.imgsz or info.imgsz or 640)
+                model, _onnx_info = load_detection_model(onnx_path)
+                backend = "onnxruntime"
+            elif args.backend == "onnx":
+                raise ModelError("ONNX Runtime is not installed; use --backend torch")
     except ModelError as exc:
         print(f"studio: {exc}", file=sys.stderr)
         return 1
@@ -263,7 +273,7 @@ def cmd_prelabel(args: argparse.Namespace) -> int:
     paths = dataset.scan_images().paths
     if args.only_unlabeled:
         paths = [p for p in paths if label_state_of(dataset.label_path(p)) is LabelState.UNLABELED]
-    print(f"run {run_id}: {len(paths)} images, model {info.path.name}, imgsz {params.imgsz}, "
+    print(f"run {run_id}: {len(paths)} images, model {info.path.name} ({backend}), imgsz {params.imgsz}, "
           f"conf {params.conf}" + (f"; dropped model classes: {', '.join(dropped)}" if dropped else ""))
     token = CancelToken()
     bar = ProgressBar("prelabel")
@@ -346,6 +356,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="map a model class to a dataset class by name or id (repeatable)")
     p.add_argument("--only-unlabeled", action="store_true", help="only images without a label file")
     p.add_argument("--resume", type=int, metavar="RUN", help="continue an interrupted run")
+    p.add_argument("--backend", choices=("auto", "onnx", "torch"), default="auto",
+                   help="auto: ONNX Runtime when available (faster on CPU), else PyTorch")
     p.add_argument("--write-labels", action="store_true",
                    help="write proposals as label files for images that have none")
     p.set_defaults(func=cmd_prelabel)

@@ -161,3 +161,29 @@ def test_write_labels_never_touches_existing_files(sample_dataset: Path) -> None
     assert (lbl / "train_0001.txt").read_bytes() == b""
     assert (lbl / "train_0002.txt").read_text() == "0 0.500000 0.500000 0.200000 0.200000\n"
     assert "0.9" not in (lbl / "train_0002.txt").read_text()  # no confidence column in labels
+
+
+def test_onnx_runtime_backend_agrees_with_pytorch(sample_dataset: Path, tmp_path: Path, demo, monkeypatch) -> None:
+    from studio.core.inference.model_file import load_detection_model
+    from studio.core.inference.onnx_backend import exported_onnx
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    onnx_path = exported_onnx(DEMO, 320)
+    assert onnx_path.is_relative_to(tmp_path / "cache") and not (DEMO.parent / "demo-fruit.onnx").exists()
+    assert exported_onnx(DEMO, 320) == onnx_path  # cached
+    ort_model, ort_info = load_detection_model(onnx_path)
+    assert ort_info.backend == "onnx" and ort_info.names == demo[1].names
+    params = PredictParams(imgsz=320)
+    ds = open_dataset(sample_dataset)
+    for rel in ds.scan_images().paths[:6]:
+        from studio.core.imageio import read_image
+
+        img = read_image(ds.image_path(rel))
+        a = UltralyticsDetector(demo[0], params)([img])[0]
+        b = UltralyticsDetector(ort_model, params)([img])[0]
+        assert len(a) == len(b), rel
+        if len(a):
+            iou = _iou(a.to_xyxy((640, 480)), b.to_xyxy((640, 480)))
+            assert (iou.max(axis=1) >= 0.99).all()
+            # Different backends: float differences move confidences by up to ~3e-3.
+            np.testing.assert_allclose(np.sort(a.confidence), np.sort(b.confidence), atol=1e-2)
