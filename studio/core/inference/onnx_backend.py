@@ -35,7 +35,9 @@ def exported_onnx(pt_path: str | Path, imgsz: int) -> Path:
     """The ONNX export of ``pt_path`` at ``imgsz`` (made once, then reused from the cache)."""
     pt_path = Path(pt_path)
     digest = hashlib.sha1(pt_path.read_bytes()).hexdigest()[:16]
-    folder = cache_dir() / f"{pt_path.stem}-{digest}-{imgsz}"
+    # dynamic=True: Ultralytics then letterboxes to the same minimal rectangle as for the .pt
+    # model (a fixed 320x320 input pads differently and shifts confidences by ~1e-2).
+    folder = cache_dir() / f"{pt_path.stem}-{digest}-{imgsz}-dyn"
     target = folder / f"{pt_path.stem}.onnx"
     if target.exists():
         return target
@@ -45,7 +47,7 @@ def exported_onnx(pt_path: str | Path, imgsz: int) -> Path:
     try:
         from ultralytics import YOLO
 
-        out = YOLO(str(work)).export(format="onnx", imgsz=imgsz, dynamic=False, simplify=False,
+        out = YOLO(str(work)).export(format="onnx", imgsz=imgsz, dynamic=True, simplify=False,
                                      verbose=False)
     except Exception as exc:  # noqa: BLE001 - the exporter can fail in many ways
         raise ModelError(f"{pt_path.name}: ONNX export failed ({type(exc).__name__}: {exc})") from exc
