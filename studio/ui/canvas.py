@@ -60,6 +60,8 @@ class Canvas(QGraphicsView):
         self.always_draw = False
         self._drag: dict | None = None
         self._cursor_scene: QPointF | None = None
+        self.proposals = Boxes.empty()
+        self.min_confidence = 0.25
         self._font = QFont()
         self._font.setPointSizeF(9)
         editor.changed.connect(self.viewport().update)
@@ -94,6 +96,23 @@ class Canvas(QGraphicsView):
         if self._image is None:
             return None
         return self._image.width(), self._image.height()
+
+    def set_proposals(self, proposals: Boxes) -> None:
+        """Model proposals for this image (drawn dashed with their confidence)."""
+        self.proposals = proposals
+        self.viewport().update()
+
+    def set_min_confidence(self, value: float) -> None:
+        """Hide proposals below ``value`` (live)."""
+        self.min_confidence = value
+        self.viewport().update()
+
+    def visible_proposals(self) -> Boxes:
+        """Proposals at or above the confidence threshold."""
+        p = self.proposals
+        if not len(p) or p.confidence is None:
+            return p
+        return p[p.confidence >= self.min_confidence]
 
     def set_boxes_visible(self, visible: bool) -> None:
         """Show or hide the boxes (to see the object under them)."""
@@ -300,6 +319,8 @@ class Canvas(QGraphicsView):
         boxes = drag["preview"] if drag and "preview" in drag else self.editor.boxes
         if self.boxes_visible and len(boxes):
             self._paint_boxes(painter, boxes, rect)
+        if self.boxes_visible:
+            self._paint_proposals(painter)
         if drag and drag["kind"] == "create":
             (x1, y1), (x2, y2) = drag["start"], drag["end"]
             pen = QPen(class_color(self.editor.default_class), 2, Qt.PenStyle.DashLine)
@@ -350,6 +371,25 @@ class Canvas(QGraphicsView):
             (i,) = selected
             if i < len(xyxy):
                 self._paint_handles(painter, xyxy[i], scale)
+
+    def _paint_proposals(self, painter: QPainter) -> None:
+        shown = self.visible_proposals()
+        if not len(shown):
+            return
+        xyxy = shown.to_xyxy(self.editor.size_wh)
+        metrics = QFontMetricsF(self._font)
+        scale = self.scale_factor
+        for (x1, y1, x2, y2), cls, conf in zip(xyxy, shown.class_id, shown.confidence):
+            color = class_color(int(cls))
+            pen = QPen(color, 2, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(x1, y1, x2 - x1, y2 - y1))
+            faded = QColor(color)
+            faded.setAlpha(170)
+            self._paint_caption(painter, f"{self._name(int(cls))} {conf:.2f}", faded, x1, y2 + 14 / scale,
+                                scale, metrics)
 
     def _name(self, cls: int) -> str:
         return self._class_names[cls] if 0 <= cls < len(self._class_names) else f"#{cls}"

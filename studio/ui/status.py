@@ -14,8 +14,11 @@ class IndexStatus(QWidget):
 
     cancel_requested = pyqtSignal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, stages: tuple[str, ...] = ("index",),
+                 template: str | None = None) -> None:
         super().__init__(parent)
+        self.stages = stages
+        self.template = template or self.tr("Indexing {0} / {1} · {2}/s · ETA {3}")
         self.label = QLabel(self)
         self.bar = QProgressBar(self)
         self.bar.setMaximumWidth(160)
@@ -38,13 +41,13 @@ class IndexStatus(QWidget):
 
     def show_progress(self, progress: Progress) -> None:
         """Indexing progress with rate and ETA."""
-        if progress.stage != "index":
+        if progress.stage not in self.stages:
             return
         self.bar.show()
         self.cancel.show()
         self.bar.setMaximum(max(1, progress.total))
         self.bar.setValue(progress.done)
-        self.label.setText(self.tr("Indexing {0} / {1} · {2}/s · ETA {3}").format(
+        self.label.setText(self.template.format(
             f"{progress.done:,}", f"{progress.total:,}", f"{progress.rate:,.0f}",
             format_eta(progress.eta_s)))
 

@@ -1,0 +1,51 @@
+"""Pre-labeling from the window: proposals appear dashed, the confidence slider hides them live,
+labels are not touched, and the annotator can keep working while it runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PyQt6.QtCore import Qt
+
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "models" / "demo-fruit.pt"
+
+
+def test_prelabel_unlabeled_images_from_gui(qtbot, window, sample_dataset: Path, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for name in ("train_0000", "train_0001"):
+        (sample_dataset / "labels" / "train" / f"{name}.txt").unlink()
+    human = (sample_dataset / "labels" / "train" / "train_0002.txt").read_bytes()
+    with qtbot.waitSignal(window.models.loaded, timeout=60_000):
+        window.models.load(DEMO)
+    with qtbot.waitSignal(window.image_shown, timeout=10_000):
+        window.open_dataset(sample_dataset)
+    qtbot.waitUntil(lambda: not window.session.is_indexing(), timeout=10_000)
+    assert len(window.view.proposals) == 0
+    with qtbot.waitSignal(window.prelabel.finished, timeout=120_000) as blocker:
+        qtbot.keyClick(window.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        # the annotator keeps working while the run goes on
+        qtbot.keyClick(window.view, Qt.Key.Key_D)
+        qtbot.keyClick(window.view, Qt.Key.Key_A)
+    run_id, completed = blocker.args
+    assert completed
+    from studio.core.runs import run_counts
+
+    assert run_counts(window.session.store, run_id)["done"] == 2
+    qtbot.waitUntil(lambda: window.editor.doc is not None
+                    and window.editor.doc.image_path.name == "train_0000.jpg", timeout=5000)
+    assert len(window.view.proposals) > 0 and "finished" in window.prelabel_status.label.text()
+    shown = len(window.view.visible_proposals())
+    window.conf_slider.setValue(99)
+    assert len(window.view.visible_proposals()) < shown or shown == 0
+    window.conf_slider.setValue(0)
+    assert len(window.view.visible_proposals()) == len(window.view.proposals)
+    assert not (sample_dataset / "labels" / "train" / "train_0000.txt").exists()  # proposals are not labels
+    assert (sample_dataset / "labels" / "train" / "train_0002.txt").read_bytes() == human
+
+
+def test_prelabel_without_model_says_so(qtbot, window, sample_dataset: Path) -> None:
+    with qtbot.waitSignal(window.image_shown, timeout=10_000):
+        window.open_dataset(sample_dataset)
+    with qtbot.waitSignal(window.prelabel.failed, timeout=5000) as blocker:
+        window.start_prelabel(False)
+    assert "No model loaded" in blocker.args[0]
