@@ -260,26 +260,38 @@ def cmd_prelabel(args: argparse.Namespace) -> int:
     params = PredictParams(conf=args.conf, iou=args.iou, imgsz=args.imgsz or info.imgsz or 640,
                            max_det=args.max_det, agnostic_nms=args.agnostic,
                            classes=[int(c) for c in args.classes.split(",")] if args.classes else None)
+    slicing = {"slice": args.slice, "overlap": args.overlap} if args.slice else {}
     if args.resume:
         run = get_run(store, args.resume)
         if run is None:
             print(f"studio: no run {args.resume} in this dataset", file=sys.stderr)
             return 2
         run_id = run.id
-        params = PredictParams(**run.params)
+        stored = dict(run.params)
+        slicing = {k: stored.pop(k) for k in ("slice", "overlap") if k in stored}
+        params = PredictParams(**stored)
         class_map = run.class_map
     else:
-        run_id = create_run(store, str(info.path), info.names, params.as_dict(), class_map)
+        run_id = create_run(store, str(info.path), info.names, {**params.as_dict(), **slicing}, class_map)
     paths = dataset.scan_images().paths
     if args.only_unlabeled:
         paths = [p for p in paths if label_state_of(dataset.label_path(p)) is LabelState.UNLABELED]
     print(f"run {run_id}: {len(paths)} images, model {info.path.name} ({backend}), imgsz {params.imgsz}, "
           f"conf {params.conf}" + (f"; dropped model classes: {', '.join(dropped)}" if dropped else ""))
+    detector = UltralyticsDetector(model, params)
+    if slicing:
+        from studio.core.imageio import read_image_size
+        from studio.core.inference.slicing import SlicedDetector, estimate_cost
+
+        detector = SlicedDetector(detector, slicing["slice"], slicing["overlap"])
+        if paths:
+            size = read_image_size(dataset.image_path(paths[0]))
+            print(f"sliced inference on {size[0]}x{size[1]} images: "
+                  f"{estimate_cost(size, slicing['slice'], slicing['overlap'])}")
     token = CancelToken()
     bar = ProgressBar("prelabel")
     try:
-        for progress in prelabel_job(dataset, paths, store, UltralyticsDetector(model, params), run_id,
-                                     class_map, token):
+        for progress in prelabel_job(dataset, paths, store, detector, run_id, class_map, token):
             bar.update(progress)
     except KeyboardInterrupt:
         token.cancel()
@@ -356,6 +368,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="map a model class to a dataset class by name or id (repeatable)")
     p.add_argument("--only-unlabeled", action="store_true", help="only images without a label file")
     p.add_argument("--resume", type=int, metavar="RUN", help="continue an interrupted run")
+    p.add_argument("--slice", type=int, metavar="TILE",
+                   help="sliced inference with TILE px tiles (for small objects; costs more)")
+    p.add_argument("--overlap", type=float, default=0.2, help="tile overlap for --slice")
     p.add_argument("--backend", choices=("auto", "onnx", "torch"), default="auto",
                    help="auto: ONNX Runtime when available (faster on CPU), else PyTorch")
     p.add_argument("--write-labels", action="store_true",
