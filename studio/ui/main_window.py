@@ -136,10 +136,13 @@ class MainWindow(QMainWindow):
         self.act_next = self._action(tr("&Next Image"), lambda: self.image_list.step(1), ("D",))
         self.act_next_unlabeled = self._action(tr("Next &Unlabeled Image"), self.next_unlabeled,
                                                ("U",))
+        self.act_prelabel = self._action(tr("Pre-label &with Settings…"), self.ask_prelabel, ("Ctrl+Alt+L",))
         self.act_prelabel_all = self._action(tr("Pre-label &All Images"), lambda: self.start_prelabel(False),
                                              ("Ctrl+L",))
         self.act_prelabel_unlabeled = self._action(tr("Pre-label &Unlabeled Images"),
                                                    lambda: self.start_prelabel(True), ("Ctrl+Shift+L",))
+        self.act_prelabel_resume = self._action(tr("&Resume Interrupted Pre-labeling"),
+                                                lambda: self.prelabel.resume_last(self.paths_for_scope))
         self.act_prelabel_stop = self._action(tr("&Stop Pre-labeling"), lambda: self.prelabel.cancel())
         self.act_preprocess = self._action(tr("&Preprocessing Studio…"), self.open_preprocessing,
                                            ("Ctrl+P",))
@@ -178,7 +181,8 @@ class MainWindow(QMainWindow):
         tools_menu = bar.addMenu(tr("&Tools"))
         tools_menu.addAction(self.act_preprocess)
         tools_menu.addSeparator()
-        tools_menu.addActions([self.act_prelabel_all, self.act_prelabel_unlabeled, self.act_prelabel_stop])
+        tools_menu.addActions([self.act_prelabel, self.act_prelabel_all, self.act_prelabel_unlabeled,
+                               self.act_prelabel_resume, self.act_prelabel_stop])
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addActions([self.act_shortcuts, self.act_plugins, self.act_about])
         self._rebuild_recent(self.settings.recent_datasets())
@@ -355,14 +359,46 @@ class MainWindow(QMainWindow):
         self.view.set_min_confidence(value / 100)
         self.conf_label.setText(f"{value / 100:.2f}")
 
-    def start_prelabel(self, only_unlabeled: bool) -> bool:
-        """Propose boxes with the loaded model for all (or only unlabeled) images."""
+    def paths_for_scope(self, scope: str) -> list[str]:
+        """Images of a pre-labeling scope: all, unlabeled, or those the list's filter shows."""
         index = self.session.index
         if index is None:
+            return []
+        if scope == "unlabeled":
+            rows = index.filter(states={State.UNLABELED})
+        elif scope == "filter":
+            model = self.image_list.model
+            rows = [model.index_row(r) for r in range(model.rowCount())]
+        else:
+            rows = range(len(index))
+        return [index.paths[int(r)] for r in rows]
+
+    def start_prelabel(self, only_unlabeled: bool) -> bool:
+        """Propose boxes with the loaded model for all (or only unlabeled) images."""
+        if self.session.index is None:
             self._show_error(self.tr("Pre-labeling"), self.tr("Open a dataset first."))
             return False
-        rows = index.filter(states={State.UNLABELED}) if only_unlabeled else range(len(index))
-        return self.prelabel.start([index.paths[int(r)] for r in rows])
+        scope = "unlabeled" if only_unlabeled else "all"
+        return self.prelabel.start(self.paths_for_scope(scope), scope=scope)
+
+    def ask_prelabel(self) -> None:
+        """Choose images, settings, class mapping and slicing, then start a run."""
+        from studio.ui.prelabel_dialog import PrelabelDialog
+
+        ds, info = self.session.dataset, self.models.info
+        if ds is None or info is None:
+            self.prelabel.start([])  # reports what is missing
+            return
+        dialog = PrelabelDialog(info, ds.classes.names, self.editor.size_wh if self.editor.doc else None,
+                                parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def go() -> None:
+            c = dialog.choice()
+            self.prelabel.start(self.paths_for_scope(c.scope), c.params, c.class_map, c.slicing, c.scope)
+
+        dialog.accepted.connect(go)
+        dialog.open()
 
     def _on_prelabel_progress(self, progress) -> None:  # noqa: ANN001 - Progress
         doc = self.editor.doc

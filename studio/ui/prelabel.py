@@ -35,8 +35,11 @@ class PrelabelController(QObject):
         """True while a run is in progress."""
         return self.worker is not None and self.worker.is_running()
 
-    def start(self, paths: list[str], params: PredictParams | None = None) -> bool:
-        """Run the loaded model over ``paths`` (relative image paths) into a new run."""
+    def start(self, paths: list[str], params: PredictParams | None = None,
+              class_map: dict[int, int] | None = None, slicing: dict | None = None,
+              scope: str = "all", resume_run: int | None = None) -> bool:
+        """Run the loaded model over ``paths`` (relative image paths) into a new run
+        (or continue ``resume_run``, skipping the images it already did)."""
         ds, store, info, model = self.session.dataset, self.session.store, self.models.info, self.models.model
         if ds is None or store is None:
             self.failed.emit(self.tr("Open a dataset first."))
@@ -47,14 +50,17 @@ class PrelabelController(QObject):
         if self.is_running():
             self.failed.emit(self.tr("A pre-labeling run is already in progress."))
             return False
-        class_map = map_classes(info.names, ds.classes.names) if ds.classes.names else {
-            k: k for k in info.names}
+        if class_map is None:
+            class_map = map_classes(info.names, ds.classes.names) if ds.classes.names else {
+                k: k for k in info.names}
         if not class_map:
             self.failed.emit(self.tr("None of the model's classes matches a dataset class by name; "
                                      "use 'studio prelabel --map' to map them by hand."))
             return False
         params = params or PredictParams(imgsz=info.imgsz or 640)
-        run_id = create_run(store, str(info.path), info.names, params.as_dict(), class_map)
+        slicing = slicing or {}
+        run_id = resume_run if resume_run is not None else create_run(
+            store, str(info.path), info.names, {**params.as_dict(), **slicing, "scope": scope}, class_map)
         self.run_id = run_id
         pt_path = info.path
 
@@ -68,8 +74,12 @@ class PrelabelController(QObject):
                     yield Progress(0, len(paths), stage="export")
                     detector_model, _ = load_detection_model(exported_onnx(pt_path, params.imgsz))
             use_all_cores()
-            yield from prelabel_job(ds, paths, store, UltralyticsDetector(detector_model, params), run_id,
-                                    class_map, token)
+            detector = UltralyticsDetector(detector_model, params)
+            if slicing:
+                from studio.core.inference.slicing import SlicedDetector
+
+                detector = SlicedDetector(detector, slicing["slice"], slicing["overlap"])
+            yield from prelabel_job(ds, paths, store, detector, run_id, class_map, token)
 
         worker = JobWorker(job, self)
         worker.progress.connect(self.progress)
@@ -78,6 +88,28 @@ class PrelabelController(QObject):
         self.worker = worker
         worker.start()
         return True
+
+    def resume_last(self, paths_for_scope) -> bool:  # noqa: ANN001 - callable(scope) -> paths
+        """Continue the newest run that did not finish (stopped, or the app was killed)."""
+        from studio.core.runs import list_runs
+
+        store, info = self.session.store, self.models.info
+        if store is None:
+            return False
+        pending = [r for r in list_runs(store) if r.status in ("interrupted", "running")]
+        if not pending:
+            self.failed.emit(self.tr("There is no interrupted pre-labeling run to resume."))
+            return False
+        run = pending[0]
+        if info is None or str(info.path) != run.model_path:
+            self.failed.emit(self.tr("Run {0} used {1}; load that model to resume it.").format(
+                run.id, run.model_path))
+            return False
+        stored = dict(run.params)
+        slicing = {k: stored.pop(k) for k in ("slice", "overlap") if k in stored}
+        scope = stored.pop("scope", "all")
+        return self.start(paths_for_scope(scope), PredictParams(**stored), run.class_map, slicing,
+                          scope, resume_run=run.id)
 
     def cancel(self) -> None:
         """Stop the run (its finished images are kept; it can be resumed)."""

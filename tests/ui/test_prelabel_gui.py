@@ -49,3 +49,41 @@ def test_prelabel_without_model_says_so(qtbot, window, sample_dataset: Path) -> 
     with qtbot.waitSignal(window.prelabel.failed, timeout=5000) as blocker:
         window.start_prelabel(False)
     assert "No model loaded" in blocker.args[0]
+
+
+def test_dialog_mapping_and_resume_after_stop(qtbot, window, sample_dataset: Path, tmp_path, monkeypatch) -> None:
+    from studio.core.runs import list_runs, run_counts
+    from studio.ui.prelabel_dialog import PrelabelDialog
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with qtbot.waitSignal(window.models.loaded, timeout=60_000):
+        window.models.load(DEMO)
+    with qtbot.waitSignal(window.image_shown, timeout=10_000):
+        window.open_dataset(sample_dataset)
+    qtbot.waitUntil(lambda: not window.session.is_indexing(), timeout=10_000)
+    qtbot.keyClick(window.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    dialog = window.findChild(PrelabelDialog)
+    assert dialog is not None
+    assert [dialog.combos[m].currentData() for m in range(5)] == [0, 1, 2, 3, 4]  # by name
+    dialog.combos[4].setCurrentIndex(0)  # drop "grapes"
+    dialog.conf.setValue(0.5)
+    with qtbot.waitSignal(window.prelabel.progress, timeout=60_000):
+        dialog.accept()
+    window.prelabel.cancel()
+    with qtbot.waitSignal(window.prelabel.finished, timeout=60_000) as blocker:
+        pass
+    run_id, completed = blocker.args
+    run = list_runs(window.session.store)[0]
+    assert run.class_map == {0: 0, 1: 1, 2: 2, 3: 3} and run.params["conf"] == 0.5
+    assert not completed and run.status == "interrupted"  # stopped at the first report
+    assert run_counts(window.session.store, run_id).get("done", 0) < 14
+    with qtbot.waitSignal(window.prelabel.finished, timeout=120_000):
+        window.act_prelabel_resume.trigger()
+    counts = run_counts(window.session.store, run_id)
+    assert counts["done"] == 14 and len(list_runs(window.session.store)) == 1
+    rows = window.session.store.connection().execute(
+        "SELECT COUNT(*), COUNT(DISTINCT path) FROM run_images WHERE run_id=?", (run_id,)).fetchone()
+    assert rows == (14, 14)
+    classes = {c for (c,) in window.session.store.connection().execute(
+        "SELECT DISTINCT class_id FROM proposals WHERE run_id=?", (run_id,))}
+    assert 4 not in classes  # grapes were dropped by the mapping
