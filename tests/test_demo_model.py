@@ -75,3 +75,13 @@ def test_classification_model_is_refused(tmp_path: Path) -> None:
     YOLO("yolov8n-cls.yaml").save(str(path))
     with pytest.raises(ModelError, match="'classify' model"):
         load_detection_model(path)
+
+
+def test_onnx_segmentation_model_is_refused(tmp_path: Path) -> None:
+    from ultralytics import YOLO
+
+    pt = tmp_path / "seg.pt"
+    YOLO("yolov8n-seg.yaml").save(str(pt))
+    onnx_path = YOLO(str(pt)).export(format="onnx", imgsz=64, simplify=False, verbose=False)
+    with pytest.raises(ModelError, match="'segment' model"):
+        load_detection_model(onnx_path)

@@ -184,7 +184,9 @@ class ImageListPanel(QWidget):
         self.view.setRootIsDecorated(False)
         self.view.setHeaderHidden(True)
         self.view.setModel(self.model)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Extended: Shift/Ctrl-click selects several images (e.g. to pre-label a selection);
+        # the current image is always the one the cursor is on.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.count_label = QLabel(self)
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
@@ -246,6 +248,10 @@ class ImageListPanel(QWidget):
         self.view.selectionModel().setCurrentIndex(
             self.model.index(target, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.view.scrollTo(self.model.index(target, 0))
+
+    def selected_index_rows(self) -> list[int]:
+        """Index rows of every selected image."""
+        return sorted(self.model.index_row(i.row()) for i in self.view.selectionModel().selectedRows())
 
     def previous_index_row(self) -> int:
         """Index row of the image above the current one in the list, or ``-1``."""

@@ -366,6 +366,8 @@ class MainWindow(QMainWindow):
             return []
         if scope == "unlabeled":
             rows = index.filter(states={State.UNLABELED})
+        elif scope == "selection":
+            rows = self.image_list.selected_index_rows()
         elif scope == "filter":
             model = self.image_list.model
             rows = [model.index_row(r) for r in range(model.rowCount())]

@@ -22,7 +22,7 @@ from studio.core.inference.engine import PredictParams, map_classes
 from studio.core.inference.model_file import ModelInfo
 from studio.core.inference.slicing import estimate_cost
 
-SCOPES = ("all", "unlabeled", "filter")
+SCOPES = ("all", "unlabeled", "filter", "selection")
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,8 @@ class PrelabelDialog(QDialog):
         self.info, self.names, self.image_wh = info, dataset_names, image_wh
         self.scope = QComboBox(self)
         self.scope.addItems([self.tr("All images"), self.tr("Images without labels"),
-                             self.tr("Images in the current list filter")])
+                             self.tr("Images in the current list filter"),
+                             self.tr("Images selected in the list")])
         self.scope.setCurrentIndex(SCOPES.index(scope))
         self.conf = self._double(0.0, 1.0, 0.25, 0.05)
         self.iou = self._double(0.05, 1.0, 0.7, 0.05)

@@ -138,3 +138,13 @@ def test_wrong_model_file_gives_clear_message(qtbot, window, tmp_path: Path) -> 
         window.models.load(bad)
     assert "model.pt" in blocker.args[0] and "cannot be loaded" in blocker.args[0]
     assert window.model_label.text() == "No model loaded"
+
+
+def test_shift_click_selects_several_images_for_a_run(qtbot, window, sample_dataset: Path) -> None:
+    _open(qtbot, window, sample_dataset)
+    view = window.image_list.view
+    rect = view.visualRect(window.image_list.model.index(3, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
+                     rect.center())
+    assert window.paths_for_scope("selection") == [f"images/train/train_000{i}.jpg" for i in range(4)]
+    assert len(window.paths_for_scope("all")) == 14

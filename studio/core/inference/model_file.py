@@ -49,6 +49,8 @@ def load_detection_model(path: str | Path) -> tuple[Any, ModelInfo]:
     if path.stat().st_size == 0:
         raise ModelError(f"{path.name}: the file is empty")
     runtime.set_offline_defaults()
+    if path.suffix.lower() == ".onnx":
+        _check_onnx_task(path)
     try:
         from ultralytics import YOLO
 
@@ -72,3 +74,18 @@ def load_detection_model(path: str | Path) -> tuple[Any, ModelInfo]:
     info = ModelInfo(path, task, {int(k): str(v) for k, v in names.items()}, imgsz,
                      "onnx" if path.suffix.lower() == ".onnx" else "torch")
     return model, info
+
+
+def _check_onnx_task(path: Path) -> None:
+    """Refuse an exported ONNX model whose Ultralytics metadata names another task."""
+    try:
+        import onnxruntime as ort
+
+        meta = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"]).get_modelmeta()
+    except ImportError:
+        return
+    except Exception as exc:  # noqa: BLE001 - not an ONNX file, or a broken one
+        raise ModelError(f"{path.name}: cannot be loaded as an ONNX model ({type(exc).__name__})") from exc
+    task = (meta.custom_metadata_map or {}).get("task")
+    if task and task != "detect":
+        raise ModelError(f"{path.name}: this is a '{task}' model; studio needs a detection model")
