@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
         counts = run_counts(self.session.store, run_id) if self.session.store is not None else {}
         text = (self.tr("Pre-labeling run {0} finished: {1} images, {2} proposals, {3} unreadable.")
                 if completed else self.tr("Pre-labeling run {0} stopped after {1} images ({2} proposals); "
-                                          "resume with 'studio prelabel --resume {0}'."))
+                                          "Tools > Resume Interrupted Pre-labeling continues it."))
         self.prelabel_status.label.setText(text.format(run_id, counts.get("done", 0),
                                                        counts.get("proposals", 0), counts.get("error", 0)))
         self._load_proposals()

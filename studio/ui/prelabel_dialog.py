@@ -92,6 +92,7 @@ class PrelabelDialog(QDialog):
             self.table.setCellWidget(row, 1, combo)
             self.combos[mid] = combo
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                    self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
