@@ -17,9 +17,8 @@ class WriteError(OSError):
     """A file could not be written; the original (if any) is unchanged."""
 
 
-def atomic_write_bytes(path: str | Path, data: bytes, fsync: bool = True) -> None:
-    """Replace ``path`` with ``data`` atomically; the old file stays intact on any failure."""
-    path = Path(path)
+def _write_temp(path: Path, data: bytes, fsync: bool) -> str:
+    """Write ``data`` to a new temp file beside ``path``; returns its name."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -27,6 +26,20 @@ def atomic_write_bytes(path: str | Path, data: bytes, fsync: bool = True) -> Non
             fh.flush()
             if fsync:
                 os.fsync(fh.fileno())
+    except OSError:
+        os.unlink(tmp)
+        raise
+    return tmp
+
+
+def atomic_write_bytes(path: str | Path, data: bytes, fsync: bool = True) -> None:
+    """Replace ``path`` with ``data`` atomically; the old file stays intact on any failure."""
+    path = Path(path)
+    try:
+        tmp = _write_temp(path, data, fsync)
+    except OSError as exc:
+        raise WriteError(exc.errno, f"could not write {path}: {exc.strerror or exc}") from exc
+    try:
         try:
             mode = path.stat().st_mode & 0o777
         except FileNotFoundError:
@@ -75,12 +88,11 @@ def atomic_create_bytes(path: str | Path, data: bytes) -> bool:
     another program created meanwhile is never replaced.
     """
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        tmp = _write_temp(path, data, fsync=True)
+    except OSError as exc:
+        raise WriteError(exc.errno, f"could not write {path}: {exc.strerror or exc}") from exc
+    try:
         os.chmod(tmp, 0o666 & ~_umask())
         try:
             os.link(tmp, path)

@@ -85,12 +85,9 @@ class LabelDocument:
         """What the file will say once saved."""
         if len(self.boxes) or self.label_file.kept:
             return LabelState.LABELED
-        if self.negative or (self.label_file.exists and not self.dirty):
+        if self.negative or self.label_file.exists:
             return LabelState.NEGATIVE
-        return LabelState.NEGATIVE if self._will_write_empty() else self.label_file.state
-
-    def _will_write_empty(self) -> bool:
-        return self.label_file.exists or self.negative
+        return LabelState.UNLABELED
 
     # edits ------------------------------------------------------------------------------------
     def apply(self, boxes: Boxes) -> bool:

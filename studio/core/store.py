@@ -130,18 +130,7 @@ class Store:
             raise StoreError(f"cannot write studio's database {self.path}: {exc}") from exc
 
     def _write(self, sql: str, rows: Iterable[Sequence] | None = None) -> None:
-        conn = self._conn()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            if rows is None:
-                conn.execute(sql)
-            else:
-                conn.executemany(sql, rows)
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise StoreError(f"cannot write studio's database {self.path}: {exc}") from exc
+        self.transaction([(sql, [()] if rows is None else rows)])
 
     def close(self) -> None:
         """Close this thread's connection."""
