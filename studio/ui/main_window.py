@@ -15,8 +15,6 @@ from PyQt6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSizePolicy,
-    QSlider,
-    QToolBar,
     QWidget,
 )
 
@@ -33,7 +31,7 @@ from studio.ui.editor import AnnotationEditor
 from studio.ui.image_list import ImageListPanel
 from studio.ui.image_loader import ImageLoader, LoadedImage
 from studio.ui.messages import show_message
-from studio.ui.prelabel import PrelabelController
+from studio.ui.prelabel_ui import PrelabelUi
 from studio.ui.model_slot import ModelSlot
 from studio.ui.session import DatasetSession
 from studio.ui.settings import Settings
@@ -71,18 +69,6 @@ class MainWindow(QMainWindow):
         self.boxes_dock = self._dock(self.tr("Boxes"), "boxes_dock", self.box_list,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
         self._row: int = -1
-        self.prelabel = PrelabelController(self.session, self.models, self)
-        self.conf_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.conf_slider.setRange(0, 100)
-        self.conf_slider.setValue(25)
-        self.conf_slider.setMaximumWidth(140)
-        self.conf_label = QLabel(self)
-        bar = QToolBar(self.tr("Proposals"), self)
-        bar.setObjectName("proposals_toolbar")
-        bar.addWidget(QLabel(self.tr("Proposals ≥ "), self))
-        bar.addWidget(self.conf_slider)
-        bar.addWidget(self.conf_label)
-        self.addToolBar(bar)
 
         self.image_label = QLabel(self)
         # Ignored: a longer status text must never resize the window or shift the canvas.
@@ -90,13 +76,12 @@ class MainWindow(QMainWindow):
         self.index_status = IndexStatus(self)
         self.model_label = QLabel(self.tr("No model loaded"), self)
         self.statusBar().addWidget(self.image_label, 1)
-        self.prelabel_status = IndexStatus(self, ("export", "start", "run"),
-                                           self.tr("Pre-labeling {0} / {1} · {2} img/s · ETA {3}"))
-        self.prelabel_status.cancel.setToolTip(self.tr("Stop pre-labeling (finished images are kept)"))
-        self.statusBar().addPermanentWidget(self.prelabel_status)
         self.statusBar().addPermanentWidget(self.index_status)
         self.statusBar().addPermanentWidget(self.model_label)
 
+        self.prelabel_ui = PrelabelUi(self, self.session, self.models, self.editor, self.view,
+                                      self.image_list, self._show_error)
+        self.prelabel = self.prelabel_ui.controller
         self._build_actions()
         self._wire()
         geometry, state = settings.window_state()
@@ -136,14 +121,6 @@ class MainWindow(QMainWindow):
         self.act_next = self._action(tr("&Next Image"), lambda: self.image_list.step(1), ("D",))
         self.act_next_unlabeled = self._action(tr("Next &Unlabeled Image"), self.next_unlabeled,
                                                ("U",))
-        self.act_prelabel = self._action(tr("Pre-label &with Settings…"), self.ask_prelabel, ("Ctrl+Alt+L",))
-        self.act_prelabel_all = self._action(tr("Pre-label &All Images"), lambda: self.start_prelabel(False),
-                                             ("Ctrl+L",))
-        self.act_prelabel_unlabeled = self._action(tr("Pre-label &Unlabeled Images"),
-                                                   lambda: self.start_prelabel(True), ("Ctrl+Shift+L",))
-        self.act_prelabel_resume = self._action(tr("&Resume Interrupted Pre-labeling"),
-                                                lambda: self.prelabel.resume_last(self.paths_for_scope))
-        self.act_prelabel_stop = self._action(tr("&Stop Pre-labeling"), lambda: self.prelabel.cancel())
         self.act_preprocess = self._action(tr("&Preprocessing Studio…"), self.open_preprocessing,
                                            ("Ctrl+P",))
         self.act_shortcuts = self._action(tr("&Keyboard Shortcuts…"), self.show_shortcuts, ("F1",))
@@ -181,8 +158,7 @@ class MainWindow(QMainWindow):
         tools_menu = bar.addMenu(tr("&Tools"))
         tools_menu.addAction(self.act_preprocess)
         tools_menu.addSeparator()
-        tools_menu.addActions([self.act_prelabel, self.act_prelabel_all, self.act_prelabel_unlabeled,
-                               self.act_prelabel_resume, self.act_prelabel_stop])
+        tools_menu.addActions(self.prelabel_ui.actions)
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addActions([self.act_shortcuts, self.act_plugins, self.act_about])
         self._rebuild_recent(self.settings.recent_datasets())
@@ -222,13 +198,6 @@ class MainWindow(QMainWindow):
         self.edit_actions.verify_requested.connect(self.toggle_verified)
         self.edit_actions.paste_previous_requested.connect(self.paste_from_previous)
         s.closed.connect(self.editor.forget_all)
-        self.prelabel.progress.connect(self.prelabel_status.show_progress)
-        self.prelabel.progress.connect(self._on_prelabel_progress)
-        self.prelabel.finished.connect(self._on_prelabel_finished)
-        self.prelabel.failed.connect(lambda text: self._show_error(self.tr("Pre-labeling"), text))
-        self.prelabel_status.cancel_requested.connect(self.prelabel.cancel)
-        self.conf_slider.valueChanged.connect(self._on_conf)
-        self._on_conf(self.conf_slider.value())
 
     # datasets ---------------------------------------------------------------------------------
     def open_dataset(self, path: str | os.PathLike[str]) -> bool:
@@ -315,7 +284,7 @@ class MainWindow(QMainWindow):
         doc = LabelDocument(Path(loaded.key), dataset.label_path(loaded.key), loaded.size_wh,
                             loaded.labels)
         self.editor.open_document(doc)
-        self._load_proposals()
+        self.prelabel_ui.load_proposals()
         self.view.show_image(loaded)
         self.session.ensure_indexing()
         self._update_image_label()
@@ -347,81 +316,6 @@ class MainWindow(QMainWindow):
         self.box_list.set_class_names(names)
 
     # annotation helpers -------------------------------------------------------------------------
-    def _load_proposals(self) -> None:
-        from studio.core.boxes import Boxes
-        from studio.core.runs import proposals_for
-
-        store, doc = self.session.store, self.editor.doc
-        rel = self.session.relative(doc.image_path) if doc is not None else None
-        self.view.set_proposals(proposals_for(store, rel) if store is not None and rel else Boxes.empty())
-
-    def _on_conf(self, value: int) -> None:
-        self.view.set_min_confidence(value / 100)
-        self.conf_label.setText(f"{value / 100:.2f}")
-
-    def paths_for_scope(self, scope: str) -> list[str]:
-        """Images of a pre-labeling scope: all, unlabeled, or those the list's filter shows."""
-        index = self.session.index
-        if index is None:
-            return []
-        if scope == "unlabeled":
-            rows = index.filter(states={State.UNLABELED})
-        elif scope == "selection":
-            rows = self.image_list.selected_index_rows()
-        elif scope == "filter":
-            model = self.image_list.model
-            rows = [model.index_row(r) for r in range(model.rowCount())]
-        else:
-            rows = range(len(index))
-        return [index.paths[int(r)] for r in rows]
-
-    def start_prelabel(self, only_unlabeled: bool) -> bool:
-        """Propose boxes with the loaded model for all (or only unlabeled) images."""
-        if self.session.index is None:
-            self._show_error(self.tr("Pre-labeling"), self.tr("Open a dataset first."))
-            return False
-        scope = "unlabeled" if only_unlabeled else "all"
-        return self.prelabel.start(self.paths_for_scope(scope), scope=scope)
-
-    def ask_prelabel(self) -> None:
-        """Choose images, settings, class mapping and slicing, then start a run."""
-        from studio.ui.prelabel_dialog import PrelabelDialog
-
-        ds, info = self.session.dataset, self.models.info
-        if ds is None or info is None:
-            self.prelabel.start([])  # reports what is missing
-            return
-        dialog = PrelabelDialog(info, ds.classes.names, self.editor.size_wh if self.editor.doc else None,
-                                parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def go() -> None:
-            c = dialog.choice()
-            self.prelabel.start(self.paths_for_scope(c.scope), c.params, c.class_map, c.slicing, c.scope)
-
-        dialog.accepted.connect(go)
-        dialog.open()
-
-    def _on_prelabel_progress(self, progress) -> None:  # noqa: ANN001 - Progress
-        doc = self.editor.doc
-        if doc is None or not progress.payload:
-            return
-        rel = self.session.relative(doc.image_path)
-        if any(item[0] == rel for item in progress.payload):
-            self._load_proposals()
-
-    def _on_prelabel_finished(self, run_id: int, completed: bool) -> None:
-        from studio.core.runs import run_counts
-
-        self.prelabel_status.set_idle()
-        counts = run_counts(self.session.store, run_id) if self.session.store is not None else {}
-        text = (self.tr("Pre-labeling run {0} finished: {1} images, {2} proposals, {3} unreadable.")
-                if completed else self.tr("Pre-labeling run {0} stopped after {1} images ({2} proposals); "
-                                          "Tools > Resume Interrupted Pre-labeling continues it."))
-        self.prelabel_status.label.setText(text.format(run_id, counts.get("done", 0),
-                                                       counts.get("proposals", 0), counts.get("error", 0)))
-        self._load_proposals()
-
     def toggle_verified(self) -> None:
         """Flip the current image's "verified" flag (Space)."""
         index = self.session.index
@@ -543,8 +437,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Save the layout, stop background work, then close."""
         self.editor.save_now()
-        self.prelabel.cancel()
-        self.prelabel.wait()
+        self.prelabel_ui.stop()
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.session.close()

@@ -119,15 +119,26 @@ def test_resume_processes_each_image_once(sample_dataset: Path) -> None:
 
 
 def test_kill_9_then_resume_loses_nothing_and_duplicates_nothing(sample_dataset: Path, tmp_path: Path) -> None:
-    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    import shutil
+
+    train = sample_dataset / "images" / "train"
+    for src in sorted(train.glob("*.jpg")):  # 64 images: a run cannot finish in its first commit
+        for k in range(5):
+            shutil.copyfile(src, train / f"copy{k}_{src.name}")
+    total = len(list(sample_dataset.rglob("*.jpg")))
+    assert total == 64
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "cfg"), XDG_CACHE_HOME=str(tmp_path / "cache"))
     cmd = [sys.executable, "-m", "studio.cli", "prelabel", str(sample_dataset), "--model", str(DEMO)]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     db = sample_dataset / ".studio" / "studio.db"
     deadline = time.time() + 120
     while time.time() < deadline:
         if db.exists():
-            with sqlite3.connect(db) as conn:
-                n = conn.execute("SELECT COUNT(*) FROM run_images").fetchone()[0]
+            try:
+                with sqlite3.connect(db) as conn:
+                    n = conn.execute("SELECT COUNT(*) FROM run_images").fetchone()[0]
+            except sqlite3.OperationalError:  # the schema is being created
+                n = 0
             if n >= 1:
                 break
         time.sleep(0.05)
@@ -135,13 +146,13 @@ def test_kill_9_then_resume_loses_nothing_and_duplicates_nothing(sample_dataset:
     proc.wait()
     with sqlite3.connect(db) as conn:
         partial = conn.execute("SELECT COUNT(*) FROM run_images").fetchone()[0]
-    assert 0 < partial < 14
+    assert 0 < partial < total  # killed mid-run
     done = subprocess.run(cmd + ["--resume", "1"], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     with sqlite3.connect(db) as conn:
         rows = conn.execute("SELECT path, n FROM run_images WHERE run_id=1").fetchall()
         per_image = dict(conn.execute("SELECT path, COUNT(*) FROM proposals WHERE run_id=1 GROUP BY path"))
-    assert len(rows) == 14 and len({p for p, _ in rows}) == 14
+    assert len(rows) == total and len({p for p, _ in rows}) == total
     assert all(per_image.get(p, 0) == n for p, n in rows)  # no image's proposals stored twice
 
 

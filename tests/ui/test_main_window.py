@@ -146,5 +146,5 @@ def test_shift_click_selects_several_images_for_a_run(qtbot, window, sample_data
     rect = view.visualRect(window.image_list.model.index(3, 0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
                      rect.center())
-    assert window.paths_for_scope("selection") == [f"images/train/train_000{i}.jpg" for i in range(4)]
-    assert len(window.paths_for_scope("all")) == 14
+    assert window.prelabel_ui.paths_for_scope("selection") == [f"images/train/train_000{i}.jpg" for i in range(4)]
+    assert len(window.prelabel_ui.paths_for_scope("all")) == 14

@@ -33,11 +33,11 @@ def test_prelabel_unlabeled_images_from_gui(qtbot, window, sample_dataset: Path,
     assert run_counts(window.session.store, run_id)["done"] == 2
     qtbot.waitUntil(lambda: window.editor.doc is not None
                     and window.editor.doc.image_path.name == "train_0000.jpg", timeout=5000)
-    assert len(window.view.proposals) > 0 and "finished" in window.prelabel_status.label.text()
+    assert len(window.view.proposals) > 0 and "finished" in window.prelabel_ui.status.label.text()
     shown = len(window.view.visible_proposals())
-    window.conf_slider.setValue(99)
+    window.prelabel_ui.conf_slider.setValue(99)
     assert len(window.view.visible_proposals()) < shown or shown == 0
-    window.conf_slider.setValue(0)
+    window.prelabel_ui.conf_slider.setValue(0)
     assert len(window.view.visible_proposals()) == len(window.view.proposals)
     assert not (sample_dataset / "labels" / "train" / "train_0000.txt").exists()  # proposals are not labels
     assert (sample_dataset / "labels" / "train" / "train_0002.txt").read_bytes() == human
@@ -47,7 +47,7 @@ def test_prelabel_without_model_says_so(qtbot, window, sample_dataset: Path) -> 
     with qtbot.waitSignal(window.image_shown, timeout=10_000):
         window.open_dataset(sample_dataset)
     with qtbot.waitSignal(window.prelabel.failed, timeout=5000) as blocker:
-        window.start_prelabel(False)
+        window.prelabel_ui.start(False)
     assert "No model loaded" in blocker.args[0]
 
 
@@ -78,7 +78,7 @@ def test_dialog_mapping_and_resume_after_stop(qtbot, window, sample_dataset: Pat
     assert not completed and run.status == "interrupted"  # stopped at the first report
     assert run_counts(window.session.store, run_id).get("done", 0) < 14
     with qtbot.waitSignal(window.prelabel.finished, timeout=120_000):
-        window.act_prelabel_resume.trigger()
+        window.prelabel_ui.act_resume.trigger()
     counts = run_counts(window.session.store, run_id)
     assert counts["done"] == 14 and len(list_runs(window.session.store)) == 1
     rows = window.session.store.connection().execute(
