@@ -1,0 +1,80 @@
+"""Metrics against pycocotools on the same boxes."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+import numpy as np
+import pytest
+
+from studio.core.metrics import ImageBoxes, box_iou, evaluate
+
+
+def _random_case(seed: int, n_images: int = 30, n_classes: int = 3):
+    rng = np.random.default_rng(seed)
+    gts, preds = [], []
+    for _ in range(n_images):
+        n = int(rng.integers(0, 8))
+        xy = rng.uniform(0, 400, (n, 2))
+        wh = rng.uniform(10, 120, (n, 2))
+        g = np.concatenate([xy, xy + wh], 1)
+        gc = rng.integers(0, n_classes, n)
+        keep = rng.random(n) < 0.8
+        jitter = rng.normal(0, 6, (n, 4))
+        p = (g + jitter)[keep]
+        pc = np.where(rng.random(n) < 0.9, gc, rng.integers(0, n_classes, n))[keep]
+        extra = int(rng.integers(0, 4))
+        exy = rng.uniform(0, 400, (extra, 2))
+        p = np.concatenate([p, np.concatenate([exy, exy + rng.uniform(10, 80, (extra, 2))], 1)])
+        pc = np.concatenate([pc, rng.integers(0, n_classes, extra)])
+        conf = rng.uniform(0.05, 1.0, len(p))
+        p[:, 2:] = np.maximum(p[:, 2:], p[:, :2] + 1)
+        gts.append(ImageBoxes(g, gc))
+        preds.append(ImageBoxes(p, pc, conf))
+    return gts, preds
+
+
+def _coco(gts, preds):
+    from pycocotools.coco import COCO
+    from pycocotools.cocoeval import COCOeval
+
+    images, anns, dets = [], [], []
+    aid = 1
+    for i, (g, p) in enumerate(zip(gts, preds)):
+        images.append({"id": i, "width": 640, "height": 640})
+        for (x1, y1, x2, y2), c in zip(g.xyxy, g.class_id):
+            anns.append({"id": aid, "image_id": i, "category_id": int(c), "bbox": [x1, y1, x2 - x1, y2 - y1],
+                         "area": (x2 - x1) * (y2 - y1), "iscrowd": 0})
+            aid += 1
+        for (x1, y1, x2, y2), c, s in zip(p.xyxy, p.class_id, p.confidence):
+            dets.append({"image_id": i, "category_id": int(c), "bbox": [x1, y1, x2 - x1, y2 - y1],
+                         "score": float(s)})
+    cats = sorted({a["category_id"] for a in anns} | {d["category_id"] for d in dets})
+    with contextlib.redirect_stdout(io.StringIO()):
+        gt = COCO()
+        gt.dataset = {"images": images, "annotations": anns, "categories": [{"id": c} for c in cats]}
+        gt.createIndex()
+        dt = gt.loadRes(dets)
+        ev = COCOeval(gt, dt, "bbox")
+        ev.evaluate()
+        ev.accumulate()
+        ev.summarize()
+    return ev.stats[0], ev.stats[1]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_map_agrees_with_pycocotools(seed: int) -> None:
+    gts, preds = _random_case(seed)
+    ours = evaluate(preds, gts)
+    map50_95, map50 = _coco(gts, preds)
+    assert ours.map50 == pytest.approx(map50, abs=1e-3)
+    assert ours.map50_95 == pytest.approx(map50_95, abs=1e-3)
+
+
+def test_iou_and_f1_basics() -> None:
+    assert box_iou(np.array([[0, 0, 10, 10]]), np.array([[5, 0, 15, 10]]))[0, 0] == pytest.approx(1 / 3)
+    gt = [ImageBoxes(np.array([[0, 0, 10, 10], [20, 20, 30, 30]]), np.array([0, 0]))]
+    pred = [ImageBoxes(np.array([[0, 0, 10, 10], [50, 50, 60, 60]]), np.array([0, 0]), np.array([0.9, 0.8]))]
+    (c,) = evaluate(pred, gt).classes
+    assert (c.precision, c.recall, c.f1, c.best_conf) == (1.0, 0.5, pytest.approx(2 / 3), 0.9)
