@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         ed.save_failed.connect(lambda text: self._show_error(self.tr("Cannot save labels"), text))
         ed.external_change.connect(self._ask_external_change)
         ed.changed.connect(self._update_image_label)
+        ed.changed.connect(self._ensure_a_class)
         self.class_panel.names_changed.connect(self._on_class_names)
         self.class_panel.error.connect(self._show_error)
         self.edit_actions.verify_requested.connect(self.toggle_verified)
@@ -310,6 +311,16 @@ class MainWindow(QMainWindow):
         if doc.dirty:
             parts.append(self.tr("unsaved"))
         self.image_label.setText(" — ".join(parts))
+
+    def _ensure_a_class(self) -> None:
+        """The first box in a dataset without classes creates class 0 ("object") in its class
+        file, so every id in a label file has a name; the user can rename it."""
+        ds = self.session.dataset
+        if ds is None or len(ds.classes) or not len(self.editor.boxes):
+            return
+        if self.class_panel.add_class(self.tr("object")) is not None:
+            self.statusBar().showMessage(self.tr("This dataset had no classes: class 0 is now "
+                                                 "\"object\" (rename it in the Classes panel)."), 15_000)
 
     def _on_class_names(self, names: list[str]) -> None:
         self.view.set_class_names(names)

@@ -321,3 +321,22 @@ def test_hide_boxes_lets_clicks_through(qtbot, annotating) -> None:
     qtbot.keyClick(view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=inside)
     assert ed.selection == [0]
+
+
+def test_first_box_in_a_bare_folder_creates_a_named_class(qtbot, window, tmp_path: Path) -> None:
+    import cv2
+
+    folder = tmp_path / "사진 폴더"
+    folder.mkdir()
+    cv2.imwrite(str(folder / "a.png"), np.full((120, 160, 3), 90, np.uint8))
+    with qtbot.waitSignal(window.image_shown, timeout=10_000):
+        window.open_dataset(folder)
+    view = window.view
+    view.setFocus()
+    qtbot.wait(100)
+    qtbot.keyClick(view, Qt.Key.Key_W)
+    _drag(qtbot, view, _vp(view, 20, 20), _vp(view, 80, 70))
+    _save(qtbot, window)
+    assert (folder / "classes.txt").read_text(encoding="utf-8") == "object\n"
+    assert (folder / "a.txt").read_text().startswith("0 ")
+    assert "object" in window.class_panel.list.item(0).text()
