@@ -248,7 +248,6 @@ def cmd_prelabel(args: argparse.Namespace) -> int:
     except ModelError as exc:
         print(f"studio: {exc}", file=sys.stderr)
         return 1
-    use_all_cores()
     manual = dict(m.split("=", 1) for m in args.map) if args.map else None
     class_map = map_classes(info.names, dataset.classes.names, manual) if dataset.classes.names else {
         k: k for k in info.names}

@@ -65,10 +65,14 @@ class Finding:
     @property
     def message(self) -> str:
         """The English message with parameters filled in."""
+        return self.fill(self.template)
+
+    def fill(self, template: str) -> str:
+        """``template`` (English or translated) with this finding's parameters filled in."""
         try:
-            return self.template.format(**self.params)
+            return template.format(**self.params)
         except (KeyError, IndexError):
-            return self.template
+            return template
 
     def where(self) -> str:
         """``path:line`` (or just the path) for messages."""

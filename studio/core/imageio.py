@@ -123,17 +123,6 @@ def read_image_size(path: str | os.PathLike[str]) -> tuple[int, int]:
     return w, h
 
 
-def exif_orientation(path: str | os.PathLike[str]) -> int:
-    """The EXIF orientation tag (1 = upright) or 1 when absent/unreadable."""
-    from PIL import Image
-
-    try:
-        with Image.open(path) as im:
-            return int(im.getexif().get(274, 1) or 1)
-    except Exception:  # noqa: BLE001
-        return 1
-
-
 def _pil_reason(exc: BaseException) -> str:
     text = str(exc)
     if "cannot identify image file" in text:
@@ -141,10 +130,3 @@ def _pil_reason(exc: BaseException) -> str:
     if "truncated" in text.lower():
         return "the image is truncated"
     return text or type(exc).__name__
-
-
-def fit_size(size_wh: tuple[int, int], max_side: int) -> tuple[int, int]:
-    """Scale ``size_wh`` down (never up) so that its longer side is at most ``max_side``."""
-    w, h = size_wh
-    s = min(1.0, max_side / max(w, h, 1))
-    return max(1, round(w * s)), max(1, round(h * s))

@@ -61,8 +61,7 @@ class EtaClock:
     def __init__(self, total: int, smoothing: float = 0.3, start_done: int = 0) -> None:
         self.total = total
         self.smoothing = smoothing
-        self._t0 = time.perf_counter()
-        self._last_t = self._t0
+        self._last_t = time.perf_counter()
         self._last_done = start_done  # steps done before this clock (resumed work) set no rate
         self._rate = 0.0
 

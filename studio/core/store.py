@@ -183,34 +183,22 @@ class Store:
     def _write_one(self, sql: str, params: Sequence) -> None:
         self._write(sql, [params])
 
+    _RECORD_SQL = "SELECT path, split, width, height, label_state, n_boxes, verified, error FROM images"
+
+    @staticmethod
+    def _record(r: Sequence) -> ImageRecord:
+        return ImageRecord(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7])
+
     def records(self) -> dict[str, ImageRecord]:
         """Every image's row, by path."""
-        rows = self._conn().execute(
-            "SELECT path, split, width, height, label_state, n_boxes, verified, error FROM images")
-        return {r[0]: ImageRecord(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7]) for r in rows}
+        return {r[0]: self._record(r) for r in self._conn().execute(self._RECORD_SQL)}
 
     def record(self, path: str) -> ImageRecord | None:
         """One image's row, or ``None``."""
-        r = self._conn().execute(
-            "SELECT path, split, width, height, label_state, n_boxes, verified, error FROM images "
-            "WHERE path=?", (path,)).fetchone()
-        return ImageRecord(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7]) if r else None
+        r = self._conn().execute(self._RECORD_SQL + " WHERE path=?", (path,)).fetchone()
+        return self._record(r) if r else None
 
     def count(self) -> int:
         """Number of images known."""
         return int(self._conn().execute("SELECT COUNT(*) FROM images").fetchone()[0])
 
-    def state_counts(self) -> dict[str, int]:
-        """How many images are in each label state (``None`` = not indexed yet)."""
-        rows = self._conn().execute("SELECT label_state, COUNT(*) FROM images GROUP BY label_state")
-        return {str(k): int(v) for k, v in rows}
-
-    # meta -----------------------------------------------------------------------------------
-    def get_meta(self, key: str, default: str | None = None) -> str | None:
-        """A value from the key/value table."""
-        row = self._conn().execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-        return row[0] if row else default
-
-    def set_meta(self, key: str, value: str) -> None:
-        """Store a key/value pair."""
-        self._write_one("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))

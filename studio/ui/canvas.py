@@ -75,10 +75,10 @@ class Canvas(QGraphicsView):
 
     def show_image(self, loaded: LoadedImage) -> None:
         """Show a decoded image; keeps fit mode or the current zoom."""
-        self._image, self._preview = loaded.qimage, loaded.preview
+        self._image, self._preview = loaded.display.qimage, loaded.display.preview
         self._message = ""
         self._drag = None
-        w, h = loaded.size_wh
+        w, h = loaded.display.size_wh
         self.scene().setSceneRect(QRectF(0, 0, w, h))
         if self._fit_mode:
             self.fit()

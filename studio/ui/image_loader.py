@@ -41,10 +41,8 @@ class LoadedImage:
     """A decoded image ready to paint, with the label file read beside it."""
 
     key: str
-    qimage: QImage
-    size_wh: tuple[int, int]
+    display: DisplayImage
     labels: LabelFile
-    preview: QImage | None = None
 
 
 def to_qimage(bgr: np.ndarray) -> QImage:
@@ -140,9 +138,8 @@ class _LoadTask(QRunnable):
 
     def run(self) -> None:
         try:
-            shown = self.cache.load(self.key)
-            labels = load_yolo_labels(self.label_path, self.num_classes)
-            loaded = LoadedImage(self.key, shown.qimage, shown.size_wh, labels, shown.preview)
+            loaded = LoadedImage(self.key, self.cache.load(self.key),
+                                 load_yolo_labels(self.label_path, self.num_classes))
         except ImageReadError as exc:
             self.signals.failed.emit(self.ticket, self.key, exc.reason)
             return

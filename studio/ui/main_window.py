@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
         dataset = self.session.dataset
         if dataset is None:
             return
-        doc = LabelDocument(Path(loaded.key), dataset.label_path(loaded.key), loaded.size_wh,
+        doc = LabelDocument(Path(loaded.key), dataset.label_path(loaded.key), loaded.display.size_wh,
                             loaded.labels)
         self.editor.open_document(doc)
         self.prelabel_ui.load_proposals()

@@ -11,11 +11,7 @@ from studio.core.index import State
 
 def finding_text(finding: Finding) -> str:
     """A finding's message in the user's language, with its place."""
-    template = QCoreApplication.translate(CORE_CONTEXT, finding.template)
-    try:
-        message = template.format(**finding.params)
-    except (KeyError, IndexError):
-        message = template
+    message = finding.fill(QCoreApplication.translate(CORE_CONTEXT, finding.template))
     place = finding.where()
     return f"{place}: {message}" if place else message
 

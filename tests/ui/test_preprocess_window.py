@@ -27,7 +27,7 @@ def studio_window(qtbot, tmp_path: Path):
 
 
 def _preview(qtbot, win, action) -> object:
-    with qtbot.waitSignal(win.preview_shown, timeout=10_000) as blocker:
+    with qtbot.waitSignal(win.preview_shown, timeout=10_000):
         action()
     win.controller.wait()
     qtbot.wait(50)
