@@ -271,7 +271,8 @@ def cmd_prelabel(args: argparse.Namespace) -> int:
         params = PredictParams(**stored)
         class_map = run.class_map
     else:
-        run_id = create_run(store, str(info.path), info.names, {**params.as_dict(), **slicing}, class_map)
+        run_id = create_run(store, str(info.path), info.names, {**params.as_dict(), **slicing}, class_map,
+                            dataset.classes.names)
     paths = dataset.scan_images().paths
     if args.only_unlabeled:
         paths = [p for p in paths if label_state_of(dataset.label_path(p)) is LabelState.UNLABELED]

@@ -160,7 +160,7 @@ def replace_yaml_names(text: str, names: list[str]) -> str:
     """
     lines = text.splitlines(keepends=True)
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    block = [f"names:{newline}"] + [f"  {i}: {_yaml_scalar(n)}{newline}" for i, n in enumerate(names)]
+    block = [f"names:{newline}"] + [f"  {i}: {yaml_scalar(n)}{newline}" for i, n in enumerate(names)]
     out: list[str] = []
     i, replaced = 0, False
     while i < len(lines):
@@ -195,7 +195,7 @@ def replace_yaml_names(text: str, names: list[str]) -> str:
     return result
 
 
-def _yaml_scalar(name: str) -> str:
+def yaml_scalar(name: str) -> str:
     """A YAML scalar for a class name, quoted when plain style would change its meaning."""
     dumped = yaml.safe_dump(name, allow_unicode=True, default_flow_style=True, width=10_000)
     dumped = dumped.strip()

@@ -155,3 +155,82 @@ def _best_f1(tp: np.ndarray, scores: np.ndarray, n_gt: int) -> tuple[float, floa
     f1 = 2 * precision * recall / np.maximum(precision + recall, 1e-12)
     i = int(np.argmax(f1))
     return float(precision[i]), float(recall[i]), float(f1[i]), float(scores[i])
+
+
+@dataclass(frozen=True)
+class OperatingCurve:
+    """Precision, recall and F1 of all classes together, for every confidence threshold.
+
+    ``thresholds`` are the distinct prediction confidences, high to low; entry ``i`` keeps
+    the predictions with confidence >= ``thresholds[i]`` (matching at IoU 0.5, same class).
+    """
+
+    thresholds: np.ndarray
+    tp: np.ndarray
+    fp: np.ndarray
+    n_gt: int
+
+    @property
+    def precision(self) -> np.ndarray:
+        """TP / (TP + FP) per threshold."""
+        return self.tp / np.maximum(self.tp + self.fp, 1)
+
+    @property
+    def recall(self) -> np.ndarray:
+        """TP / ground truth per threshold."""
+        return self.tp / max(self.n_gt, 1)
+
+    @property
+    def f1(self) -> np.ndarray:
+        """Harmonic mean of precision and recall per threshold."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / np.maximum(p + r, 1e-12)
+
+    def at(self, threshold: float) -> tuple[float, float, float]:
+        """Precision, recall, F1 keeping predictions with confidence >= ``threshold``."""
+        i = int(np.searchsorted(-self.thresholds, -threshold, side="right")) - 1
+        if i < 0:
+            return 0.0, 0.0, 0.0
+        return float(self.precision[i]), float(self.recall[i]), float(self.f1[i])
+
+    def best_f1(self) -> tuple[float, float]:
+        """The threshold that maximizes F1, and that F1 (the lowest such threshold on ties)."""
+        if not len(self.thresholds):
+            return 0.0, 0.0
+        f1 = self.f1
+        i = int(np.flatnonzero(f1 == f1.max())[-1])
+        return float(self.thresholds[i]), float(f1[i])
+
+    def for_precision(self, target: float) -> tuple[float, float] | None:
+        """The lowest threshold whose precision reaches ``target`` (most recall), with that
+        recall; ``None`` when no threshold does."""
+        ok = np.flatnonzero(self.precision >= target - 1e-12)
+        if not len(ok):
+            return None
+        i = int(ok[-1])
+        return float(self.thresholds[i]), float(self.recall[i])
+
+
+def operating_curve(predictions: Sequence[ImageBoxes], ground_truth: Sequence[ImageBoxes],
+                    iou: float = 0.5) -> OperatingCurve:
+    """Counts behind precision/recall/F1 at every confidence threshold (COCO matching)."""
+    flags, scores, n_gt = [], [], 0
+    thr = np.array([iou])
+    for pred, gt in zip(predictions, ground_truth):
+        n_gt += len(gt.class_id)
+        conf = pred.confidence if pred.confidence is not None else np.ones(len(pred.class_id))
+        for cls in np.unique(np.concatenate([pred.class_id, gt.class_id])).astype(int):
+            pm, gm = pred.class_id == cls, gt.class_id == cls
+            if not pm.any():
+                continue
+            tp, sc = _match_image(pred.xyxy[pm], conf[pm], gt.xyxy[gm], thr, 10**9)
+            flags.append(tp[0])
+            scores.append(sc)
+    if not scores:
+        return OperatingCurve(np.zeros(0), np.zeros(0), np.zeros(0), n_gt)
+    tp_all, sc_all = np.concatenate(flags), np.concatenate(scores)
+    order = np.argsort(-sc_all, kind="mergesort")
+    tp_all, sc_all = tp_all[order], sc_all[order]
+    tps, fps = np.cumsum(tp_all), np.cumsum(~tp_all)
+    last = np.r_[np.flatnonzero(np.diff(sc_all) != 0), len(sc_all) - 1]  # last row of each distinct score
+    return OperatingCurve(sc_all[last], tps[last].astype(float), fps[last].astype(float), n_gt)

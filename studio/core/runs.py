@@ -29,29 +29,34 @@ class RunInfo:
     class_map: dict[int, int]
     created: float
     status: str
+    dataset_names: list[str] | None = None  # the dataset's class names when the run started
 
 
 def create_run(store: Store, model_path: str, model_names: dict[int, str], params: dict[str, Any],
-               class_map: dict[int, int]) -> int:
-    """Record a new run; returns its id."""
+               class_map: dict[int, int], dataset_names: list[str] | None = None) -> int:
+    """Record a new run; returns its id. ``dataset_names`` lets a later review notice that
+    the dataset's classes changed since the proposals were made."""
     conn = store.connection()
     with conn:
         cur = conn.execute(
-            "INSERT INTO runs(model_path, model_names, params, class_map, created) VALUES (?,?,?,?,?)",
+            "INSERT INTO runs(model_path, model_names, params, class_map, created, dataset_names) "
+            "VALUES (?,?,?,?,?,?)",
             (model_path, json.dumps({str(k): v for k, v in model_names.items()}), json.dumps(params),
-             json.dumps({str(k): v for k, v in class_map.items()}), time.time()))
+             json.dumps({str(k): v for k, v in class_map.items()}), time.time(),
+             None if dataset_names is None else json.dumps(list(dataset_names), ensure_ascii=False)))
     return int(cur.lastrowid)
 
 
 def get_run(store: Store, run_id: int) -> RunInfo | None:
     """A run by id."""
     row = store.connection().execute(
-        "SELECT id, model_path, model_names, params, class_map, created, status FROM runs WHERE id=?",
-        (run_id,)).fetchone()
+        "SELECT id, model_path, model_names, params, class_map, created, status, dataset_names "
+        "FROM runs WHERE id=?", (run_id,)).fetchone()
     if row is None:
         return None
     return RunInfo(row[0], row[1], {int(k): v for k, v in json.loads(row[2]).items()}, json.loads(row[3]),
-                   {int(k): int(v) for k, v in json.loads(row[4]).items()}, row[5], row[6])
+                   {int(k): int(v) for k, v in json.loads(row[4]).items()}, row[5], row[6],
+                   json.loads(row[7]) if row[7] else None)
 
 
 def list_runs(store: Store) -> list[RunInfo]:
@@ -71,21 +76,24 @@ def done_paths(store: Store, run_id: int) -> set[str]:
         "SELECT path FROM run_images WHERE run_id=?", (run_id,))}
 
 
-def record_results(store: Store, run_id: int,
-                   results: list[tuple[str, Boxes | None, str | None, float]]) -> None:
-    """Store proposals and per-image status for a batch of ``(path, boxes, error, seconds)``."""
+def record_results(store: Store, run_id: int, results: list[tuple]) -> None:
+    """Store proposals and per-image status for a batch of ``(path, boxes, error, seconds)``
+    or ``(path, boxes, error, seconds, (mtime_ns, file_size))``: the image file's signature
+    when the model saw it, so a review can tell that the image changed since."""
     proposals, images = [], []
-    for path, boxes, error, seconds in results:
+    for path, boxes, error, seconds, *rest in results:
+        mtime_ns, size = rest[0] if rest and rest[0] else (None, None)
         if boxes is not None:
             conf = boxes.confidence if boxes.confidence is not None else np.ones(len(boxes))
             for (cx, cy, w, h), cls, c in zip(boxes.xywhn, boxes.class_id, conf):
                 proposals.append((run_id, path, int(cls), float(cx), float(cy), float(w), float(h), float(c)))
         images.append((run_id, path, "error" if error else "done",
-                       0 if boxes is None else len(boxes), error, seconds))
+                       0 if boxes is None else len(boxes), error, seconds, mtime_ns, size))
     store.transaction([
         ("INSERT INTO proposals(run_id, path, class_id, cx, cy, w, h, confidence) VALUES (?,?,?,?,?,?,?,?)",
          proposals),
-        ("INSERT INTO run_images(run_id, path, status, n, error, seconds) VALUES (?,?,?,?,?,?)", images),
+        ("INSERT INTO run_images(run_id, path, status, n, error, seconds, mtime_ns, file_size) "
+         "VALUES (?,?,?,?,?,?,?,?)", images),
     ])
 
 

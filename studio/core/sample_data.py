@@ -316,7 +316,7 @@ def make_sample_dataset(root: str | Path, n_train: int = 320, n_val: int = 80, s
     names = "\n".join(f"  {i}: {n}" for i, n in enumerate(CLASS_NAMES))
     atomic_write_text(root / "data.yaml",
                       f"# studio sample dataset v{SAMPLE_VERSION} (generated, seed {seed})\n"
-                      f"path: .\ntrain: images/train\nval: images/val\nnames:\n{names}\n")
+                      f"train: images/train\nval: images/val\nnames:\n{names}\n")
     if with_photos:
         (root / "photos").mkdir(exist_ok=True)
         for name, arr in _real_photos().items():

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DB_NAME = "studio.db"
 
 _SCHEMA = """
@@ -65,7 +65,48 @@ CREATE TABLE IF NOT EXISTS proposals (
     confidence REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS proposals_path ON proposals(path);
+CREATE TABLE IF NOT EXISTS reviews (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    status TEXT NOT NULL,
+    spot INTEGER NOT NULL DEFAULT 0,
+    before TEXT,
+    started REAL,
+    finished REAL,
+    seconds REAL,
+    owner TEXT,
+    PRIMARY KEY (run_id, path)
+);
+CREATE TABLE IF NOT EXISTS decisions (
+    proposal_id INTEGER PRIMARY KEY REFERENCES proposals(id) ON DELETE CASCADE,
+    run_id INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    decision TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS decisions_path ON decisions(run_id, path);
+CREATE TABLE IF NOT EXISTS auto_accepts (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    threshold REAL NOT NULL,
+    spot_fraction REAL NOT NULL,
+    seed INTEGER NOT NULL,
+    created REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY,
+    pid INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    started REAL NOT NULL,
+    heartbeat REAL NOT NULL
+);
 """
+
+# Columns added after a table first shipped: (table, column, declaration).
+_ADDED_COLUMNS = (
+    ("runs", "dataset_names", "TEXT"),
+    ("run_images", "mtime_ns", "INTEGER"),
+    ("run_images", "file_size", "INTEGER"),
+)
 
 
 class StoreError(RuntimeError):
@@ -98,7 +139,11 @@ class Store:
             conn = self._conn()
             with conn:
                 conn.executescript(_SCHEMA)
-                conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+                for table, column, decl in _ADDED_COLUMNS:
+                    have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+                    if column not in have:
+                        conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open studio's database at {self.path}: {exc}") from exc
 

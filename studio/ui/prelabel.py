@@ -60,7 +60,8 @@ class PrelabelController(QObject):
         params = params or PredictParams(imgsz=info.imgsz or 640)
         slicing = slicing or {}
         run_id = resume_run if resume_run is not None else create_run(
-            store, str(info.path), info.names, {**params.as_dict(), **slicing, "scope": scope}, class_map)
+            store, str(info.path), info.names, {**params.as_dict(), **slicing, "scope": scope}, class_map,
+            ds.classes.names)
         self.run_id = run_id
         pt_path = info.path
 

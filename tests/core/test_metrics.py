@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from studio.core.metrics import ImageBoxes, box_iou, evaluate
+from tests.oracles import coco_eval
 
 
 def _random_case(seed: int, n_images: int = 30, n_classes: int = 3):
@@ -36,29 +37,8 @@ def _random_case(seed: int, n_images: int = 30, n_classes: int = 3):
 
 
 def _coco(gts, preds):
-    from pycocotools.coco import COCO
-    from pycocotools.cocoeval import COCOeval
-
-    images, anns, dets = [], [], []
-    aid = 1
-    for i, (g, p) in enumerate(zip(gts, preds)):
-        images.append({"id": i, "width": 640, "height": 640})
-        for (x1, y1, x2, y2), c in zip(g.xyxy, g.class_id):
-            anns.append({"id": aid, "image_id": i, "category_id": int(c), "bbox": [x1, y1, x2 - x1, y2 - y1],
-                         "area": (x2 - x1) * (y2 - y1), "iscrowd": 0})
-            aid += 1
-        for (x1, y1, x2, y2), c, s in zip(p.xyxy, p.class_id, p.confidence):
-            dets.append({"image_id": i, "category_id": int(c), "bbox": [x1, y1, x2 - x1, y2 - y1],
-                         "score": float(s)})
-    cats = sorted({a["category_id"] for a in anns} | {d["category_id"] for d in dets})
+    ev = coco_eval(gts, preds)
     with contextlib.redirect_stdout(io.StringIO()):
-        gt = COCO()
-        gt.dataset = {"images": images, "annotations": anns, "categories": [{"id": c} for c in cats]}
-        gt.createIndex()
-        dt = gt.loadRes(dets)
-        ev = COCOeval(gt, dt, "bbox")
-        ev.evaluate()
-        ev.accumulate()
         ev.summarize()
     return ev.stats[0], ev.stats[1]
 

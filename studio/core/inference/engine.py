@@ -137,8 +137,14 @@ def prelabel_job(dataset: Dataset, paths: Sequence[str], store: Store, detector:
     pending: list[tuple[str, Boxes | None, str | None, float]] = []
     report: list[tuple[str, int, str | None]] = []
 
-    def decode(rel: str) -> np.ndarray:
-        return read_image(dataset.image_path(rel))
+    def decode(rel: str) -> tuple[np.ndarray, tuple[int, int] | None]:
+        path = dataset.image_path(rel)
+        try:
+            st = os.stat(path)
+            signature = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            signature = None
+        return read_image(path), signature
 
     last_commit = time.perf_counter()
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -153,9 +159,9 @@ def prelabel_job(dataset: Dataset, paths: Sequence[str], store: Store, detector:
                 futures[nxt] = pool.submit(decode, todo[nxt])
             t0 = time.perf_counter()
             try:
-                img = futures.pop(i).result()
+                img, signature = futures.pop(i).result()
                 boxes = apply_class_map(detector([img])[0], class_map)
-                pending.append((rel, boxes, None, time.perf_counter() - t0))
+                pending.append((rel, boxes, None, time.perf_counter() - t0, signature))
                 report.append((rel, len(boxes), None))
             except ImageReadError as exc:
                 pending.append((rel, None, exc.reason, time.perf_counter() - t0))
