@@ -121,7 +121,7 @@ def export_ultralytics(dataset: Dataset, paths: Sequence[str], out: str | Path, 
     yield clock.progress(len(paths), "done", summary)
 
 
-def _fallback_names(labels: list) -> list[str]:  # noqa: ANN001
+def _fallback_names(labels: list) -> list[str]:
     top = max((int(c) for lf in labels for c in lf.boxes.class_id), default=-1)
     return [f"class{i}" for i in range(top + 1)] or ["object"]
 

@@ -81,6 +81,15 @@ class LabelDocument:
         return bool(self._redo)
 
     @property
+    def history_depth(self) -> int:
+        """How many edits can be undone (identifies "no edit since" for callers)."""
+        return len(self._undo)
+
+    def drop_redo(self) -> None:
+        """Forget what could be redone (after an undo that also reverted other state)."""
+        self._redo.clear()
+
+    @property
     def state(self) -> LabelState:
         """What the file will say once saved."""
         if len(self.boxes) or self.label_file.kept:

@@ -354,6 +354,12 @@ def finish_review(store: Store, run_id: int, path: str, final: Boxes, min_conf: 
     return ImageOutcome(outcome.decisions, outcome.added, other)
 
 
+def reopen_review(store: Store, run_id: int, path: str) -> None:
+    """Undo a finish: the image waits for review again (a spot-check image stays one)."""
+    store.transaction([("UPDATE reviews SET status=CASE WHEN spot=1 THEN 'spot' ELSE 'open' END, finished=NULL "
+                        "WHERE run_id=? AND path=?", [(run_id, path)])])
+
+
 def reviewed_paths(store: Store, run_id: int, statuses: Sequence[ReviewStatus] = (ReviewStatus.REVIEWED,),
                    spot_only: bool = False) -> list[str]:
     """Images of a run in the given review statuses, in path order."""

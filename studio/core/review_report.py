@@ -22,7 +22,14 @@ import numpy as np
 from studio.core.boxes import Boxes
 from studio.core.dataset import Dataset
 from studio.core.labels import load_yolo_labels
-from studio.core.metrics import ClassResult, ImageBoxes, OperatingCurve, box_iou, evaluate, operating_curve
+from studio.core.metrics import (
+    ClassResult,
+    ImageBoxes,
+    OperatingCurve,
+    box_iou,
+    evaluate,
+    operating_curve,
+)
 from studio.core.review import (
     Decision,
     ReviewStatus,

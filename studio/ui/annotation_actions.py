@@ -21,7 +21,7 @@ class AnnotationActions(QObject):
     paste_previous_requested = pyqtSignal()
 
     def __init__(self, host: QWidget, editor: AnnotationEditor, canvas: Canvas,
-                 class_names: Callable[[], list[str]]) -> None:
+                 class_names: Callable[[], list[str]], undo: Callable[[], object] | None = None) -> None:
         super().__init__(host)
         self.host, self.editor, self.canvas = host, editor, canvas
         self._class_names = class_names
@@ -40,7 +40,7 @@ class AnnotationActions(QObject):
         self.pick_class = act(tr("Change C&lass…"), self.choose_class, ("Ctrl+E",))
         self.negative = act(tr("Mark as &Negative (nothing here)"), editor.mark_negative, ("N",))
         self.verify = act(tr("Toggle &Verified"), self.verify_requested.emit, ("Space",))
-        self.undo = act(tr("&Undo"), editor.undo, ("Ctrl+Z",))
+        self.undo = act(tr("&Undo"), undo or editor.undo, ("Ctrl+Z",))
         self.redo = act(tr("&Redo"), editor.redo, ("Ctrl+Shift+Z", "Ctrl+Y"))
         self.save = act(tr("&Save"), lambda: editor.save_now(), ("Ctrl+S",))
         self.select_all = act(tr("Select &All Boxes"), lambda: editor.select(

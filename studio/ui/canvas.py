@@ -39,6 +39,8 @@ class Canvas(QGraphicsView):
 
     zoom_changed = pyqtSignal(float)
     mode_changed = pyqtSignal(bool)  # True while in "create box" mode
+    proposal_clicked = pyqtSignal(int)  # index into ``proposals``
+    proposal_activated = pyqtSignal(int)  # double-click: accept it
 
     def __init__(self, editor: AnnotationEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +63,7 @@ class Canvas(QGraphicsView):
         self._drag: dict | None = None
         self._cursor_scene: QPointF | None = None
         self.proposals = Boxes.empty()
+        self.focused_proposal = -1
         self.min_confidence = 0.25
         self._font = QFont()
         self._font.setPointSizeF(9)
@@ -97,10 +100,27 @@ class Canvas(QGraphicsView):
             return None
         return self._image.width(), self._image.height()
 
-    def set_proposals(self, proposals: Boxes) -> None:
-        """Model proposals for this image (drawn dashed with their confidence)."""
+    def set_proposals(self, proposals: Boxes, focused: int = -1) -> None:
+        """Model proposals for this image (drawn dashed with their confidence); ``focused``
+        is drawn thicker and filled (the one the review keys act on)."""
         self.proposals = proposals
+        self.focused_proposal = focused
         self.viewport().update()
+
+    def proposal_at(self, x: float, y: float) -> int:
+        """Index (into ``proposals``) of the smallest visible proposal under an image point."""
+        p = self.proposals
+        if not len(p) or self._image is None:
+            return -1
+        xyxy = p.to_xyxy(self.editor.size_wh)
+        inside = (xyxy[:, 0] <= x) & (x <= xyxy[:, 2]) & (xyxy[:, 1] <= y) & (y <= xyxy[:, 3])
+        if p.confidence is not None:
+            inside &= p.confidence >= self.min_confidence
+        hits = np.flatnonzero(inside)
+        if not len(hits):
+            return -1
+        area = (xyxy[hits, 2] - xyxy[hits, 0]) * (xyxy[hits, 3] - xyxy[hits, 1])
+        return int(hits[int(np.argmin(area))])
 
     def set_min_confidence(self, value: float) -> None:
         """Hide proposals below ``value`` (live)."""
@@ -203,6 +223,12 @@ class Canvas(QGraphicsView):
                 self._drag = {"kind": "resize", "index": i, "handle": handle, "preview": boxes}
                 return
         hit = box_ops.hit_test(boxes, x, y, size) if self.boxes_visible else -1
+        if hit < 0 and not self.create_mode:
+            proposal = self.proposal_at(x, y)
+            if proposal >= 0:
+                ed.select([])
+                self.proposal_clicked.emit(proposal)
+                return
         if hit >= 0:
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 sel = set(ed.selection) ^ {hit}
@@ -218,6 +244,17 @@ class Canvas(QGraphicsView):
         else:
             self._drag = {"kind": "pan", "last": pos}
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """Double-click on a proposal accepts it."""
+        if event.button() == Qt.MouseButton.LeftButton and self._image is not None:
+            x, y = self._to_image(event.position())
+            if box_ops.hit_test(self.editor.boxes, x, y, self.editor.size_wh) < 0:
+                proposal = self.proposal_at(x, y)
+                if proposal >= 0:
+                    self.proposal_activated.emit(proposal)
+                    return
+        super().mouseDoubleClickEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         """Update the drag in progress (and the crosshair)."""
@@ -373,18 +410,29 @@ class Canvas(QGraphicsView):
                 self._paint_handles(painter, xyxy[i], scale)
 
     def _paint_proposals(self, painter: QPainter) -> None:
-        shown = self.visible_proposals()
-        if not len(shown):
+        p = self.proposals
+        if not len(p):
             return
-        xyxy = shown.to_xyxy(self.editor.size_wh)
+        conf_all = p.confidence if p.confidence is not None else np.ones(len(p))
+        keep = np.flatnonzero(conf_all >= self.min_confidence)
+        if not len(keep):
+            return
+        xyxy = p[keep].to_xyxy(self.editor.size_wh)
         metrics = QFontMetricsF(self._font)
         scale = self.scale_factor
-        for (x1, y1, x2, y2), cls, conf in zip(xyxy, shown.class_id, shown.confidence):
+        for k, (x1, y1, x2, y2) in zip(keep, xyxy):
+            cls, conf = int(p.class_id[k]), float(conf_all[k])
             color = class_color(int(cls))
-            pen = QPen(color, 2, Qt.PenStyle.DashLine)
+            focused = k == self.focused_proposal
+            pen = QPen(color, 4 if focused else 2, Qt.PenStyle.DashLine)
             pen.setCosmetic(True)
             painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            if focused:
+                fill = QColor(color)
+                fill.setAlpha(60)
+                painter.setBrush(fill)
+            else:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(x1, y1, x2 - x1, y2 - y1))
             faded = QColor(color)
             faded.setAlpha(170)

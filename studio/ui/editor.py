@@ -177,6 +177,16 @@ class AnnotationEditor(QObject):
         self._after_edit(None)
         return True
 
+    def undo_in(self, doc: LabelDocument) -> bool:
+        """Undo the last edit of ``doc`` (which may be another image of this session)."""
+        if not doc.undo():
+            return False
+        if doc is self.doc:
+            self._after_edit(None)
+        elif not self._timer.isActive():
+            self._timer.start()
+        return True
+
     def redo(self) -> bool:
         """Redo what was undone."""
         if self.doc is None or not self.doc.redo():

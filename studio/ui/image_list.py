@@ -59,14 +59,30 @@ class ImageListModel(QAbstractListModel):
         self._filter: tuple[set[State] | None, str, bool | None] = (None, "", None)
         self._icons: dict[tuple[int, bool], QIcon] = {}
         self._names: list[str] | None = None
+        self._order: np.ndarray | None = None  # explicit row order (the review queue)
+        self._pos: np.ndarray | None = None  # index row -> visible row, with an explicit order
 
     def set_index(self, index: ImageIndex | None) -> None:
         """Show ``index`` (or nothing)."""
         self.beginResetModel()
         self._index = index
         self._names = None
+        self._order = None
         self._rows = self._compute_rows()
         self.endResetModel()
+
+    def set_order(self, rows: np.ndarray | None) -> None:
+        """Show exactly these index rows in this order (the review queue), or ``None`` to go
+        back to the filtered list in dataset order."""
+        self.beginResetModel()
+        self._order = None if rows is None else np.asarray(rows, np.int64)
+        self._rows = self._compute_rows()
+        self.endResetModel()
+
+    @property
+    def ordered(self) -> bool:
+        """True while an explicit order (the review queue) is shown."""
+        return self._order is not None
 
     def set_filter(self, states: set[State] | None, text: str, verified: bool | None = None) -> None:
         """Keep only images in ``states`` whose path contains ``text``."""
@@ -76,8 +92,13 @@ class ImageListModel(QAbstractListModel):
         self.endResetModel()
 
     def _compute_rows(self) -> np.ndarray:
+        self._pos = None
         if self._index is None:
             return np.zeros(0, np.int64)
+        if self._order is not None:
+            self._pos = np.full(len(self._index), -1, np.int64)
+            self._pos[self._order] = np.arange(len(self._order))
+            return self._order
         states, text, verified = self._filter
         if not states and not text and verified is None:
             return np.arange(len(self._index))
@@ -88,6 +109,10 @@ class ImageListModel(QAbstractListModel):
         if self._index is None or not len(update.rows):
             return
         states, _text, verified = self._filter
+        if self._order is not None:
+            if len(self._rows):
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+            return
         if states or verified is not None:
             new_rows = self._compute_rows()
             if not np.array_equal(new_rows, self._rows):
@@ -116,6 +141,8 @@ class ImageListModel(QAbstractListModel):
 
     def visible_row_of(self, index_row: int) -> int:
         """The visible row of an index row, or ``-1`` when filtered out."""
+        if self._pos is not None:
+            return int(self._pos[index_row]) if 0 <= index_row < len(self._pos) else -1
         pos = int(np.searchsorted(self._rows, index_row))
         return pos if pos < len(self._rows) and self._rows[pos] == index_row else -1
 

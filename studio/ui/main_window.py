@@ -82,6 +82,11 @@ class MainWindow(QMainWindow):
         self.prelabel_ui = PrelabelUi(self, self.session, self.models, self.editor, self.view,
                                       self.image_list, self._show_error)
         self.prelabel = self.prelabel_ui.controller
+        from studio.ui.review.review_ui import ReviewUi
+
+        self.review_ui = ReviewUi(self, self.session, self.editor, self.view, self.image_list, self.prelabel_ui,
+                                  self._show_error)
+        self.review = self.review_ui.controller
         self._build_actions()
         self._wire()
         geometry, state = settings.window_state()
@@ -129,7 +134,7 @@ class MainWindow(QMainWindow):
 
         self.edit_actions = AnnotationActions(
             self, self.editor, self.view,
-            lambda: self.session.dataset.classes.names if self.session.dataset else [])
+            lambda: self.session.dataset.classes.names if self.session.dataset else [], self.review.undo)
         self.edit_actions.always_draw.setChecked(self.settings.always_draw())
         self.view.always_draw = self.settings.always_draw()
         self.edit_actions.always_draw.toggled.connect(self.settings.set_always_draw)
@@ -159,6 +164,13 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(self.act_preprocess)
         tools_menu.addSeparator()
         tools_menu.addActions(self.prelabel_ui.actions)
+        review_menu = bar.addMenu(tr("&Review"))
+        for action in self.review_ui.actions:
+            if action is None:
+                review_menu.addSeparator()
+            else:
+                review_menu.addAction(action)
+        view_menu.addAction(self.review_ui.dock.toggleViewAction())
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addActions([self.act_shortcuts, self.act_plugins, self.act_about])
         self._rebuild_recent(self.settings.recent_datasets())
@@ -178,6 +190,7 @@ class MainWindow(QMainWindow):
         s.index_finished.connect(lambda done: self.index_status.show_counts(s.index, done))
         s.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         s.error.connect(self._show_error)
+        s.other_windows.connect(self._on_other_windows)
         self.index_status.cancel_requested.connect(s.cancel_indexing)
         self.image_list.image_selected.connect(self._show_row)
         self.loader.loaded.connect(self._on_image_loaded)
@@ -238,6 +251,7 @@ class MainWindow(QMainWindow):
         self._on_class_names(dataset.classes.names)
         self.class_panel.set_classes(dataset.classes)
         self.image_list.set_index(index)
+        self.review_ui.on_dataset_ready()
         self.settings.add_recent(str(dataset.root if dataset.yaml_path is None else dataset.yaml_path))
         problems = [*dataset.findings, *(self.session.listing.findings if self.session.listing else [])]
         if problems:
@@ -285,7 +299,7 @@ class MainWindow(QMainWindow):
         doc = LabelDocument(Path(loaded.key), dataset.label_path(loaded.key), loaded.display.size_wh,
                             loaded.labels)
         self.editor.open_document(doc)
-        self.prelabel_ui.load_proposals()
+        self.review_ui.on_image_shown()
         self.view.show_image(loaded)
         self.session.ensure_indexing()
         self._update_image_label()
@@ -325,6 +339,7 @@ class MainWindow(QMainWindow):
     def _on_class_names(self, names: list[str]) -> None:
         self.view.set_class_names(names)
         self.box_list.set_class_names(names)
+        self.review_ui.panel.set_class_names(names)
 
     # annotation helpers -------------------------------------------------------------------------
     def toggle_verified(self) -> None:
@@ -417,6 +432,13 @@ class MainWindow(QMainWindow):
         self._show_error(self.tr("Cannot load model"), reason)
 
     # misc -------------------------------------------------------------------------------------
+    def _on_other_windows(self, count: int) -> None:
+        show_message(self, self.tr("Dataset open in another window"), self.tr(
+            "This dataset is also open in {0} other studio window(s). Both can work: review decisions are "
+            "shared through studio's database and an image finished there is skipped here; a label file "
+            "changed there is never overwritten silently (you are asked first).").format(count),
+            QMessageBox.Icon.Information)
+
     def _show_error(self, title: str, text: str) -> None:
         show_message(self, title, text)
 

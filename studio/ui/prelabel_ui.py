@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PyQt6.QtCore import QObject, Qt
+from PyQt6.QtCore import QObject, Qt, pyqtSignal
 from PyQt6.QtWidgets import QLabel, QMainWindow, QSlider, QToolBar
 
-from studio.core.boxes import Boxes
 from studio.core.index import State
-from studio.core.runs import proposals_for, run_counts
+from studio.core.runs import run_counts
 from studio.ui.actions import make_action
 from studio.ui.canvas import Canvas
 from studio.ui.editor import AnnotationEditor
@@ -26,6 +25,10 @@ from studio.ui.status import IndexStatus
 
 class PrelabelUi(QObject):
     """Tools > Pre-label actions, the run's status bar widget and the proposal confidence slider."""
+
+    proposals_arrived = pyqtSignal(int, list)  # run id, image paths that just got proposals
+    run_finished = pyqtSignal(int)  # run id (finished or stopped)
+    threshold_changed = pyqtSignal(float)  # the proposal confidence shown
 
     def __init__(self, window: QMainWindow, session: DatasetSession, models: ModelSlot,
                  editor: AnnotationEditor, canvas: Canvas, image_list: ImageListPanel,
@@ -72,15 +75,14 @@ class PrelabelUi(QObject):
         self.controller.cancel()
         self.controller.wait()
 
-    def load_proposals(self) -> None:
-        """Show the newest run's proposals for the current image."""
-        store, doc = self.session.store, self.editor.doc
-        rel = self.session.relative(doc.image_path) if doc is not None else None
-        self.canvas.set_proposals(proposals_for(store, rel) if store is not None and rel else Boxes.empty())
+    def set_threshold(self, value: float) -> None:
+        """Show proposals at or above ``value`` (the slider follows)."""
+        self.conf_slider.setValue(round(value * 100))
 
     def _on_conf(self, value: int) -> None:
         self.canvas.set_min_confidence(value / 100)
         self.conf_label.setText(f"{value / 100:.2f}")
+        self.threshold_changed.emit(value / 100)
 
     def paths_for_scope(self, scope: str) -> list[str]:
         """Images of a scope: all, unlabeled, those the list's filter shows, or the selected ones."""
@@ -126,12 +128,9 @@ class PrelabelUi(QObject):
         dialog.open()
 
     def _on_progress(self, progress) -> None:  # noqa: ANN001 - Progress
-        doc = self.editor.doc
-        if doc is None or not progress.payload:
-            return
-        rel = self.session.relative(doc.image_path)
-        if any(item[0] == rel for item in progress.payload):
-            self.load_proposals()
+        run_id = self.controller.run_id
+        if progress.payload and run_id is not None:
+            self.proposals_arrived.emit(run_id, [item[0] for item in progress.payload])
 
     def _on_finished(self, run_id: int, completed: bool) -> None:
         self.status.set_idle()
@@ -142,4 +141,4 @@ class PrelabelUi(QObject):
                                           "Tools > Resume Interrupted Pre-labeling continues it."))
         self.status.label.setText(text.format(run_id, counts.get("done", 0), counts.get("proposals", 0),
                                               counts.get("error", 0)))
-        self.load_proposals()
+        self.run_finished.emit(run_id)

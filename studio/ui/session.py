@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PyQt6.QtCore import QObject, pyqtSignal
+from PyQt6.QtCore import QObject, QTimer, pyqtSignal
 
 from studio.core.dataset import Dataset, DatasetError, ImageListing, open_dataset
 from studio.core.index import ImageIndex, IndexUpdate, State, index_job, state_from_label
@@ -28,6 +28,7 @@ class DatasetSession(QObject):
     index_finished = pyqtSignal(bool)
     message = pyqtSignal(str)  # something the user should read (status bar)
     error = pyqtSignal(str, str)  # title, text: something went wrong, the app carries on
+    other_windows = pyqtSignal(int)  # other studio windows have this dataset open
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +39,10 @@ class DatasetSession(QObject):
         self._worker: JobWorker | None = None
         self._index_done = True
         self._index_started = False
+        self.owner = ""  # this window's presence id in the store (also the owner of its reviews)
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(30_000)
+        self._heartbeat.timeout.connect(self._beat)
 
     def open(self, path: str | Path) -> bool:
         """Open a dataset folder or data.yaml.
@@ -81,7 +86,29 @@ class DatasetSession(QObject):
         except StoreError as exc:
             self.store = None
             self.error.emit(self.tr("Cannot keep studio's state for this dataset"), str(exc))
+        self._announce()
         self.opened.emit(dataset)
+
+    def _announce(self) -> None:
+        """Register this window on the dataset and say if another window has it open."""
+        from studio.core import presence
+
+        if self.store is None:
+            return
+        try:
+            self.owner = presence.register(self.store)
+            other = presence.others(self.store, self.owner)
+        except StoreError:
+            return
+        self._heartbeat.start()
+        if other:
+            self.other_windows.emit(len(other))
+
+    def _beat(self) -> None:
+        from studio.core import presence
+
+        if self.store is not None and self.owner:
+            presence.heartbeat(self.store, self.owner)
 
     def ensure_indexing(self) -> None:
         """Start the background index once (called after the first image is painted, so the
@@ -97,6 +124,12 @@ class DatasetSession(QObject):
             self._worker.wait()
             self._worker = None
         self._index_done = True
+        self._heartbeat.stop()
+        if self.store is not None and self.owner:
+            from studio.core import presence
+
+            presence.unregister(self.store, self.owner)
+            self.owner = ""
         if self.dataset is not None:
             self.dataset = self.index = self.listing = None
             self.store = None

@@ -1,0 +1,558 @@
+"""The reviewer's decisions: which proposals are pending, what the keys do, the queue.
+
+The controller owns the proposals shown on the canvas (pending ones of the active run:
+neither accepted nor rejected yet) and turns review keys into edits of the current
+``LabelDocument`` (through the editor, so undo and autosave work as for any edit) and
+decision rows in the store (written at once, so a crash loses nothing decided).
+Finishing an image classifies its proposals and marks it reviewed; undo can walk back
+over a finished image to the one before.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from PyQt6.QtCore import QObject, pyqtSignal
+
+from studio.core.boxes import Boxes
+from studio.core.label_document import LabelDocument
+from studio.core.review import (
+    ClassCheck,
+    Decision,
+    QueueCounts,
+    QueueItem,
+    ReviewStatus,
+    Sort,
+    begin_review,
+    check_run_classes,
+    count_queue,
+    decisions_for,
+    finish_review,
+    image_changed_since_run,
+    merge_accepted,
+    order_queue,
+    queue_items,
+    recent_seconds,
+    reopen_review,
+    run_proposals,
+    set_decisions,
+    status_of,
+    translate_classes,
+)
+from studio.core.runs import RunInfo, get_run, list_runs
+from studio.core.store import StoreError
+from studio.ui.canvas import Canvas
+from studio.ui.editor import AnnotationEditor
+from studio.ui.session import DatasetSession
+
+IDLE_CAP_SECONDS = 120.0  # time on one image counted at most this much (the reviewer left)
+
+
+@dataclass
+class _Step:
+    """One undoable review action."""
+
+    path: str
+    old: dict[int, Decision | None]  # decisions before (None = undecided)
+    depth: int  # the document's history depth right after the action
+    edited: bool  # the action changed the boxes (one document undo step)
+    finished: bool = False  # the action finished the image
+    prior_status: ReviewStatus = ReviewStatus.OPEN
+    with_finish: bool = False  # part of "accept/reject all and next": undone with its finish
+
+
+@dataclass
+class _Current:
+    """The image under review."""
+
+    path: str
+    ids: np.ndarray
+    proposals: Boxes  # in today's class ids
+    gone: np.ndarray  # proposals whose class the dataset no longer has
+    decided: dict[int, Decision] = field(default_factory=dict)
+    shown_at: float = field(default_factory=time.monotonic)
+    changed: str | None = None  # "changed" / "deleted" since the run
+    depth_at_show: int = 0  # the document's history depth when it was shown
+
+
+class ReviewController(QObject):
+    """Review actions and the queue of one run."""
+
+    run_changed = pyqtSignal(object)  # RunInfo | None
+    queue_changed = pyqtSignal()  # order, filter or statuses changed
+    order_changed = pyqtSignal(object)  # np.ndarray of index rows | None (leave queue order)
+    counts_changed = pyqtSignal(object, object)  # QueueCounts, pace (seconds per image | None)
+    current_changed = pyqtSignal()  # pending proposals / focus of the current image changed
+    message = pyqtSignal(str)
+    go_to = pyqtSignal(int)  # index row to show next
+
+    def __init__(self, session: DatasetSession, editor: AnnotationEditor, canvas: Canvas,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.editor, self.canvas = session, editor, canvas
+        self.run: RunInfo | None = None
+        self.check = ClassCheck({}, {})
+        self.items: list[QueueItem] = []
+        self.queue: list[QueueItem] = []
+        self.sort = Sort.LOWEST_CONFIDENCE
+        self.class_filter: set[int] | None = None
+        self.conf_range: tuple[float, float] | None = None
+        self.active = False  # review mode: the image list shows the queue
+        self.current: _Current | None = None
+        self.focus = -1  # index into the pending proposals
+        self._undo: list[_Step] = []
+        self._missing = 0
+        canvas.proposal_clicked.connect(self._on_proposal_clicked)
+        canvas.proposal_activated.connect(self._on_proposal_activated)
+        session.closed.connect(self._forget)
+
+    # run and queue ----------------------------------------------------------------------------
+    def runs(self) -> list[RunInfo]:
+        """The dataset's pre-labeling runs, newest first."""
+        store = self.session.store
+        return list_runs(store) if store is not None else []
+
+    def use_newest_run(self) -> None:
+        """Make the newest run active (after opening a dataset or finishing a run)."""
+        runs = self.runs()
+        self.set_run(runs[0].id if runs else None)
+
+    def set_run(self, run_id: int | None) -> None:
+        """Review ``run_id`` (``None``: no run)."""
+        store, ds = self.session.store, self.session.dataset
+        self.run = get_run(store, run_id) if store is not None and run_id is not None else None
+        self._undo.clear()
+        names = ds.classes.names if ds is not None else []
+        self.check = check_run_classes(self.run.dataset_names if self.run else None, names)
+        if self.run is not None and not self.check.ok:
+            parts = []
+            if self.check.remap:
+                parts.append(self.tr("classes renamed or reordered since the run are matched by name"))
+            if self.check.missing:
+                parts.append(self.tr("proposals for classes the dataset no longer has are left out: {0}")
+                             .format(", ".join(self.check.missing.values())))
+            self.message.emit(self.tr("Run {0}: {1}.").format(self.run.id, "; ".join(parts)))
+        self.refresh_queue()
+        self.run_changed.emit(self.run)
+        self.reload_current()
+
+    def refresh_queue(self) -> None:
+        """Re-read the run's images and statuses from the store and re-apply order and filters."""
+        store, index = self.session.store, self.session.index
+        if store is None or self.run is None or index is None:
+            self.items, self.queue = [], []
+        else:
+            items = queue_items(store, self.run.id, self.check)
+            present = [it for it in items if index.position(it.path) >= 0]
+            self._missing = len(items) - len(present)
+            self.items = present
+            self.queue = order_queue(present, self.sort, self.class_filter, self.conf_range)
+        self._emit_order()
+        self.queue_changed.emit()
+        self._emit_counts()
+
+    def set_order(self, sort: Sort, classes: set[int] | None, conf_range: tuple[float, float] | None) -> None:
+        """Change the queue's order and filters."""
+        self.sort, self.class_filter, self.conf_range = sort, classes or None, conf_range
+        self.queue = order_queue(self.items, sort, self.class_filter, conf_range)
+        self._emit_order()
+        self.queue_changed.emit()
+        self._emit_counts()
+
+    def set_active(self, on: bool) -> None:
+        """Enter or leave review mode (the image list follows the queue while on)."""
+        self.active = on
+        if on:
+            self.refresh_queue()
+            if self.current is None or self._item(self.current.path) is None:
+                self.next_pending(from_start=True)
+        else:
+            self.order_changed.emit(None)
+
+    def _emit_order(self) -> None:
+        index = self.session.index
+        if not self.active or index is None:
+            return
+        self.order_changed.emit(np.array([index.position(it.path) for it in self.queue], np.int64))
+
+    def counts(self) -> QueueCounts:
+        """Done / left over the filtered queue."""
+        return count_queue(self.queue)
+
+    def pace(self) -> float | None:
+        """Median seconds per image over the last reviewed images of this run."""
+        store = self.session.store
+        if store is None or self.run is None:
+            return None
+        secs = recent_seconds(store, self.run.id)
+        return float(np.median(secs)) if secs else None
+
+    def _emit_counts(self) -> None:
+        self.counts_changed.emit(self.counts(), self.pace())
+
+    @property
+    def missing_images(self) -> int:
+        """Images of the run that are no longer in the dataset (deleted or moved)."""
+        return self._missing
+
+    def _item(self, path: str) -> QueueItem | None:
+        return next((it for it in self.items if it.path == path), None)
+
+    def _set_item_status(self, path: str, status: ReviewStatus) -> None:
+        for seq in (self.items, self.queue):
+            for k, it in enumerate(seq):
+                if it.path == path:
+                    seq[k] = replace(it, status=status)
+
+    # the current image ------------------------------------------------------------------------
+    def reload_current(self) -> None:
+        """Load the active run's proposals of the image the editor shows."""
+        doc, store, ds = self.editor.doc, self.session.store, self.session.dataset
+        rel = self.session.relative(doc.image_path) if doc is not None else None
+        if doc is None or store is None or ds is None or self.run is None or rel is None:
+            self.current = None
+            self._show()
+            return
+        ids, props = run_proposals(store, self.run.id, rel)
+        props, gone = translate_classes(props, self.check)
+        cur = _Current(rel, ids, props, gone, decisions_for(store, self.run.id, rel),
+                       depth_at_show=doc.history_depth)
+        if len(ids):
+            cur.changed = image_changed_since_run(store, self.run.id, rel, ds.image_path(rel))
+        self.current = cur
+        item = self._item(rel)
+        if item is not None and not item.done and (len(ids) or self.active):
+            try:
+                begin_review(store, self.run.id, rel, doc.boxes, self.session.owner)
+            except StoreError as exc:
+                self.message.emit(str(exc))
+        self.focus = 0 if len(self.pending_indices()) else -1
+        if cur.changed == "changed":
+            self.message.emit(self.tr("This image changed on disk since the model saw it: "
+                                      "its proposals may be misplaced."))
+        self._show()
+
+    def pending_indices(self) -> list[int]:
+        """Indices (into the current proposals) not decided yet, visible or not."""
+        cur = self.current
+        if cur is None:
+            return []
+        return [k for k, pid in enumerate(cur.ids.tolist())
+                if pid not in cur.decided and not cur.gone[k]]
+
+    def visible_pending(self) -> list[int]:
+        """Pending proposals at or above the canvas' confidence threshold, by confidence."""
+        cur = self.current
+        if cur is None:
+            return []
+        conf = cur.proposals.confidence
+        keep = [k for k in self.pending_indices() if conf is None or conf[k] >= self.canvas.min_confidence]
+        return sorted(keep, key=lambda k: -(conf[k] if conf is not None else 1.0))
+
+    def _show(self) -> None:
+        cur = self.current
+        pending = self.pending_indices()
+        if cur is None or not pending:
+            self.canvas.set_proposals(Boxes.empty())
+        else:
+            boxes = cur.proposals[np.array(pending)]
+            visible = self.visible_pending()
+            focus = pending.index(visible[self.focus]) if 0 <= self.focus < len(visible) else -1
+            self.canvas.set_proposals(boxes, focus)
+        self.current_changed.emit()
+
+    def on_threshold_changed(self) -> None:
+        """The canvas' confidence threshold moved: keep the focus on a visible proposal."""
+        n = len(self.visible_pending())
+        self.focus = min(max(self.focus, 0), n - 1) if n else -1
+        self._show()
+
+    def focused_index(self) -> int:
+        """Index (into the current proposals) of the focused proposal, or ``-1``."""
+        visible = self.visible_pending()
+        return visible[self.focus] if 0 <= self.focus < len(visible) else -1
+
+    def focus_step(self, delta: int) -> None:
+        """Move the focus to the next / previous visible pending proposal (Tab, Shift+Tab)."""
+        n = len(self.visible_pending())
+        if not n:
+            return
+        self.focus = (self.focus + delta) % n
+        self._show()
+
+    def _on_proposal_clicked(self, pending_pos: int) -> None:
+        k = self._pending_to_index(pending_pos)
+        if k >= 0 and k in self.visible_pending():
+            self.focus = self.visible_pending().index(k)
+            self._show()
+
+    def _on_proposal_activated(self, pending_pos: int) -> None:
+        self._on_proposal_clicked(pending_pos)
+        self.accept_focused()
+
+    def _pending_to_index(self, pending_pos: int) -> int:
+        pending = self.pending_indices()
+        return pending[pending_pos] if 0 <= pending_pos < len(pending) else -1
+
+    # decisions --------------------------------------------------------------------------------
+    def _ready(self) -> tuple[LabelDocument, _Current] | None:
+        doc, cur = self.editor.doc, self.current
+        if doc is None or cur is None or self.session.store is None or self.run is None:
+            return None
+        if self.session.relative(doc.image_path) != cur.path:
+            return None
+        return doc, cur
+
+    def _record(self, cur: _Current, changes: dict[int, Decision | None], edited: bool, doc: LabelDocument,
+                with_finish: bool = False) -> bool:
+        """Write decisions to the store and push an undo step; False if the store refused."""
+        old = {pid: cur.decided.get(pid) for pid in changes}
+        try:
+            set_decisions(self.session.store, self.run.id, cur.path, changes)
+        except StoreError as exc:
+            self.message.emit(str(exc))
+            return False
+        for pid, d in changes.items():
+            if d is None:
+                cur.decided.pop(pid, None)
+            else:
+                cur.decided[pid] = d
+        self._undo.append(_Step(cur.path, old, doc.history_depth, edited, with_finish=with_finish))
+        return True
+
+    def _accept(self, indices: list[int], decision: Decision = Decision.ACCEPTED,
+                with_finish: bool = False) -> list[int]:
+        """Add proposals to the document (duplicates skipped); returns the new boxes' indices."""
+        ready = self._ready()
+        if ready is None or not indices:
+            return []
+        doc, cur = ready
+        chosen = cur.proposals[np.array(indices)]
+        merged, dup = merge_accepted(doc.boxes, chosen)
+        if not (dup.all() or self.editor.edit(_keep_confidence_free(merged), None)):
+            return []
+        n_before = len(doc.boxes) - int((~dup).sum())
+        changes = {int(cur.ids[k]): (Decision.DUPLICATE if d else decision) for k, d in zip(indices, dup)}
+        self._record(cur, changes, bool((~dup).any()), doc, with_finish)
+        if dup.any():
+            self.message.emit(self.tr("{0} proposal(s) matched boxes the image already has and were "
+                                      "not added twice.").format(int(dup.sum())))
+        return list(range(n_before, len(doc.boxes)))
+
+    def accept_focused(self) -> None:
+        """Accept the focused proposal (Y)."""
+        k = self.focused_index()
+        if k >= 0:
+            self._accept([k])
+            self._after_single()
+
+    def edit_focused(self) -> None:
+        """Accept the focused proposal as a human box and select it for editing (E)."""
+        k = self.focused_index()
+        if k < 0:
+            return
+        new = self._accept([k], Decision.EDITED)
+        self._after_single()
+        if new:
+            self.editor.select(new)
+            self.canvas.setFocus()
+
+    def reject_focused(self) -> None:
+        """Reject the focused proposal (R)."""
+        ready = self._ready()
+        k = self.focused_index()
+        if ready is None or k < 0:
+            return
+        doc, cur = ready
+        self._record(cur, {int(cur.ids[k]): Decision.REJECTED}, False, doc)
+        self._after_single()
+
+    def _after_single(self) -> None:
+        n = len(self.visible_pending())
+        self.focus = min(self.focus, n - 1) if n else -1
+        self._show()
+
+    def accept_all_and_next(self) -> None:
+        """Accept every visible pending proposal, finish the image and go on (Enter)."""
+        ready = self._ready()
+        if ready is None:
+            return
+        doc, cur = ready
+        visible = self.visible_pending()
+        if self._item(cur.path) is None:
+            self.message.emit(self.tr("This image is not part of the run under review."))
+            return
+        if visible:
+            self._accept(visible, with_finish=True)
+        elif (not len(doc.boxes) and not doc.label_file.exists and not doc.label_file.kept
+              and self.editor.mark_negative()):
+            # nothing proposed, nothing drawn: the reviewer confirms a negative
+            self._undo.append(_Step(cur.path, {}, doc.history_depth, True, with_finish=True))
+        self._finish_and_next()
+
+    def reject_all_and_next(self) -> None:
+        """Reject every visible pending proposal (human boxes stay), finish and go on (X)."""
+        ready = self._ready()
+        if ready is None:
+            return
+        doc, cur = ready
+        if self._item(cur.path) is None:
+            self.message.emit(self.tr("This image is not part of the run under review."))
+            return
+        visible = self.visible_pending()
+        if visible:
+            self._record(cur, {int(cur.ids[k]): Decision.REJECTED for k in visible}, False, doc, True)
+        self._finish_and_next()
+
+    def finish_current(self) -> bool:
+        """Save the labels and mark the image reviewed; False when it could not be saved."""
+        ready = self._ready()
+        if ready is None:
+            return False
+        doc, cur = ready
+        if self._item(cur.path) is None:
+            self.message.emit(self.tr("This image is not part of the run under review."))
+            return False
+        if not self.editor.save_now() and doc.dirty:
+            self.message.emit(self.tr("The labels could not be saved, so the image was not marked reviewed."))
+            return False
+        store = self.session.store
+        prior, _owner = status_of(store, self.run.id, cur.path)
+        old = dict(cur.decided)
+        seconds = min(time.monotonic() - cur.shown_at, IDLE_CAP_SECONDS)
+        try:
+            outcome = finish_review(store, self.run.id, cur.path, doc.boxes, self.canvas.min_confidence,
+                                    self.session.owner, seconds, self.check)
+        except StoreError as exc:
+            self.message.emit(str(exc))
+            return False
+        self._undo.append(_Step(cur.path, {pid: old.get(pid) for pid in outcome.decisions}, doc.history_depth,
+                                False, True, prior))
+        cur.decided = dict(outcome.decisions)
+        self._set_item_status(cur.path, ReviewStatus.REVIEWED)
+        if outcome.already_reviewed_by:
+            self.message.emit(self.tr("Another studio window had already reviewed this image; "
+                                      "your decisions replace its decisions."))
+        self.queue_changed.emit()
+        self._emit_counts()
+        self._show()
+        return True
+
+    def _finish_and_next(self) -> None:
+        if self.finish_current():
+            self.next_pending()
+
+    def next_pending(self, from_start: bool = False) -> bool:
+        """Show the next image of the queue that nobody has finished (skipping images another
+        window finished meanwhile); False when none is left."""
+        index, store = self.session.index, self.session.store
+        if index is None or store is None or self.run is None:
+            return False
+        order = self.queue
+        start = 0
+        if not from_start and self.current is not None:
+            pos = next((k for k, it in enumerate(order) if it.path == self.current.path), -1)
+            start = pos + 1
+        for it in [*order[start:], *order[:start]]:
+            if it.done or (self.current is not None and it.path == self.current.path):
+                continue
+            status, _owner = status_of(store, self.run.id, it.path)
+            if status in (ReviewStatus.REVIEWED, ReviewStatus.AUTO):
+                self._set_item_status(it.path, status)
+                continue
+            row = index.position(it.path)
+            if row >= 0:
+                self.go_to.emit(row)
+                return True
+        self.message.emit(self.tr("Review queue finished: no image left to review (in this filter)."))
+        self._emit_counts()
+        return False
+
+    # undo -------------------------------------------------------------------------------------
+    def undo(self) -> None:
+        """Undo the last review action if nothing was edited since, else the last edit (Ctrl+Z).
+
+        Undoing past "accept all and next" goes back to the finished image and reopens it.
+        """
+        step = self._undo[-1] if self._undo else None
+        doc = self.editor.doc
+        cur_path = self.current.path if self.current is not None else None
+        if step is None or doc is None:
+            self.editor.undo()
+            return
+        if step.path == cur_path:
+            if doc.history_depth != step.depth:
+                self.editor.undo()  # an ordinary edit came after the review action
+                return
+            self._revert(step, doc)
+            return
+        # The step belongs to the previous image: only if nothing happened here yet.
+        here = [s for s in self._undo if s.path == cur_path]
+        if here or self.current is None or doc.history_depth != self.current.depth_at_show:
+            self.editor.undo()
+            return
+        ds = self.session.dataset
+        other = self.editor.document_for(ds.label_path(step.path)) if ds is not None else None
+        if other is None or other.history_depth != step.depth:
+            self.editor.undo()
+            return
+        self._revert(step, other)
+        row = self.session.index.position(step.path) if self.session.index is not None else -1
+        if row >= 0:
+            self.go_to.emit(row)
+
+    def _revert(self, step: _Step, doc: LabelDocument) -> None:
+        """Undo one step on ``doc``: boxes, decisions and (if it finished) the review status."""
+        self._undo.pop()
+        store = self.session.store
+        if step.edited:
+            self.editor.undo_in(doc)
+            doc.drop_redo()
+        try:
+            set_decisions(store, self.run.id, step.path, step.old)
+            if step.finished:
+                reopen_review(store, self.run.id, step.path)
+        except StoreError as exc:
+            self.message.emit(str(exc))
+        if step.finished:
+            self._set_item_status(step.path, step.prior_status if step.prior_status is not ReviewStatus.REVIEWED
+                                  else ReviewStatus.OPEN)
+            self.queue_changed.emit()
+            self._emit_counts()
+        cur = self.current
+        if cur is not None and cur.path == step.path:
+            for pid, d in step.old.items():
+                if d is None:
+                    cur.decided.pop(pid, None)
+                else:
+                    cur.decided[pid] = d
+            self.focus = 0 if self.visible_pending() else -1
+            self._show()
+        if step.finished and self._undo and self._undo[-1].path == step.path and self._undo[-1].with_finish:
+            # "accept all and next" is one key: undo its accept together with its finish
+            nxt = self._undo[-1]
+            if doc.history_depth == nxt.depth:
+                self._revert(nxt, doc)
+
+    def _forget(self) -> None:
+        self.run, self.items, self.queue, self.current = None, [], [], None
+        self._undo.clear()
+        self.canvas.set_proposals(Boxes.empty())
+
+
+def _keep_confidence_free(boxes: Boxes) -> Boxes:
+    return Boxes(boxes.xywhn, boxes.class_id)
+
+
+def current_image_summary(controller: ReviewController) -> dict[str, int]:
+    """Counts for the panel: pending (visible / hidden), decided, left out (class gone)."""
+    cur = controller.current
+    if cur is None:
+        return {}
+    pending = controller.pending_indices()
+    visible = controller.visible_pending()
+    return {"pending": len(visible), "hidden": len(pending) - len(visible), "decided": len(cur.decided),
+            "gone": int(cur.gone.sum()), "total": len(cur.ids)}
+

@@ -1,0 +1,140 @@
+"""Export images and labels as an Ultralytics dataset: folder, split, seed, copy or link."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PyQt6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.core.dataset import Dataset
+from studio.core.export_dataset import ExportError, ExportSummary, export_ultralytics
+from studio.core.jobs import CancelToken
+from studio.ui.workers import JobWorker
+
+
+class ExportDialog(QDialog):
+    """Choose where and how; the export runs off the GUI thread with progress and cancel."""
+
+    def __init__(self, dataset: Dataset, paths: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dataset, self.paths = dataset, paths
+        self.setWindowTitle(self.tr("Export as Ultralytics Dataset"))
+        self.folder = QLineEdit(str(dataset.root.parent / f"{dataset.root.name}-export"), self)
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        self.val = QDoubleSpinBox(self)
+        self.val.setRange(0.0, 0.9)
+        self.val.setSingleStep(0.05)
+        self.val.setValue(0.2)
+        self.test = QDoubleSpinBox(self)
+        self.test.setRange(0.0, 0.5)
+        self.test.setSingleStep(0.05)
+        self.seed = QSpinBox(self)
+        self.seed.setRange(0, 2**31 - 1)
+        self.link = QCheckBox(self.tr("Hard-link images instead of copying (same disk only)"), self)
+        form = QFormLayout()
+        form.addRow(self.tr("Folder (new or empty)"), row)
+        form.addRow(self.tr("Validation share"), self.val)
+        form.addRow(self.tr("Test share"), self.test)
+        form.addRow(self.tr("Split seed"), self.seed)
+        form.addRow("", self.link)
+        self.info = QLabel(self.tr("{0} images; the split is stratified by class.").format(len(paths)), self)
+        self.info.setWordWrap(True)
+        self.bar = QProgressBar(self)
+        self.bar.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.go = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.go.clicked.disconnect()
+        self.go.clicked.connect(self.start)
+        self.buttons.rejected.connect(self._cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.info)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.buttons)
+        self.worker: JobWorker | None = None
+        self.summary: ExportSummary | None = None
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export Folder"), self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def fractions(self) -> dict[str, float]:
+        """Split shares as chosen (train takes the rest)."""
+        val, test = self.val.value(), self.test.value()
+        out = {"train": max(0.0, 1.0 - val - test), "val": val}
+        if test > 0:
+            out["test"] = test
+        return out
+
+    def start(self) -> None:
+        """Run the export."""
+        out = Path(self.folder.text().strip()).expanduser()
+        if out.exists() and any(out.iterdir()):
+            self.info.setText(self.tr("{0} is not empty; choose an empty or new folder.").format(out))
+            return
+        ds, paths, fractions, seed, link = self.dataset, self.paths, self.fractions(), self.seed.value(), \
+            self.link.isChecked()
+
+        def job(token: CancelToken):
+            yield from export_ultralytics(ds, paths, out, fractions, seed, link, token)
+
+        self.go.setEnabled(False)
+        self.bar.show()
+        self.bar.setRange(0, len(paths))
+        self.worker = JobWorker(job, self)
+        self.worker.progress.connect(self._on_progress)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.start()
+
+    def _on_progress(self, progress) -> None:  # noqa: ANN001 - Progress
+        self.bar.setValue(progress.done)
+        self.summary = progress.payload
+
+    def _on_finished(self, completed: bool) -> None:
+        self.go.setEnabled(True)
+        s = self.summary
+        if s is None:
+            return
+        parts = ", ".join(f"{k} {n}" for k, n in s.counts.items())
+        text = (self.tr("Exported to {0}: {1} images ({2}). Train with: yolo train data=\"{3}\"")
+                .format(s.out, sum(s.counts.values()), parts, s.out / "data.yaml") if completed
+                else self.tr("Export stopped; {0} is incomplete.").format(s.out))
+        if s.dropped_lines:
+            text += "\n" + self.tr("{0} non-box lines (polygons, malformed rows) were left out.").format(
+                s.dropped_lines)
+        if s.skipped:
+            text += "\n" + self.tr("{0} images could not be copied: {1}").format(
+                len(s.skipped), "; ".join(f"{p}: {r}" for p, r in s.skipped[:3]))
+        self.info.setText(text)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
+
+    def _on_failed(self, message: str, _details: str) -> None:
+        self.go.setEnabled(True)
+        self.info.setText(self.tr("Export failed: {0}").format(message.removeprefix(f"{ExportError.__name__}: ")))
+
+    def _cancel(self) -> None:
+        if self.worker is not None and self.worker.is_running():
+            self.worker.cancel()
+            self.worker.wait()
+        self.reject()

@@ -1,0 +1,157 @@
+"""The Review menu, its keys and dock, wired to the main window's list, canvas and status bar.
+
+Kept out of the main window class, like the pre-labeling glue: it connects the
+``ReviewController`` to the image list (queue order, go-to), the pre-labeling run
+(new proposals, the confidence slider) and the report / automatic accept / export
+dialogs.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PyQt6.QtCore import QObject, Qt
+from PyQt6.QtWidgets import QDockWidget, QMainWindow
+
+from studio.ui.actions import make_action
+from studio.ui.canvas import Canvas
+from studio.ui.editor import AnnotationEditor
+from studio.ui.image_list import ImageListPanel
+from studio.ui.prelabel_ui import PrelabelUi
+from studio.ui.review.controller import ReviewController
+from studio.ui.review.panel import ReviewPanel
+from studio.ui.session import DatasetSession
+
+QUEUE_REFRESH_SECONDS = 2.0  # while a run adds proposals, re-read the queue at most this often
+
+
+class ReviewUi(QObject):
+    """Review menu actions, the Review dock, and the controller behind them."""
+
+    def __init__(self, window: QMainWindow, session: DatasetSession, editor: AnnotationEditor, canvas: Canvas,
+                 image_list: ImageListPanel, prelabel: PrelabelUi,
+                 show_error: Callable[[str, str], None]) -> None:
+        super().__init__(window)
+        self.window, self.session, self.image_list, self.prelabel = window, session, image_list, prelabel
+        self.show_error = show_error
+        self.controller = c = ReviewController(session, editor, canvas, self)
+        self.panel = ReviewPanel(c, window)
+        self.dock = QDockWidget(self.tr("Review"), window)
+        self.dock.setObjectName("review_dock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self._last_refresh = 0.0
+        tr = self.tr
+        act = lambda text, slot, keys=(), checkable=False: make_action(window, text, slot, keys, checkable)  # noqa: E731
+        self.act_mode = act(tr("&Review Mode"), lambda: self.set_mode(self.act_mode.isChecked()), ("Ctrl+R",),
+                            checkable=True)
+        self.act_accept_all = act(tr("&Accept All Proposals and Next"), c.accept_all_and_next,
+                                  ("Return", "Enter"))
+        self.act_reject_all = act(tr("Re&ject All Proposals and Next"), c.reject_all_and_next, ("X",))
+        self.act_accept = act(tr("Accept &Proposal"), c.accept_focused, ("Y",))
+        self.act_reject = act(tr("Reject P&roposal"), c.reject_focused, ("R",))
+        self.act_edit = act(tr("&Edit Proposal"), c.edit_focused, ("E",))
+        self.act_focus_next = act(tr("&Next Proposal"), lambda: c.focus_step(1), ("Tab",))
+        self.act_focus_prev = act(tr("Pre&vious Proposal"), lambda: c.focus_step(-1), ("Shift+Tab",))
+        self.act_next_pending = act(tr("Next Image to Re&view"), c.next_pending, ("Ctrl+Return",))
+        self.act_report = act(tr("&Quality Report…"), self.open_report, ("Ctrl+Shift+R",))
+        self.act_auto = act(tr("Accept Au&tomatically…"), lambda: self.open_report(auto=True))
+        self.act_export = act(tr("E&xport Reviewed Images…"), self.export_reviewed)
+        self.actions = [self.act_mode, None, self.act_accept_all, self.act_reject_all, self.act_accept,
+                        self.act_reject, self.act_edit, self.act_focus_next, self.act_focus_prev,
+                        self.act_next_pending, None, self.act_report, self.act_auto, self.act_export]
+        self.dock.visibilityChanged.connect(self._on_dock_visible)
+        c.order_changed.connect(self._on_order)
+        c.go_to.connect(lambda row: self.image_list.select_index_row(row))
+        c.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        self.panel.report_requested.connect(self.open_report)
+        self.panel.auto_accept_requested.connect(lambda: self.open_report(auto=True))
+        self.panel.export_requested.connect(self.export_reviewed)
+        prelabel.proposals_arrived.connect(self._on_proposals)
+        prelabel.run_finished.connect(self._on_run_finished)
+        prelabel.threshold_changed.connect(lambda _v: c.on_threshold_changed())
+        session.opened.connect(lambda ds: self.panel.set_class_names(ds.classes.names))
+        self.report_dialog = None
+
+    # mode -------------------------------------------------------------------------------------
+    def set_mode(self, on: bool) -> None:
+        """Enter or leave review mode (the list shows the queue; the Review dock opens)."""
+        self.act_mode.setChecked(on)
+        if on and self.controller.run is None:
+            self.controller.use_newest_run()
+        self.dock.setVisible(on or self.dock.isVisible())
+        if on:
+            self.dock.raise_()
+        self.controller.set_active(on)
+
+    def _on_dock_visible(self, visible: bool) -> None:
+        if not visible and self.act_mode.isChecked() and not self.window.isMinimized():
+            self.act_mode.setChecked(False)
+            self.controller.set_active(False)
+
+    def _on_order(self, rows) -> None:  # noqa: ANN001 - np.ndarray | None
+        current = self.image_list.current_index_row()
+        self.image_list.model.set_order(rows)
+        if current >= 0:
+            self.image_list.select_index_row(current, emit=False)
+
+    # dataset and runs -------------------------------------------------------------------------
+    def on_dataset_ready(self) -> None:
+        """A dataset was opened: review its newest run."""
+        self.controller.use_newest_run()
+        if self.act_mode.isChecked():
+            self.controller.set_active(True)
+
+    def on_image_shown(self) -> None:
+        """The editor shows another image: load its proposals."""
+        self.controller.reload_current()
+
+    def _on_proposals(self, run_id: int, paths: list[str]) -> None:
+        c = self.controller
+        if c.run is None or c.run.id != run_id:
+            c.set_run(run_id)
+            self._last_refresh = time.monotonic()
+            return
+        if c.current is not None and c.current.path in paths:
+            c.reload_current()
+        if time.monotonic() - self._last_refresh > QUEUE_REFRESH_SECONDS:
+            self._last_refresh = time.monotonic()
+            c.refresh_queue()
+
+    def _on_run_finished(self, run_id: int) -> None:
+        self.controller.set_run(run_id)
+
+    # dialogs ----------------------------------------------------------------------------------
+    def open_report(self, auto: bool = False) -> None:
+        """Open the quality report (with the automatic accept section in view when ``auto``)."""
+        from studio.ui.review.report_dialog import QualityReportDialog
+
+        c = self.controller
+        if self.session.dataset is None or self.session.store is None or c.run is None:
+            self.show_error(self.tr("Review"), self.tr("No pre-labeling run to report on: pre-label "
+                                                       "some images first (Tools > Pre-label)."))
+            return
+        dialog = QualityReportDialog(self.session, c, self.prelabel, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.report_dialog = dialog
+        dialog.show()
+        if auto:
+            dialog.focus_auto_accept()
+
+    def export_reviewed(self) -> None:
+        """Export the images of the run that are finished as an Ultralytics dataset."""
+        from studio.ui.review.export_dialog import ExportDialog
+
+        c = self.controller
+        if self.session.dataset is None or c.run is None:
+            self.show_error(self.tr("Export"), self.tr("No pre-labeling run under review."))
+            return
+        paths = [it.path for it in c.items if it.done]
+        if not paths:
+            self.show_error(self.tr("Export"), self.tr("No image of this run is reviewed yet."))
+            return
+        dialog = ExportDialog(self.session.dataset, paths, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
