@@ -166,8 +166,7 @@ class ReviewController(QObject):
         self.active = on
         if on:
             self.refresh_queue()
-            if self.current is None or self._item(self.current.path) is None:
-                self.next_pending(from_start=True)
+            self.next_pending(from_start=True)  # the image that needs a human most
         else:
             self.order_changed.emit(None)
 
@@ -418,6 +417,9 @@ class ReviewController(QObject):
         if not self.editor.save_now() and doc.dirty:
             self.message.emit(self.tr("The labels could not be saved, so the image was not marked reviewed."))
             return False
+        if doc.changed_on_disk():  # e.g. another window finished this image meanwhile
+            doc.reload()
+            self.editor.changed.emit()
         store = self.session.store
         prior, _owner = status_of(store, self.run.id, cur.path)
         old = dict(cur.decided)
@@ -456,7 +458,7 @@ class ReviewController(QObject):
             pos = next((k for k, it in enumerate(order) if it.path == self.current.path), -1)
             start = pos + 1
         for it in [*order[start:], *order[:start]]:
-            if it.done or (self.current is not None and it.path == self.current.path):
+            if it.done or (not from_start and self.current is not None and it.path == self.current.path):
                 continue
             status, _owner = status_of(store, self.run.id, it.path)
             if status in (ReviewStatus.REVIEWED, ReviewStatus.AUTO):
