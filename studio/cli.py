@@ -5,6 +5,8 @@
     studio index DATASET [--json]        index a dataset, print label states and problems
     studio export DATASET DEST --format F  export with a registered exporter (plugins too)
     studio preprocess PIPELINE SRC DST   apply a pipeline to a folder on every core (resumable)
+    studio prelabel DATASET --model M    propose boxes with a detection model (resumable)
+    studio review ACTION DATASET         status / report / auto-accept / export of a reviewed run
     studio plugins                       list plugins and the ones that failed to load
 
 Exit codes: 0 fine, 1 problems found or job failed, 2 bad usage, 130 interrupted.
@@ -376,6 +378,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--write-labels", action="store_true",
                    help="write proposals as label files for images that have none")
     p.set_defaults(func=cmd_prelabel)
+
+    from studio.cli_review import add_review_parser
+
+    add_review_parser(sub)
 
     p = sub.add_parser("plugins", help="list plugins and failures")
     p.set_defaults(func=cmd_plugins)

@@ -62,3 +62,41 @@ def test_export_with_plugin_exporter_gives_lists_ultralytics_accepts(sample_data
 def test_export_unknown_format(sample_dataset: Path, tmp_path: Path, capsys) -> None:
     assert main(["export", str(sample_dataset), str(tmp_path), "--format", "nope"]) == 2
     assert "image_lists" in capsys.readouterr().err
+
+
+def test_review_cli_report_auto_accept_export(sample_dataset: Path, tmp_path: Path, capsys) -> None:
+    import json
+
+    from studio.core.dataset import open_dataset
+    from studio.core.labels import load_yolo_labels
+    from studio.core.review import begin_review, finish_review, queue_items
+    from studio.core.review_report import quality_report
+    from studio.core.store import Store
+    from tests.core.test_review import make_run
+
+    assert main(["review", "status", str(sample_dataset)]) == 1  # no run yet
+    assert "no pre-labeling run" in capsys.readouterr().err
+    ds = open_dataset(sample_dataset)
+    store = Store(ds.store_dir)
+    run, made = make_run(ds, store)
+    for rel in sorted(made)[:6]:  # a human reviewed six images and kept the labels
+        boxes = load_yolo_labels(ds.label_path(rel)).boxes
+        begin_review(store, run, rel, boxes, "t")
+        finish_review(store, run, rel, boxes, 0.25, "t")
+    assert main(["review", "report", str(sample_dataset), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    ref = quality_report(ds, store, run)
+    assert out["images"] == 6 and out["map50"] == ref.map50
+    assert out["best_f1"]["threshold"] == ref.curve.best_f1()[0]
+    assert main(["review", "report", str(sample_dataset)]) == 0
+    assert "mAP50" in capsys.readouterr().out
+    assert main(["review", "auto-accept", str(sample_dataset), "--threshold", "0.3", "--spot", "0.5",
+                 "--min-spot", "1"]) == 0
+    text = capsys.readouterr().out
+    assert "held back for a spot check" in text
+    done = [it for it in queue_items(store, run) if it.done]
+    out_dir = tmp_path / "reviewed"
+    assert main(["review", "export", str(sample_dataset), str(out_dir), "--val", "0.3"]) == 0
+    n = sum(1 for _ in (out_dir / "images").rglob("*.jpg"))
+    assert n == len(done) and (out_dir / "data.yaml").exists()
+    assert main(["review", "export", str(sample_dataset), str(out_dir)]) == 1  # not empty: refused
