@@ -55,6 +55,7 @@ class LabelDocument:
         self._redo: list[tuple[Boxes, bool]] = []
         self._saved_state = (self.boxes, self.negative)
         self.signature = DiskSignature.of(self.label_path)
+        self._had_file = label_file.exists  # undoing back to "no file" removes a file studio made
 
     @classmethod
     def load(cls, image_path: str | Path, label_path: str | Path, size_wh: tuple[int, int],
@@ -152,9 +153,14 @@ class LabelDocument:
             return False
         if not force and self.changed_on_disk():
             raise ExternalChangeError(f"{self.label_path} was changed by another program")
-        if not len(self.boxes) and not self.negative and not self.label_file.exists:
+        if not len(self.boxes) and not self.negative and not self._had_file and not self.label_file.kept:
+            written = False
+            if self.label_file.exists:  # made by studio in this session (a negative mark, then undo)
+                self.label_path.unlink(missing_ok=True)
+                self.label_file = load_yolo_labels(self.label_path)
+                written = True
             self._mark_saved()
-            return False
+            return written
         new_file = self.label_file.with_boxes(self.boxes)
         if not new_file.exists:
             new_file = LabelFile(boxes=new_file.boxes, raw_rows=new_file.raw_rows, exists=True,

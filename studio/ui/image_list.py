@@ -61,6 +61,7 @@ class ImageListModel(QAbstractListModel):
         self._names: list[str] | None = None
         self._order: np.ndarray | None = None  # explicit row order (the review queue)
         self._pos: np.ndarray | None = None  # index row -> visible row, with an explicit order
+        self._done: np.ndarray | None = None  # per index row: finished in the review queue
 
     def set_index(self, index: ImageIndex | None) -> None:
         """Show ``index`` (or nothing)."""
@@ -78,6 +79,12 @@ class ImageListModel(QAbstractListModel):
         self._order = None if rows is None else np.asarray(rows, np.int64)
         self._rows = self._compute_rows()
         self.endResetModel()
+
+    def set_done(self, done: np.ndarray | None) -> None:
+        """Mark images finished in review (a check mark, dimmed), or clear the marks."""
+        self._done = done
+        if len(self._rows):
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
 
     @property
     def ordered(self) -> bool:
@@ -151,8 +158,12 @@ class ImageListModel(QAbstractListModel):
         if self._index is None or not index.isValid():
             return None
         row = int(self._rows[index.row()])
+        done = self._done is not None and row < len(self._done) and bool(self._done[row])
         if role == Qt.ItemDataRole.DisplayRole:
-            return display_name(self._index.paths[row])
+            name = display_name(self._index.paths[row])
+            return f"✓ {name}" if done else name
+        if role == Qt.ItemDataRole.ForegroundRole and done:
+            return QColor(130, 130, 130)
         if role == Qt.ItemDataRole.DecorationRole:
             key = (int(self._index.state[row]), bool(self._index.verified[row]))
             icon = self._icons.get(key)

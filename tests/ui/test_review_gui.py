@@ -154,6 +154,19 @@ def test_reject_all_keeps_human_boxes_and_negative_on_empty(qtbot, window, run_s
     _wait_for_next(qtbot, window, rel)
     assert ds.label_path(rel).read_bytes() == original
     assert set(decisions_for(window.session.store, run, rel).values()) <= {Decision.REJECTED, Decision.HIDDEN}
+    # an unlabeled image whose proposals are all wrong becomes a negative; undo takes that back
+    target = next(it.path for it in reversed(window.review.queue) if it.n and not it.done)  # not shown yet
+    ds.label_path(target).unlink()
+    window.image_list.select_index_row(window.session.index.position(target))
+    qtbot.waitUntil(lambda: _current(window) == target, timeout=5000)
+    qtbot.keyClick(window.view, Qt.Key.Key_X)
+    _wait_for_next(qtbot, window, target)
+    assert ds.label_path(target).read_bytes() == b""
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: _current(window) == target, timeout=5000)
+    qtbot.waitUntil(lambda: not window.editor.has_unsaved(), timeout=3000)
+    assert not ds.label_path(target).exists()
+    assert status_of(window.session.store, run, target)[0] is ReviewStatus.OPEN
 
 
 def test_report_dialog_matches_core_and_auto_accept_holds_back_spot_checks(qtbot, window, run_setup) -> None:

@@ -385,10 +385,6 @@ class ReviewController(QObject):
             return
         if visible:
             self._accept(visible, with_finish=True)
-        elif (not len(doc.boxes) and not doc.label_file.exists and not doc.label_file.kept
-              and self.editor.mark_negative()):
-            # nothing proposed, nothing drawn: the reviewer confirms a negative
-            self._undo.append(_Step(cur.path, {}, doc.history_depth, True, with_finish=True))
         self._finish_and_next()
 
     def reject_all_and_next(self) -> None:
@@ -414,12 +410,15 @@ class ReviewController(QObject):
         if self._item(cur.path) is None:
             self.message.emit(self.tr("This image is not part of the run under review."))
             return False
+        if doc.changed_on_disk() and not doc.dirty:  # e.g. another window finished this image meanwhile
+            doc.reload()
+            self.editor.changed.emit()
+        if not len(doc.boxes) and not doc.label_file.exists and not doc.negative and self.editor.mark_negative():
+            # nothing kept: a reviewed image with no boxes is a negative (an empty label file)
+            self._undo.append(_Step(cur.path, {}, doc.history_depth, True, with_finish=True))
         if not self.editor.save_now() and doc.dirty:
             self.message.emit(self.tr("The labels could not be saved, so the image was not marked reviewed."))
             return False
-        if doc.changed_on_disk():  # e.g. another window finished this image meanwhile
-            doc.reload()
-            self.editor.changed.emit()
         store = self.session.store
         prior, _owner = status_of(store, self.run.id, cur.path)
         old = dict(cur.decided)
@@ -532,11 +531,10 @@ class ReviewController(QObject):
                     cur.decided[pid] = d
             self.focus = 0 if self.visible_pending() else -1
             self._show()
-        if step.finished and self._undo and self._undo[-1].path == step.path and self._undo[-1].with_finish:
-            # "accept all and next" is one key: undo its accept together with its finish
-            nxt = self._undo[-1]
-            if doc.history_depth == nxt.depth:
-                self._revert(nxt, doc)
+        # "accept all and next" is one key: undo its accept (and negative mark) with its finish
+        while (step.finished and self._undo and self._undo[-1].path == step.path and self._undo[-1].with_finish
+               and doc.history_depth == self._undo[-1].depth):
+            self._revert(self._undo[-1], doc)
 
     def _forget(self) -> None:
         self.run, self.items, self.queue, self.current = None, [], [], None

@@ -61,8 +61,8 @@ class QualityReportDialog(QDialog):
         self.plot = pg.PlotWidget(self)
         self.plot.setBackground("w")
         self.plot.setLabel("bottom", tr("Confidence threshold"))
-        self.plot.setYRange(0, 1.02)
-        self.plot.setXRange(0, 1)
+        self.plot.setYRange(0, 1.02, padding=0)
+        self.plot.setXRange(0, 1, padding=0.02)
         self.plot.addLegend(offset=(-10, 10))
         self.plot.setMinimumHeight(220)
         self.curves = {name: self.plot.plot([], [], pen=pg.mkPen(color, width=2), name=label)
@@ -133,9 +133,9 @@ class QualityReportDialog(QDialog):
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addWidget(self.rates)
-        layout.addWidget(advisor, 2)
+        layout.addWidget(advisor, 1)
         layout.addWidget(self.spot)
         layout.addWidget(self.auto_box)
         layout.addWidget(buttons)
@@ -191,6 +191,9 @@ class QualityReportDialog(QDialog):
                                      str(sum(c.n_pred for c in rep.classes)), f"{p:.3f}", f"{rc:.3f}",
                                      f"{f1:.3f}", f"{t:.2f}", f"{rep.map50:.3f}"], bold=True)
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+        rows_h = sum(self.table.rowHeight(r) for r in range(min(self.table.rowCount(), 12)))
+        self.table.setMinimumHeight(self.table.horizontalHeader().height() + rows_h + 4)
         if rep.shown:
             self.rates.setText(tr("Decisions on {0} proposals shown: accepted {1}, edited {2}, rejected {3}; "
                                   "{4} duplicates of existing boxes; {5} boxes drawn by hand (missed by the "

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import numpy as np
 from PyQt6.QtCore import QObject, Qt
 from PyQt6.QtWidgets import QDockWidget, QMainWindow
 
@@ -64,6 +65,7 @@ class ReviewUi(QObject):
                         self.act_next_pending, None, self.act_report, self.act_auto, self.act_export]
         self.dock.visibilityChanged.connect(self._on_dock_visible)
         c.order_changed.connect(self._on_order)
+        c.queue_changed.connect(self._mark_done)
         c.go_to.connect(lambda row: self.image_list.select_index_row(row))
         c.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
         self.panel.report_requested.connect(self.open_report)
@@ -96,6 +98,21 @@ class ReviewUi(QObject):
         self.image_list.model.set_order(rows)
         if current >= 0:
             self.image_list.select_index_row(current, emit=False)
+        self._mark_done()
+
+    def _mark_done(self) -> None:
+        """Check-mark finished images in the list while in review mode."""
+        index = self.session.index
+        if not self.controller.active or index is None:
+            self.image_list.model.set_done(None)
+            return
+        done = np.zeros(len(index), bool)
+        for it in self.controller.items:
+            if it.done:
+                row = index.position(it.path)
+                if row >= 0:
+                    done[row] = True
+        self.image_list.model.set_done(done)
 
     # dataset and runs -------------------------------------------------------------------------
     def on_dataset_ready(self) -> None:
