@@ -20,7 +20,7 @@ def main() -> int:
     """Run the benchmarks, print and save their figures."""
     import os
 
-    from benchmarks import bench_annotation, bench_open_large, bench_prelabel, bench_preprocess
+    from benchmarks import bench_annotation, bench_open_large, bench_prelabel, bench_preprocess, bench_review
 
     count = int(os.environ.get("STUDIO_BENCH_IMAGES", "100000"))
     started = time.time()
@@ -29,6 +29,7 @@ def main() -> int:
     results["annotation"] = bench_annotation.main()
     results["preprocess"] = bench_preprocess.main()
     results["prelabel"] = bench_prelabel.main()
+    results["review"] = bench_review.main()
     results["seconds"] = round(time.time() - started, 1)
     out = ROOT / "bench-out"
     out.mkdir(exist_ok=True)
@@ -68,6 +69,16 @@ def main() -> int:
           f"ratio {q['ratio_torch']}x; agreement: same box count {q['same_box_count_share']:.0%}, "
           f"worst matched IoU {q['worst_matched_iou']}, worst confidence difference {q['worst_conf_diff']}")
     print(f"  model only (forward pass on a preloaded tensor, PyTorch): {q['model_only_ms']} ms/img")
+    r = results["review"]
+    print(f"\nReviewing proposals vs labeling by hand ({r['images']} new images, {r['true_boxes']} true boxes, "
+          f"scripted user with real key and mouse events)")
+    for mode, label in (("review", "review mode "), ("manual", "by hand     ")):
+        m = r[mode]
+        print(f"  {label} {m['keys_per_image']} keys + {m['drags_per_image']} drags per image; modelled person "
+              f"{m['modelled_human_s_per_image']} s/image; software {m['software_s_per_image'] * 1000:.0f} ms/image; "
+              f"result recall {m['recall']}, precision {m['precision']}, mean IoU {m['mean_iou']}")
+    print(f"  by hand / review: {r['keys_and_drags_ratio_manual_over_review']}x the keys and drags, "
+          f"{r['modelled_time_ratio_manual_over_review']}x the modelled time")
     return 0
 
 
