@@ -471,6 +471,7 @@ class MainWindow(QMainWindow):
         """Save the layout, stop background work, then close."""
         self.editor.save_now()
         self.prelabel_ui.stop()
+        self.review.wait()
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.session.close()

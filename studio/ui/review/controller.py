@@ -104,6 +104,8 @@ class ReviewController(QObject):
         self.focus = -1  # index into the pending proposals
         self._undo: list[_Step] = []
         self._missing = 0
+        self._positions: dict[str, int] = {}  # path -> position in ``items``
+        self._reader = None  # JobWorker reading the queue in the background
         canvas.proposal_clicked.connect(self._on_proposal_clicked)
         canvas.proposal_activated.connect(self._on_proposal_activated)
         session.closed.connect(self._forget)
@@ -140,14 +142,37 @@ class ReviewController(QObject):
 
     def refresh_queue(self) -> None:
         """Re-read the run's images and statuses from the store and re-apply order and filters."""
-        store, index = self.session.store, self.session.index
-        if store is None or self.run is None or index is None:
-            self.items, self.queue = [], []
+        store = self.session.store
+        items = queue_items(store, self.run.id, self.check) if store is not None and self.run is not None else []
+        self._apply_items(self.run.id if self.run is not None else None, items)
+
+    def refresh_queue_in_background(self) -> None:
+        """The same, reading the store on a worker thread (a run adding proposals to a large
+        dataset must not stall the window); at most one read at a time."""
+        store, run = self.session.store, self.run
+        if store is None or run is None or (self._reader is not None and self._reader.is_running()):
+            return
+        from studio.core.jobs import Progress
+        from studio.ui.workers import JobWorker
+
+        check, run_id = self.check, run.id
+
+        def job(_token):  # noqa: ANN001, ANN202
+            yield Progress(1, 1, stage="queue", payload=queue_items(store, run_id, check))
+
+        self._reader = JobWorker(job, self)
+        self._reader.progress.connect(lambda p, r=run_id: self._apply_items(r, p.payload))
+        self._reader.start()
+
+    def _apply_items(self, run_id: int | None, items: list[QueueItem]) -> None:
+        index = self.session.index
+        if index is None or self.run is None or run_id != self.run.id:
+            self.items, self.queue, self._positions = [], [], {}
         else:
-            items = queue_items(store, self.run.id, self.check)
             present = [it for it in items if index.position(it.path) >= 0]
             self._missing = len(items) - len(present)
             self.items = present
+            self._positions = {it.path: k for k, it in enumerate(present)}
             self.queue = order_queue(present, self.sort, self.class_filter, self.conf_range)
         self._emit_order()
         self.queue_changed.emit()
@@ -197,13 +222,19 @@ class ReviewController(QObject):
         return self._missing
 
     def _item(self, path: str) -> QueueItem | None:
-        return next((it for it in self.items if it.path == path), None)
+        k = self._positions.get(path)
+        return self.items[k] if k is not None else None
 
     def _set_item_status(self, path: str, status: ReviewStatus) -> None:
-        for seq in (self.items, self.queue):
-            for k, it in enumerate(seq):
-                if it.path == path:
-                    seq[k] = replace(it, status=status)
+        k = self._positions.get(path)
+        if k is None:
+            return
+        new = replace(self.items[k], status=status)
+        self.items[k] = new
+        for j, it in enumerate(self.queue):
+            if it.path == path:
+                self.queue[j] = new
+                break
 
     # the current image ------------------------------------------------------------------------
     def reload_current(self) -> None:
@@ -536,8 +567,14 @@ class ReviewController(QObject):
                and doc.history_depth == self._undo[-1].depth):
             self._revert(self._undo[-1], doc)
 
+    def wait(self) -> None:
+        """Wait for a background queue read (closing the window)."""
+        if self._reader is not None:
+            self._reader.wait()
+
     def _forget(self) -> None:
         self.run, self.items, self.queue, self.current = None, [], [], None
+        self._positions = {}
         self._undo.clear()
         self.canvas.set_proposals(Boxes.empty())
 

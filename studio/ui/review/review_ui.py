@@ -135,7 +135,7 @@ class ReviewUi(QObject):
             c.reload_current()
         if time.monotonic() - self._last_refresh > QUEUE_REFRESH_SECONDS:
             self._last_refresh = time.monotonic()
-            c.refresh_queue()
+            c.refresh_queue_in_background()
 
     def _on_run_finished(self, run_id: int) -> None:
         self.controller.set_run(run_id)
