@@ -13,6 +13,7 @@ import os
 import socket
 import time
 import uuid
+from pathlib import Path
 from dataclasses import dataclass
 
 from studio.core.store import Store, StoreError
@@ -37,7 +38,11 @@ def _alive(pid: int) -> bool:
         return False
     except OSError:
         return True  # exists, owned by someone else (or not checkable)
-    return True
+    try:  # on Linux a killed window not yet reaped by its parent is a zombie: not alive
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return stat[stat.rindex(")") + 2] != "Z"
+    except (OSError, ValueError, IndexError):
+        return True
 
 
 def register(store: Store) -> str:

@@ -434,6 +434,13 @@ class Canvas(QGraphicsView):
             else:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(x1, y1, x2 - x1, y2 - y1))
+            if focused:  # a white halo: the box the review keys act on stands out on any colour
+                halo = QPen(QColor(255, 255, 255), 2)
+                halo.setCosmetic(True)
+                painter.setPen(halo)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                m = 4 / max(scale, 1e-6)
+                painter.drawRect(QRectF(x1 - m, y1 - m, x2 - x1 + 2 * m, y2 - y1 + 2 * m))
             faded = QColor(color)
             faded.setAlpha(170)
             self._paint_caption(painter, f"{self._name(int(cls))} {conf:.2f}", faded, x1, y2 + 14 / scale,

@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self.review_ui = ReviewUi(self, self.session, self.editor, self.view, self.image_list, self.prelabel_ui,
                                   self._show_error)
         self.review = self.review_ui.controller
+        self.tabifyDockWidget(self.classes_dock, self.review_ui.dock)  # review gets the height it needs
+        self.classes_dock.raise_()
         self._build_actions()
         self._wire()
         geometry, state = settings.window_state()

@@ -11,5 +11,9 @@ def show_message(parent: QWidget, title: str, text: str,
     """Open a message box that deletes itself when closed."""
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window = parent.window() if parent is not None else None
+    if window is not None:
+        # give the keyboard back to the window (without a window manager nobody else does)
+        box.finished.connect(lambda _r: window.activateWindow())
     box.open()
     return box

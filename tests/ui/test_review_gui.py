@@ -308,3 +308,15 @@ def test_two_windows_share_decisions(qtbot, window, run_setup) -> None:
     assert window.session.dataset.label_path(first).read_bytes() == merged
     other.close()
 
+
+
+def test_closing_the_review_dock_leaves_review_mode(qtbot, window, run_setup) -> None:
+    root, run, made = run_setup
+    _open_review(qtbot, window, root)
+    assert window.image_list.model.ordered
+    window.classes_dock.raise_()  # switching tabs keeps review mode
+    assert window.review_ui.act_mode.isChecked()
+    window.review_ui.dock.close()
+    assert not window.review_ui.act_mode.isChecked() and not window.image_list.model.ordered
+    model = window.image_list.model
+    assert [model.index_row(r) for r in range(model.rowCount())] == list(range(model.rowCount()))

@@ -140,6 +140,7 @@ class QualityReportDialog(QDialog):
         layout.addWidget(self.auto_box)
         layout.addWidget(buttons)
         self.report: QualityReport | None = None
+        self._threshold_suggested = False
         self.worker: JobWorker | None = None
         self.auto_worker: JobWorker | None = None
         self.target.valueChanged.connect(self._update_advice)
@@ -207,7 +208,9 @@ class QualityReportDialog(QDialog):
         for key, ys in (("p", c.precision), ("r", c.recall), ("f1", c.f1)):
             self.curves[key].setData(c.thresholds, ys)
         self.best_line.setValue(t)
-        if len(c.thresholds):
+        if len(c.thresholds) and not self._threshold_suggested:
+            # suggest the best-F1 threshold once; never override the reviewer's own choice
+            self._threshold_suggested = True
             self.auto_threshold.setValue(max(t, self.auto_threshold.minimum()))
         self._update_advice()
         s = rep.spot
@@ -284,7 +287,8 @@ class QualityReportDialog(QDialog):
             answer = QMessageBox.question(self, self.tr("Accept automatically"), self.tr(
                 "Write the proposals of {0} images into their label files (boxes they already have are kept)? "
                 "A random {1} of them (at least {2}) is held back for your spot check.").format(
-                n, _pct(share), minimum))
+                n, _pct(share), minimum), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         c.editor.save_now()
@@ -305,6 +309,7 @@ class QualityReportDialog(QDialog):
         return True
 
     def _on_auto_progress(self, progress: Progress) -> None:
+        self.auto_bar.setRange(0, max(progress.total, 1))
         self.auto_bar.setValue(progress.done)
         self._auto_stats = progress.payload
 
@@ -318,6 +323,8 @@ class QualityReportDialog(QDialog):
                 len(stats["failed"]), "; ".join(f"{p}: {r}" for p, r in stats["failed"][:3]))
         self.controller.refresh_queue()
         self.controller.reload_current()
+        if self.controller.active:
+            self.controller.next_pending(from_start=True)  # the spot checks come first
         self.eligible.setText(text)
         self.auto_go.setEnabled(False)
         self.recompute()

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import numpy as np
 from PyQt6.QtCore import QObject, Qt
-from PyQt6.QtWidgets import QDockWidget, QMainWindow
+from PyQt6.QtWidgets import QDockWidget, QMainWindow, QScrollArea
 
 from studio.ui.actions import make_action
 from studio.ui.canvas import Canvas
@@ -40,7 +40,13 @@ class ReviewUi(QObject):
         self.panel = ReviewPanel(c, window)
         self.dock = QDockWidget(self.tr("Review"), window)
         self.dock.setObjectName("review_dock")
-        self.dock.setWidget(self.panel)
+        scroll = QScrollArea(window)  # never squeeze the controls when the dock is short
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.panel)
+        scroll.setMinimumWidth(self.panel.minimumSizeHint().width() + 16)
+        self.dock.setWidget(scroll)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self._last_refresh = 0.0
@@ -89,7 +95,8 @@ class ReviewUi(QObject):
         self.controller.set_active(on)
 
     def _on_dock_visible(self, visible: bool) -> None:
-        if not visible and self.act_mode.isChecked() and not self.window.isMinimized():
+        # a tab switch also hides the dock's contents; only closing the dock leaves review mode
+        if not visible and self.dock.isHidden() and self.act_mode.isChecked() and not self.window.isMinimized():
             self.act_mode.setChecked(False)
             self.controller.set_active(False)
 
