@@ -320,3 +320,31 @@ def test_closing_the_review_dock_leaves_review_mode(qtbot, window, run_setup) ->
     assert not window.review_ui.act_mode.isChecked() and not window.image_list.model.ordered
     model = window.image_list.model
     assert [model.index_row(r) for r in range(model.rowCount())] == list(range(model.rowCount()))
+
+
+def test_export_reviewed_from_the_window(qtbot, window, run_setup, tmp_path: Path) -> None:
+    from ultralytics.data.utils import check_det_dataset
+
+    from studio.ui.review.export_dialog import ExportDialog
+
+    root, run, made = run_setup
+    _open_review(qtbot, window, root)
+    for _ in range(5):
+        rel = _current(window)
+        qtbot.keyClick(window.view, Qt.Key.Key_Return)
+        _wait_for_next(qtbot, window, rel)
+    window.review_ui.panel.export_button.click()
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None and dialog.paths and len(dialog.paths) == 5
+    out = tmp_path / "내보내기 결과"
+    dialog.folder.setText(str(out))
+    dialog.val.setValue(0.4)
+    dialog.go.click()
+    qtbot.waitUntil(lambda: dialog.worker is not None and not dialog.worker.is_running(), timeout=20_000)
+    qtbot.waitUntil(lambda: "Exported" in dialog.info.text(), timeout=5000)
+    data = check_det_dataset(str(out / "data.yaml"))
+    assert len(data["names"]) == len(window.session.dataset.classes)
+    assert sum(1 for _ in (out / "images").rglob("*.jpg")) == 5
+    # a second export into the same folder is refused before writing anything
+    dialog.go.click()
+    assert "not empty" in dialog.info.text()
