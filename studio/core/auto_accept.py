@@ -56,19 +56,25 @@ def auto_accept_job(dataset: Dataset, store: Store, run_id: int, threshold: floa
     """Accept eligible images (see the module doc); payload of the last progress:
     ``{"accepted": n, "spot": n, "boxes": n, "duplicates": n, "failed": [(path, reason)]}``."""
     items = eligible_items(queue_items(store, run_id), threshold)
-    last = store.connection().execute("SELECT threshold, seed FROM auto_accepts WHERE run_id=? "
-                                      "ORDER BY id DESC LIMIT 1", (run_id,)).fetchone()
-    resuming = last is not None and abs(last[0] - threshold) < 1e-9 and last[1] == seed
+    conn = store.connection()
+    last = conn.execute("SELECT id, threshold, seed FROM auto_accepts WHERE run_id=? ORDER BY id DESC LIMIT 1",
+                        (run_id,)).fetchone()
+    resuming = last is not None and abs(last[1] - threshold) < 1e-9 and last[2] == seed
     # Resuming the same accept keeps the sample drawn the first time (already flagged).
     spot = set() if resuming else spot_sample(items, spot_fraction, min_spot, seed)
     now = time.time()
+    if resuming:
+        auto_id = int(last[0])
+    else:
+        with conn:
+            auto_id = int(conn.execute(
+                "INSERT INTO auto_accepts(run_id, threshold, spot_fraction, seed, created) VALUES (?,?,?,?,?)",
+                (run_id, threshold, spot_fraction, seed, now)).lastrowid)
     store.transaction([
-        ("INSERT INTO auto_accepts(run_id, threshold, spot_fraction, seed, created) VALUES (?,?,?,?,?)",
-         [] if resuming else [(run_id, threshold, spot_fraction, seed, now)]),
         ("INSERT OR IGNORE INTO reviews(run_id, path, status, started, owner) VALUES (?,?,?,?,?)",
          [(run_id, p, ReviewStatus.SPOT.value, now, owner) for p in sorted(spot)]),
-        ("UPDATE reviews SET spot=1, status=CASE WHEN status='open' THEN 'spot' ELSE status END "
-         "WHERE run_id=? AND path=?", [(run_id, p) for p in sorted(spot)]),
+        ("UPDATE reviews SET spot=1, auto_id=?, status=CASE WHEN status='open' THEN 'spot' ELSE status END "
+         "WHERE run_id=? AND path=?", [(auto_id, run_id, p) for p in sorted(spot)]),
     ])
     todo = [it for it in items if it.path not in spot]
     stats = {"accepted": 0, "spot": len(spot), "boxes": 0, "duplicates": 0, "failed": []}
@@ -100,9 +106,10 @@ def auto_accept_job(dataset: Dataset, store: Store, run_id: int, threshold: floa
             stats["failed"].append((it.path, str(exc)))
             continue
         store.transaction([
-            ("INSERT OR REPLACE INTO reviews(run_id, path, status, spot, before, started, finished, owner) "
-             "VALUES (?,?,?,0,?,?,?,?)",
-             [(run_id, it.path, ReviewStatus.AUTO.value, boxes_to_json(current.boxes), now, time.time(), owner)]),
+            ("INSERT OR REPLACE INTO reviews(run_id, path, status, spot, before, started, finished, owner, "
+             "auto_id) VALUES (?,?,?,0,?,?,?,?,?)",
+             [(run_id, it.path, ReviewStatus.AUTO.value, boxes_to_json(current.boxes), now, time.time(), owner,
+               auto_id)]),
             ("INSERT OR REPLACE INTO decisions(proposal_id, run_id, path, decision) VALUES (?,?,?,?)",
              [(int(pid), run_id, it.path, (Decision.DUPLICATE if d else Decision.ACCEPTED).value)
               for pid, d in zip(ids, dup)]),

@@ -179,18 +179,19 @@ def _one_to_one(a: Boxes, b: Boxes, iou: float) -> int:
 
 
 def spot_check(dataset: Dataset, store: Store, run_id: int) -> SpotCheck | None:
-    """Error rate of the latest automatic accept of ``run_id``, from its human spot check."""
+    """Error rate of the latest automatic accept of ``run_id``, from its own human spot check."""
     conn = store.connection()
-    row = conn.execute("SELECT threshold FROM auto_accepts WHERE run_id=? ORDER BY id DESC LIMIT 1",
+    row = conn.execute("SELECT id, threshold FROM auto_accepts WHERE run_id=? ORDER BY id DESC LIMIT 1",
                        (run_id,)).fetchone()
     if row is None:
         return None
-    threshold = float(row[0])
-    sampled = int(conn.execute("SELECT COUNT(*) FROM reviews WHERE run_id=? AND spot=1",
-                               (run_id,)).fetchone()[0])
-    auto = int(conn.execute("SELECT COUNT(*) FROM reviews WHERE run_id=? AND status=?",
-                            (run_id, ReviewStatus.AUTO.value)).fetchone()[0])
-    paths = reviewed_paths(store, run_id, spot_only=True)
+    auto_id, threshold = int(row[0]), float(row[1])
+    sampled = int(conn.execute("SELECT COUNT(*) FROM reviews WHERE run_id=? AND spot=1 AND auto_id=?",
+                               (run_id, auto_id)).fetchone()[0])
+    auto = int(conn.execute("SELECT COUNT(*) FROM reviews WHERE run_id=? AND status=? AND auto_id=?",
+                            (run_id, ReviewStatus.AUTO.value, auto_id)).fetchone()[0])
+    paths = [p for (p,) in conn.execute("SELECT path FROM reviews WHERE run_id=? AND spot=1 AND auto_id=? "
+                                        "AND status=? ORDER BY path", (run_id, auto_id, ReviewStatus.REVIEWED.value))]
     kept, preds, gts, _missing = gather_pairs(dataset, store, run_id, paths)
     befores = {p: boxes_from_json(b) for p, b in conn.execute(
         "SELECT path, before FROM reviews WHERE run_id=? AND spot=1", (run_id,))}

@@ -75,6 +75,7 @@ CREATE TABLE IF NOT EXISTS reviews (
     finished REAL,
     seconds REAL,
     owner TEXT,
+    auto_id INTEGER,
     PRIMARY KEY (run_id, path)
 );
 CREATE TABLE IF NOT EXISTS decisions (
@@ -106,6 +107,7 @@ _ADDED_COLUMNS = (
     ("runs", "dataset_names", "TEXT"),
     ("run_images", "mtime_ns", "INTEGER"),
     ("run_images", "file_size", "INTEGER"),
+    ("reviews", "auto_id", "INTEGER"),
 )
 
 

@@ -239,8 +239,13 @@ def test_auto_accept_spot_check_and_resume(reviewed) -> None:
     rep = quality_report(ds, store, run)
     assert rep.spot is not None
     assert (rep.spot.checked, rep.spot.needed_change, rep.spot.false_accepts) == (len(spot), 1, 1)
+    assert rep.spot.sampled == len(spot) and rep.spot.auto_accepted == stats["accepted"]
     lo, hi = rep.spot.interval()
     assert lo <= rep.spot.error_rate <= hi
+    # a second automatic accept at another threshold has its own sample and its own figures
+    list(auto_accept_job(ds, store, run, 0.1, spot_fraction=0.25, min_spot=1, seed=2, owner="me"))
+    again = quality_report(ds, store, run).spot
+    assert (again.threshold, again.sampled, again.checked, again.auto_accepted) == (0.1, 0, 0, 0)
 
 
 def test_presence_sees_other_windows(sample_dataset: Path) -> None:

@@ -348,3 +348,28 @@ def test_export_reviewed_from_the_window(qtbot, window, run_setup, tmp_path: Pat
     # a second export into the same folder is refused before writing anything
     dialog.go.click()
     assert "not empty" in dialog.info.text()
+
+
+def test_automatic_accept_asks_first_and_no_writes_nothing(qtbot, window, run_setup, monkeypatch) -> None:
+    from PyQt6.QtWidgets import QMessageBox
+
+    from studio.ui.review.report_dialog import QualityReportDialog
+
+    root, run, made = run_setup
+    _open_review(qtbot, window, root)
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_args):  # noqa: ANN001, ANN202
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.review_ui.panel.auto_button.click()
+    dialog = window.findChild(QualityReportDialog)
+    labels = {p: window.session.dataset.label_path(p).read_bytes() for p in made}
+    dialog.auto_threshold.setValue(0.3)
+    dialog.auto_go.click()
+    assert asked and "held back" in asked[0]
+    assert dialog.auto_worker is None
+    assert {p: window.session.dataset.label_path(p).read_bytes() for p in made} == labels
+    dialog.close()

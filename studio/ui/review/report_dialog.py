@@ -147,7 +147,7 @@ class QualityReportDialog(QDialog):
         self.auto_threshold.valueChanged.connect(self._update_eligible)
         self.use_best.clicked.connect(lambda: self._use(self.best_line.value()))
         self.use_target.clicked.connect(lambda: self._use(self.target_line.value()))
-        self.auto_go.clicked.connect(self.start_auto_accept)
+        self.auto_go.clicked.connect(lambda: self.start_auto_accept())
         self._update_eligible()
         self.recompute()
 
