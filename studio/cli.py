@@ -53,6 +53,20 @@ class ProgressBar:
             self.stream.write(line + "\n")
 
 
+def open_dataset_and_store(path: str):  # noqa: ANN201 - (Dataset, Store) | None
+    """Open a dataset and its store, or print why not and return ``None``."""
+    from studio.core.dataset import DatasetError, open_dataset
+    from studio.core.storage import open_store
+
+    try:
+        dataset = open_dataset(path)
+        store, _ = open_store(dataset)
+    except (DatasetError, OSError) as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        return None
+    return dataset, store
+
+
 def cmd_sample(args: argparse.Namespace) -> int:
     """Write the deterministic sample dataset."""
     from studio.core.sample_data import make_sample_dataset
@@ -214,7 +228,6 @@ def cmd_preprocess(args: argparse.Namespace) -> int:
 
 def cmd_prelabel(args: argparse.Namespace) -> int:
     """Propose boxes for a dataset's images with a detection model (resumable)."""
-    from studio.core.dataset import DatasetError, open_dataset
     from studio.core.inference.engine import (
         PredictParams,
         UltralyticsDetector,
@@ -226,14 +239,11 @@ def cmd_prelabel(args: argparse.Namespace) -> int:
     from studio.core.jobs import CancelToken
     from studio.core.labels import label_state_of, LabelState
     from studio.core.runs import create_run, get_run, run_counts, set_run_status, write_labels_from_run
-    from studio.core.storage import open_store
 
-    try:
-        dataset = open_dataset(args.dataset)
-        store, _ = open_store(dataset)
-    except (DatasetError, OSError) as exc:
-        print(f"studio: {exc}", file=sys.stderr)
+    opened = open_dataset_and_store(args.dataset)
+    if opened is None:
         return 1
+    dataset, store = opened
     use_all_cores()
     try:
         model, info = load_detection_model(args.model)

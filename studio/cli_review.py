@@ -47,16 +47,13 @@ def add_review_parser(sub: argparse._SubParsersAction) -> None:
 
 def cmd_review(args: argparse.Namespace) -> int:
     """Dispatch ``studio review ACTION``."""
-    from studio.core.dataset import DatasetError, open_dataset
+    from studio.cli import open_dataset_and_store
     from studio.core.runs import get_run, list_runs
-    from studio.core.storage import open_store
 
-    try:
-        dataset = open_dataset(args.dataset)
-        store, _ = open_store(dataset)
-    except (DatasetError, OSError) as exc:
-        print(f"studio: {exc}", file=sys.stderr)
+    opened = open_dataset_and_store(args.dataset)
+    if opened is None:
         return 1
+    dataset, store = opened
     runs = list_runs(store)
     run = get_run(store, args.run) if args.run is not None else (runs[0] if runs else None)
     if run is None:

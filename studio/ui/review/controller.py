@@ -404,29 +404,29 @@ class ReviewController(QObject):
         self.focus = min(self.focus, n - 1) if n else -1
         self._show()
 
+    def _ready_in_run(self) -> tuple[LabelDocument, _Current] | None:
+        """Like ``_ready``, and the image belongs to the run under review (else says so)."""
+        ready = self._ready()
+        if ready is not None and self._item(ready[1].path) is None:
+            self.message.emit(self.tr("This image is not part of the run under review."))
+            return None
+        return ready
+
     def accept_all_and_next(self) -> None:
         """Accept every visible pending proposal, finish the image and go on (Enter)."""
-        ready = self._ready()
-        if ready is None:
+        if self._ready_in_run() is None:
             return
-        doc, cur = ready
         visible = self.visible_pending()
-        if self._item(cur.path) is None:
-            self.message.emit(self.tr("This image is not part of the run under review."))
-            return
         if visible:
             self._accept(visible, with_finish=True)
         self._finish_and_next()
 
     def reject_all_and_next(self) -> None:
         """Reject every visible pending proposal (human boxes stay), finish and go on (X)."""
-        ready = self._ready()
+        ready = self._ready_in_run()
         if ready is None:
             return
         doc, cur = ready
-        if self._item(cur.path) is None:
-            self.message.emit(self.tr("This image is not part of the run under review."))
-            return
         visible = self.visible_pending()
         if visible:
             self._record(cur, {int(cur.ids[k]): Decision.REJECTED for k in visible}, False, doc, True)
@@ -434,13 +434,10 @@ class ReviewController(QObject):
 
     def finish_current(self) -> bool:
         """Save the labels and mark the image reviewed; False when it could not be saved."""
-        ready = self._ready()
+        ready = self._ready_in_run()
         if ready is None:
             return False
         doc, cur = ready
-        if self._item(cur.path) is None:
-            self.message.emit(self.tr("This image is not part of the run under review."))
-            return False
         if doc.changed_on_disk() and not doc.dirty:  # e.g. another window finished this image meanwhile
             doc.reload()
             self.editor.changed.emit()
