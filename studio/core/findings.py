@@ -44,6 +44,17 @@ TEMPLATES: dict[str, str] = {
     "yaml_split_missing": QT_TRANSLATE_NOOP(CORE_CONTEXT, "split '{split}' points to {target}, which does not exist"),
     "folder_unreadable": QT_TRANSLATE_NOOP(CORE_CONTEXT, "cannot list folder: {reason}"),
     "classes_txt_malformed": QT_TRANSLATE_NOOP(CORE_CONTEXT, "classes.txt cannot be read: {reason}"),
+    "image_format": QT_TRANSLATE_NOOP(CORE_CONTEXT, "image format '{format}' is not one Ultralytics trains on"),
+    "exif_rotated": QT_TRANSLATE_NOOP(CORE_CONTEXT, "EXIF orientation {orientation}: boxes refer to the rotated view, as Ultralytics loads it"),
+    "jpeg_end_missing": QT_TRANSLATE_NOOP(CORE_CONTEXT, "JPEG has no end marker; Ultralytics would rewrite ('restore') this file when training"),
+    "image_truncated": QT_TRANSLATE_NOOP(CORE_CONTEXT, "JPEG is truncated ({reason}); Ultralytics ignores the image"),
+    "mixed_rows": QT_TRANSLATE_NOOP(CORE_CONTEXT, "box rows and polygon rows in one file; Ultralytics ignores the whole image"),
+    "orphan_label": QT_TRANSLATE_NOOP(CORE_CONTEXT, "label file without an image"),
+    "unlabeled": QT_TRANSLATE_NOOP(CORE_CONTEXT, "image has no label file (never labeled; Ultralytics treats it as background)"),
+    "tiny_box": QT_TRANSLATE_NOOP(CORE_CONTEXT, "box {box} is only {w:.1f} x {h:.1f} px"),
+    "extreme_aspect": QT_TRANSLATE_NOOP(CORE_CONTEXT, "box {box} has an extreme aspect ratio ({ratio:.0f}:1)"),
+    "class_conflict": QT_TRANSLATE_NOOP(CORE_CONTEXT, "boxes {box} ({cls}) and {other_box} ({other}) cover the same object (IoU {iou:.2f}) with different classes"),
+    "class_outlier": QT_TRANSLATE_NOOP(CORE_CONTEXT, "box {box} labeled '{cls}' looks more like '{other}' (size and colour)"),
 }
 
 

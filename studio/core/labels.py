@@ -66,6 +66,7 @@ class LabelFile:
     exists: bool = False
     original: bytes | None = None
     path: Path | None = None
+    row_lines: tuple[int, ...] = ()  # line number of each box as read (empty once edited)
 
     @property
     def state(self) -> LabelState:
@@ -84,7 +85,7 @@ class LabelFile:
         for row in boxes.rows():
             hits = pool.get(row)
             raw_rows.append(hits.pop(0) if hits else None)
-        return replace(self, boxes=Boxes(boxes.xywhn, boxes.class_id), raw_rows=tuple(raw_rows))
+        return replace(self, boxes=Boxes(boxes.xywhn, boxes.class_id), raw_rows=tuple(raw_rows), row_lines=())
 
     def render(self) -> bytes:
         """The bytes to write: box rows first, then kept lines in their original order."""
@@ -141,6 +142,7 @@ def parse_label_bytes(data: bytes, path: Path | None = None,
     newline = "\r\n" if lines and crlf * 2 >= len(lines) else "\n"
     rows: list[tuple[int, float, float, float, float]] = []
     raw_rows: list[bytes] = []
+    row_lines: list[int] = []
     kept: list[KeptLine] = []
     seen: dict[tuple, int] = {}
     utf8_ok = True
@@ -164,6 +166,7 @@ def parse_label_bytes(data: bytes, path: Path | None = None,
         row = (_parse_class(tokens[0]), *(float(t) for t in tokens[1:]))
         rows.append(row)  # type: ignore[arg-type]
         raw_rows.append(raw)
+        row_lines.append(line_no)
         findings.extend(_check_row(row, path, line_no, num_classes))  # type: ignore[arg-type]
         if row in seen:
             findings.append(Finding("duplicate_row", path, line_no, Severity.WARNING,
@@ -175,7 +178,7 @@ def parse_label_bytes(data: bytes, path: Path | None = None,
     boxes = Boxes.from_rows(rows) if rows else Boxes.empty()
     return LabelFile(boxes=boxes, kept=tuple(kept), raw_rows=tuple(raw_rows),
                      findings=tuple(findings), newline=newline, exists=True,
-                     original=None if had_bom else data, path=path)
+                     original=None if had_bom else data, path=path, row_lines=tuple(row_lines))
 
 
 def _check_tokens(tokens: list[str]) -> tuple[str, Severity, dict] | None:
