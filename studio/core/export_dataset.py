@@ -78,10 +78,14 @@ def split_paths(labels: Sequence[Sequence[int]], fractions: dict[str, float], se
 
 
 def export_ultralytics(dataset: Dataset, paths: Sequence[str], out: str | Path, fractions: dict[str, float],
-                       seed: int = 0, link: bool = False,
+                       seed: int = 0, link: bool = False, coco: bool = False,
                        cancelled: Callable[[], bool] = lambda: False) -> Iterator[Progress]:
     """Export ``paths`` (relative image paths of ``dataset``); the last payload is the
-    ``ExportSummary``. Raises ``ExportError`` before writing anything if ``out`` is not empty."""
+    ``ExportSummary``. Raises ``ExportError`` before writing anything if ``out`` is not empty.
+
+    With ``coco``, ``OUT/annotations/instances_<split>.json`` (COCO detection format,
+    category id = class id + 1, the convention Ultralytics' ``convert_coco`` reads back)
+    describes the same boxes."""
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         raise ExportError(f"{out} is not empty; choose an empty or new folder")
@@ -96,6 +100,7 @@ def export_ultralytics(dataset: Dataset, paths: Sequence[str], out: str | Path, 
     clock = EtaClock(len(paths))
     yield clock.progress(0, "start", summary)
     used: set[tuple[str, str]] = set()
+    coco_parts: dict[str, list[tuple[str, Path, object]]] = {}
     for k, (rel, lf, split) in enumerate(zip(paths, labels, splits)):
         if cancelled():
             break
@@ -111,13 +116,17 @@ def export_ultralytics(dataset: Dataset, paths: Sequence[str], out: str | Path, 
         except OSError as exc:
             summary.skipped.append((rel, str(exc)))
             continue
+        coco_parts.setdefault(split, []).append((name, image_dst, lf.boxes))
         summary.counts[split] = summary.counts.get(split, 0) + 1
         summary.boxes[split] = summary.boxes.get(split, 0) + len(lf.boxes)
         summary.dropped_lines += len(lf.kept)
         if k % 100 == 99:
             yield clock.progress(k + 1, "copy", summary)
-    write_data_yaml(out / "data.yaml", [s for s in fractions if summary.counts.get(s)], dataset.classes.names
-                    or _fallback_names(labels))
+    names = dataset.classes.names or _fallback_names(labels)
+    write_data_yaml(out / "data.yaml", [s for s in fractions if summary.counts.get(s)], names)
+    if coco:
+        for split, items in coco_parts.items():
+            write_coco(out / "annotations" / f"instances_{split}.json", items, names)
     yield clock.progress(len(paths), "done", summary)
 
 
@@ -147,6 +156,30 @@ def _copy(src: Path, dst: Path, link: bool) -> None:
     tmp = dst.with_name(f".{dst.name}.part")
     shutil.copyfile(src, tmp)
     os.replace(tmp, dst)
+
+
+def write_coco(path: Path, items: Sequence[tuple[str, Path, object]], names: Sequence[str]) -> None:
+    """COCO detection JSON for ``(file_name, image file, Boxes)`` items (sizes read from headers)."""
+    import json
+
+    from studio.core.imageio import ImageReadError, read_image_size
+
+    images, annotations = [], []
+    for image_id, (file_name, image_file, boxes) in enumerate(items, start=1):
+        try:
+            w, h = read_image_size(image_file)
+        except ImageReadError:
+            continue
+        images.append({"id": image_id, "file_name": file_name, "width": w, "height": h})
+        for (cx, cy, bw, bh), cls in zip(boxes.xywhn, boxes.class_id):  # type: ignore[attr-defined]
+            x, y, pw, ph = (cx - bw / 2) * w, (cy - bh / 2) * h, bw * w, bh * h
+            annotations.append({"id": len(annotations) + 1, "image_id": image_id, "category_id": int(cls) + 1,
+                                "bbox": [round(float(v), 3) for v in (x, y, pw, ph)],
+                                "area": round(float(pw * ph), 3), "iscrowd": 0, "segmentation": []})
+    data = {"info": {"description": "exported by studio"}, "images": images, "annotations": annotations,
+            "categories": [{"id": i + 1, "name": n, "supercategory": ""} for i, n in enumerate(names)]}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False))
 
 
 def write_data_yaml(path: Path, splits: Sequence[str], names: Sequence[str]) -> None:

@@ -65,3 +65,36 @@ def test_export_trains_with_yolo_train(sample_dataset: Path, tmp_path: Path) -> 
     model.train(data=str(out / "data.yaml"), epochs=1, imgsz=64, batch=4, device="cpu", workers=0, plots=False,
                 amp=False, pretrained=False, project=str(tmp_path / "runs"), name="t", verbose=False, val=True)
     assert (tmp_path / "runs" / "t" / "weights" / "last.pt").exists()
+
+
+def test_coco_json_round_trips_through_pycocotools_and_ultralytics(sample_dataset: Path, tmp_path: Path) -> None:
+    import contextlib
+    import io
+
+    from pycocotools.coco import COCO
+    from ultralytics.data.converter import convert_coco
+
+    ds = open_dataset(sample_dataset)
+    paths = ds.scan_images().paths
+    out = tmp_path / "coco export"
+    list(export_ultralytics(ds, paths, out, {"train": 0.7, "val": 0.3}, seed=1, coco=True))
+    total = 0
+    for split in ("train", "val"):
+        ann = out / "annotations" / f"instances_{split}.json"
+        with contextlib.redirect_stdout(io.StringIO()):
+            coco = COCO(str(ann))
+        assert len(coco.getImgIds()) == len(list((out / "images" / split).iterdir()))
+        assert [c["name"] for c in coco.loadCats(coco.getCatIds())] == ds.classes.names
+        total += len(coco.getAnnIds())
+    assert total == sum(len(load_yolo_labels(ds.label_path(p)).boxes) for p in paths)
+    # Ultralytics' own converter turns the JSON back into the same YOLO rows (within rounding)
+    back = tmp_path / "back"
+    convert_coco(labels_dir=str(out / "annotations"), save_dir=str(back), use_segments=False, cls91to80=False)
+    for lbl in (out / "labels" / "val").glob("*.txt"):
+        ours = np.loadtxt(lbl, ndmin=2)
+        theirs_path = back / "labels" / "val" / lbl.name
+        if not len(ours):
+            continue
+        theirs = np.loadtxt(theirs_path, ndmin=2)
+        order = lambda a: a[np.lexsort(a.T[::-1])]  # noqa: E731
+        np.testing.assert_allclose(order(theirs), order(ours), atol=2e-5)

@@ -50,12 +50,14 @@ class ExportDialog(QDialog):
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 2**31 - 1)
         self.link = QCheckBox(self.tr("Hard-link images instead of copying (same disk only)"), self)
+        self.coco = QCheckBox(self.tr("Also write COCO JSON (annotations/instances_<split>.json)"), self)
         form = QFormLayout()
         form.addRow(self.tr("Folder (new or empty)"), row)
         form.addRow(self.tr("Validation share"), self.val)
         form.addRow(self.tr("Test share"), self.test)
         form.addRow(self.tr("Split seed"), self.seed)
         form.addRow("", self.link)
+        form.addRow("", self.coco)
         self.info = QLabel(self.tr("{0} images; the split is stratified by class.").format(len(paths)), self)
         self.info.setWordWrap(True)
         self.bar = QProgressBar(self)
@@ -92,11 +94,11 @@ class ExportDialog(QDialog):
         if out.exists() and any(out.iterdir()):
             self.info.setText(self.tr("{0} is not empty; choose an empty or new folder.").format(out))
             return
-        ds, paths, fractions, seed, link = self.dataset, self.paths, self.fractions(), self.seed.value(), \
-            self.link.isChecked()
+        ds, paths, fractions, seed = self.dataset, self.paths, self.fractions(), self.seed.value()
+        link, coco = self.link.isChecked(), self.coco.isChecked()
 
         def job(token: CancelToken):
-            yield from export_ultralytics(ds, paths, out, fractions, seed, link, token)
+            yield from export_ultralytics(ds, paths, out, fractions, seed, link=link, coco=coco, cancelled=token)
 
         self.go.setEnabled(False)
         self.bar.show()
