@@ -7,6 +7,7 @@
     studio preprocess PIPELINE SRC DST   apply a pipeline to a folder on every core (resumable)
     studio prelabel DATASET --model M    propose boxes with a detection model (resumable)
     studio review ACTION DATASET         status / report / auto-accept / export of a reviewed run
+    studio check / stats / eval / train-report / split   dataset and model insight (cli_insight)
     studio plugins                       list plugins and the ones that failed to load
 
 Exit codes: 0 fine, 1 problems found or job failed, 2 bad usage, 130 interrupted.
@@ -389,9 +390,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write proposals as label files for images that have none")
     p.set_defaults(func=cmd_prelabel)
 
+    from studio.cli_insight import add_insight_parsers
     from studio.cli_review import add_review_parser
 
     add_review_parser(sub)
+    add_insight_parsers(sub)
 
     p = sub.add_parser("plugins", help="list plugins and failures")
     p.set_defaults(func=cmd_plugins)

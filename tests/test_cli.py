@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from studio.cli import main
 
 
@@ -100,3 +102,35 @@ def test_review_cli_report_auto_accept_export(sample_dataset: Path, tmp_path: Pa
     n = sum(1 for _ in (out_dir / "images").rglob("*.jpg"))
     assert n == len(done) and (out_dir / "data.yaml").exists()
     assert main(["review", "export", str(sample_dataset), str(out_dir)]) == 1  # not empty: refused
+
+
+def test_insight_commands(sample_dataset: Path, tmp_path: Path, capsys) -> None:
+    import json
+
+    root = Path(__file__).resolve().parents[1]
+    assert main(["check", str(sample_dataset)]) == 0
+    assert "0 errors" in capsys.readouterr().out
+    lbl = sample_dataset / "labels" / "train" / "train_0001.txt"
+    before = lbl.read_bytes() + b"7 0.5 0.5 0.1 0.1\n"
+    lbl.write_bytes(before)
+    assert main(["check", str(sample_dataset), "--json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert out["counts"]["class_out_of_range"] == 1 and lbl.read_bytes() == before  # never modified
+    assert main(["stats", str(sample_dataset), "--csv", str(tmp_path / "csv"), "--json"]) == 0
+    st = json.loads(capsys.readouterr().out)
+    assert st["images"] == 14 and (tmp_path / "csv" / "classes.csv").exists()
+    # predictions = the labels themselves with confidence 1: a perfect score
+    pred = tmp_path / "pred"
+    pred.mkdir()
+    for p in (sample_dataset / "labels").rglob("*.txt"):
+        rows = [ln + " 1.0" for ln in p.read_text().splitlines() if ln.strip() and not ln.startswith("7 ")]
+        (pred / p.name).write_text("\n".join(rows) + ("\n" if rows else ""))
+    lbl.write_bytes(before[: -len(b"7 0.5 0.5 0.1 0.1\n")])
+    assert main(["eval", str(sample_dataset), "--pred", str(pred), "--json"]) == 0
+    ev = json.loads(capsys.readouterr().out)
+    assert ev["map50"] == pytest.approx(1.0) and ev["map50_95"] == pytest.approx(1.0)
+    assert main(["train-report", str(root / "resources" / "models" / "demo-run"), str(tmp_path / "nothing")]) == 1
+    text = capsys.readouterr()
+    assert "best epoch 80" in text.out and "cannot read" in text.err
+    assert main(["split", str(sample_dataset), str(tmp_path / "split"), "--val", "0.25", "--coco"]) == 0
+    assert (tmp_path / "split" / "annotations" / "instances_val.json").exists()
