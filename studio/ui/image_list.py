@@ -251,6 +251,11 @@ class ImageListPanel(QWidget):
         if current >= 0:
             self.select_index_row(current, emit=False)
 
+    def clear_filters(self) -> None:
+        """Show every image again (name filter and state filter cleared)."""
+        self.search.clear()
+        self.state_filter.setCurrentIndex(0)
+
     def _update_count(self) -> None:
         total = len(self.model._index) if self.model._index is not None else 0
         self.count_label.setText(self.tr("{0} of {1} images").format(

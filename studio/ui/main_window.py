@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
                                                ("U",))
         self.act_preprocess = self._action(tr("&Preprocessing Studio…"), self.open_preprocessing,
                                            ("Ctrl+P",))
+        self.act_insight = self._action(tr("Dataset &Insight…"), self.open_insight, ("Ctrl+I",))
         self.act_shortcuts = self._action(tr("&Keyboard Shortcuts…"), self.show_shortcuts, ("F1",))
         self.act_plugins = self._action(tr("&Plugins…"), self.show_plugins)
         self.act_about = self._action(tr("&About studio"), self.show_about)
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
         go_menu.addActions([self.act_prev, self.act_next, self.act_next_unlabeled])
         tools_menu = bar.addMenu(tr("&Tools"))
         tools_menu.addAction(self.act_preprocess)
+        tools_menu.addAction(self.act_insight)
         tools_menu.addSeparator()
         tools_menu.addActions(self.prelabel_ui.actions)
         review_menu = bar.addMenu(tr("&Review"))
@@ -302,6 +304,7 @@ class MainWindow(QMainWindow):
                             loaded.labels)
         self.editor.open_document(doc)
         self.review_ui.on_image_shown()
+        self._select_pending_box()
         self.view.show_image(loaded)
         self.session.ensure_indexing()
         self._update_image_label()
@@ -396,6 +399,47 @@ class MainWindow(QMainWindow):
             win.open_image(photo)
         win.show()
 
+    def open_insight(self) -> None:
+        """Open (or raise) the Dataset Insight window: check, statistics, evaluation, runs, export."""
+        from studio.ui.insight.window import InsightWindow
+
+        win = getattr(self, "insight_window", None)
+        if win is None:
+            win = InsightWindow(self.session, self)
+            win.setWindowFlag(Qt.WindowType.Window)
+            win.open_image.connect(self.show_image_box)
+            self.insight_window = win
+        win.show()
+        win.raise_()
+        win.activateWindow()
+
+    def show_image_box(self, rel: str, box: int = -1) -> bool:
+        """Show an image of the dataset (clearing list filters if they hide it) and select a box."""
+        index = self.session.index
+        row = index.position(rel) if index is not None else -1
+        if row < 0:
+            self.statusBar().showMessage(self.tr("{0} is not an image of this dataset.").format(rel), 8000)
+            return False
+        self._pending_box = (rel, box)
+        if not self.image_list.select_index_row(row):
+            self.image_list.clear_filters()
+            if not self.image_list.select_index_row(row):
+                return False
+        if self.editor.doc is not None and self.session.relative(self.editor.doc.image_path) == rel:
+            self._select_pending_box()
+        self.raise_()
+        self.activateWindow()
+        return True
+
+    def _select_pending_box(self) -> None:
+        pending = getattr(self, "_pending_box", None)
+        doc = self.editor.doc
+        if pending is None or doc is None or self.session.relative(doc.image_path) != pending[0]:
+            return
+        self._pending_box = None
+        if 0 <= pending[1] < len(self.editor.boxes):
+            self.editor.select([pending[1]])
+
     def show_shortcuts(self) -> None:
         """List every shortcut (F1)."""
         from studio.ui.shortcuts_dialog import ShortcutsDialog
@@ -474,6 +518,8 @@ class MainWindow(QMainWindow):
         self.editor.save_now()
         self.prelabel_ui.stop()
         self.review.wait()
+        if getattr(self, "insight_window", None) is not None:
+            self.insight_window.close()
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.session.close()

@@ -9,10 +9,10 @@ from studio.core.i18n import CORE_CONTEXT
 from studio.core.index import State
 
 
-def finding_text(finding: Finding) -> str:
-    """A finding's message in the user's language, with its place."""
+def finding_text(finding: Finding, with_place: bool = True) -> str:
+    """A finding's message in the user's language, with its place (unless ``with_place`` is off)."""
     message = finding.fill(QCoreApplication.translate(CORE_CONTEXT, finding.template))
-    place = finding.where()
+    place = finding.where() if with_place else ""
     return f"{place}: {message}" if place else message
 
 

@@ -1,0 +1,149 @@
+"""The Training Runs tab: losses and metrics per epoch of one or more Ultralytics runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyqtgraph as pg
+from PyQt6.QtCore import Qt
+from PyQt6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.core.training_runs import LOSSES, RunReadError, TrainingRun, read_run
+from studio.ui.insight.charts import PALETTE, plot_widget
+
+_METRICS = (("metrics/precision(B)", "precision"), ("metrics/recall(B)", "recall"),
+            ("metrics/mAP50(B)", "mAP50"), ("metrics/mAP50-95(B)", "mAP50-95"))
+
+
+class RunsTab(QWidget):
+    """Add run folders; every run is drawn on the same charts (solid: train, dashed: val)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        tr = self.tr
+        self.add_button = QPushButton(tr("Add Run Folder…"), self)
+        self.remove_button = QPushButton(tr("Remove"), self)
+        self.loss_choice = QComboBox(self)
+        self.loss_choice.addItem(tr("Total loss (box + cls + dfl)"), "total")
+        for k in LOSSES:
+            self.loss_choice.addItem(k, k)
+        self.runs_list = QListWidget(self)
+        self.runs_list.setMaximumHeight(110)
+        self.loss_plot = plot_widget(self, tr("Loss per epoch (solid: train, dashed: val)"), tr("loss"), tr("epoch"))
+        self.metric_plots = {key: plot_widget(self, label, "", tr("epoch")) for key, label in _METRICS}
+        for p in (self.loss_plot, *self.metric_plots.values()):
+            p.addLegend(offset=(-10, 10))
+        self.report = QTextBrowser(self)
+        self.settings = QTableWidget(0, 0, self)
+        self.settings.verticalHeader().setVisible(True)
+        top = QHBoxLayout()
+        top.addWidget(self.add_button)
+        top.addWidget(self.remove_button)
+        top.addStretch(1)
+        top.addWidget(QLabel(tr("Loss"), self))
+        top.addWidget(self.loss_choice)
+        grid = QGridLayout()
+        grid.addWidget(self.loss_plot, 0, 0, 1, 2)
+        for k, p in enumerate(self.metric_plots.values()):
+            grid.addWidget(p, 1 + k // 2, k % 2)
+        charts = QWidget(self)
+        charts.setLayout(grid)
+        lower = QSplitter(self)
+        lower.addWidget(self.report)
+        lower.addWidget(self.settings)
+        body = QSplitter(Qt.Orientation.Vertical, self)
+        body.addWidget(charts)
+        body.addWidget(lower)
+        body.setStretchFactor(0, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.runs_list)
+        layout.addWidget(body, 1)
+        self.runs: list[TrainingRun] = []
+        self.add_button.clicked.connect(self.choose_run)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.loss_choice.currentIndexChanged.connect(lambda _i: self.redraw())
+
+    def choose_run(self) -> None:
+        """Ask for a run folder (the one holding results.csv)."""
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Ultralytics run folder (with results.csv)"))
+        if folder:
+            self.add_run(folder)
+
+    def add_run(self, folder: str | Path) -> bool:
+        """Read a run and draw it beside the others; False (with the reason shown) if unreadable."""
+        try:
+            run = read_run(folder)
+        except RunReadError as exc:
+            self.report.setPlainText(self.tr("Cannot read this run: {0}").format(exc))
+            return False
+        self.runs.append(run)
+        self.runs_list.addItem(f"{run.name} — {run.folder}")
+        self.redraw()
+        return True
+
+    def remove_selected(self) -> None:
+        """Drop the selected run from the charts."""
+        row = self.runs_list.currentRow()
+        if 0 <= row < len(self.runs):
+            del self.runs[row]
+            self.runs_list.takeItem(row)
+            self.redraw()
+
+    def _loss(self, run: TrainingRun, split: str):  # noqa: ANN202
+        choice = self.loss_choice.currentData()
+        return run.loss(split) if choice == "total" else run.series(f"{split}/{choice}")
+
+    def redraw(self) -> None:
+        """Draw every run on the charts and describe them."""
+        for p in (self.loss_plot, *self.metric_plots.values()):
+            p.clear()
+        html = []
+        for k, run in enumerate(self.runs):
+            color = PALETTE[k % len(PALETTE)]
+            self.loss_plot.plot(run.epochs, self._loss(run, "train"), pen=pg.mkPen(color, width=2),
+                                name=self.tr("{0} train").format(run.name))
+            self.loss_plot.plot(run.epochs, self._loss(run, "val"),
+                                pen=pg.mkPen(color, width=2, style=Qt.PenStyle.DashLine),
+                                name=self.tr("{0} val").format(run.name))
+            for key, plot in self.metric_plots.items():
+                plot.plot(run.epochs, run.series(key), pen=pg.mkPen(color, width=2), name=run.name)
+                if run.best_epoch is not None:
+                    plot.addItem(pg.InfiniteLine(run.best_epoch, angle=90,
+                                                 pen=pg.mkPen(color, style=Qt.PenStyle.DotLine)))
+            if run.best_epoch is not None:
+                self.loss_plot.addItem(pg.InfiniteLine(run.best_epoch, angle=90,
+                                                       pen=pg.mkPen(color, style=Qt.PenStyle.DotLine)))
+            items = "".join(f"<li>{d.text}</li>" for d in run.diagnoses)
+            notes = "".join(f"<li><i>{n}</i></li>" for n in run.notes)
+            html.append(f"<h3 style='color:{color}'>{run.name}</h3><p>{len(run.epochs)} "
+                        f"{self.tr('epochs')}</p><ul>{items}{notes}</ul>")
+        self.report.setHtml("".join(html) or self.tr("Add an Ultralytics run folder (results.csv, args.yaml)."))
+        keys: list[str] = []
+        for run in self.runs:
+            for key, _v in run.settings():
+                if key not in keys:
+                    keys.append(key)
+        self.settings.setRowCount(len(keys))
+        self.settings.setColumnCount(len(self.runs))
+        self.settings.setHorizontalHeaderLabels([r.name for r in self.runs])
+        self.settings.setVerticalHeaderLabels(keys)
+        for c, run in enumerate(self.runs):
+            values = dict(run.settings())
+            for r, key in enumerate(keys):
+                self.settings.setItem(r, c, QTableWidgetItem(str(values.get(key, ""))))
+        self.settings.resizeColumnsToContents()
