@@ -20,7 +20,14 @@ def main() -> int:
     """Run the benchmarks, print and save their figures."""
     import os
 
-    from benchmarks import bench_annotation, bench_open_large, bench_prelabel, bench_preprocess, bench_review
+    from benchmarks import (
+        bench_annotation,
+        bench_insight,
+        bench_open_large,
+        bench_prelabel,
+        bench_preprocess,
+        bench_review,
+    )
 
     count = int(os.environ.get("STUDIO_BENCH_IMAGES", "100000"))
     started = time.time()
@@ -30,6 +37,7 @@ def main() -> int:
     results["preprocess"] = bench_preprocess.main()
     results["prelabel"] = bench_prelabel.main()
     results["review"] = bench_review.main()
+    results["insight"] = bench_insight.main(count)
     results["seconds"] = round(time.time() - started, 1)
     out = ROOT / "bench-out"
     out.mkdir(exist_ok=True)
@@ -79,6 +87,11 @@ def main() -> int:
               f"result recall {m['recall']}, precision {m['precision']}, mean IoU {m['mean_iou']}")
     print(f"  by hand / review: {r['keys_and_drags_ratio_manual_over_review']}x the keys and drags, "
           f"{r['modelled_time_ratio_manual_over_review']}x the modelled time")
+    i = results["insight"]
+    print(f"\nDataset insight ({i['images']:,} images, {i['boxes']:,} boxes, fresh process, {i['cores']} cores)")
+    print(f"  studio check {i['check_s']} s ({i['check_img_per_s']:,} images/s)   Ultralytics' own label "
+          f"verification (labels.cache build) {i['ultralytics_verify_s']} s   ratio {i['check_over_ultralytics']}")
+    print(f"  studio stats {i['stats_s']} s; findings {i['findings']}")
     return 0
 
 
