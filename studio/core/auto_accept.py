@@ -98,7 +98,7 @@ def auto_accept_job(dataset: Dataset, store: Store, run_id: int, threshold: floa
                 props, gone = translate_classes(props, check)
                 keep = np.flatnonzero(~gone)
                 ids, props = ids[keep], props[keep]
-            merged, dup = merge_accepted(current.boxes, props)
+            merged, dup = merge_accepted(current.boxes, props, any_class=True)
             label.parent.mkdir(parents=True, exist_ok=True)
             save_yolo_labels(label, current.with_boxes(merged) if current.exists
                              else boxes_to_label_file(merged))

@@ -247,11 +247,14 @@ def _match_any(a: Boxes, b: Boxes, iou: float, same_class: bool) -> np.ndarray:
     return m.any(axis=1)
 
 
-def merge_accepted(human: Boxes, proposals: Boxes, iou: float = DUPLICATE_IOU) -> tuple[Boxes, np.ndarray]:
+def merge_accepted(human: Boxes, proposals: Boxes, iou: float = DUPLICATE_IOU,
+                   any_class: bool = False) -> tuple[Boxes, np.ndarray]:
     """Add accepted proposals to the human boxes, skipping duplicates.
 
     A proposal is a duplicate when a human box of the same class, or an earlier (more
-    confident) accepted proposal of the same class, overlaps it at ``iou`` or more.
+    confident) accepted proposal of the same class, overlaps it at ``iou`` or more. With
+    ``any_class`` (bulk accepts), a box of any class counts: the model's second guess for an
+    object that already has a box is not added as another object.
     Returns the merged boxes (no confidence column) and the duplicate mask of ``proposals``.
     """
     order = np.argsort(-(proposals.confidence if proposals.confidence is not None
@@ -260,7 +263,7 @@ def merge_accepted(human: Boxes, proposals: Boxes, iou: float = DUPLICATE_IOU) -
     kept = Boxes(human.xywhn, human.class_id)
     for i in order:
         one = Boxes(proposals.xywhn[i:i + 1], proposals.class_id[i:i + 1])
-        if _match_any(one, kept, iou, same_class=True)[0]:
+        if _match_any(one, kept, iou, same_class=not any_class)[0]:
             dup[i] = True
         else:
             kept = kept.merge(one)

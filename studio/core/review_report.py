@@ -198,7 +198,7 @@ def spot_check(dataset: Dataset, store: Store, run_id: int) -> SpotCheck | None:
     needed = false_accepts = missed = 0
     for rel, pred, gt in zip(kept, preds, gts):
         high = pred[np.flatnonzero(pred.confidence >= threshold)] if len(pred) else pred
-        auto_result, _dup = merge_accepted(befores.get(rel, Boxes.empty()), high)
+        auto_result, _dup = merge_accepted(befores.get(rel, Boxes.empty()), high, any_class=True)
         same = _one_to_one(auto_result, gt, SPOT_SAME_IOU)
         if same != len(auto_result) or same != len(gt):
             needed += 1

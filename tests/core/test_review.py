@@ -86,6 +86,9 @@ def test_merge_skips_same_class_duplicates_only() -> None:
     assert dup.tolist() == [True, False, True, False]  # 4th beats the 3rd (more confident)
     assert len(merged) == 3 and merged.confidence is None
     assert sorted(merged.class_id.tolist()) == [0, 1, 2]
+    # bulk accepts keep one box per object: the class-1 guess on the class-0 object is dropped
+    bulk, dup = merge_accepted(human, props, any_class=True)
+    assert dup.tolist() == [True, True, True, False] and sorted(bulk.class_id.tolist()) == [0, 2]
 
 
 def test_classify_accepted_edited_rejected_hidden_added() -> None:
@@ -219,7 +222,7 @@ def test_auto_accept_spot_check_and_resume(reviewed) -> None:
             assert not label.exists()
         else:
             got = load_yolo_labels(label).boxes
-            merged, _ = merge_accepted(Boxes.empty(), made[it.path])
+            merged, _ = merge_accepted(Boxes.empty(), made[it.path], any_class=True)
             assert len(got) == len(merged)
     # spot images come first in any order
     first = order_queue(queue_items(store, run), Sort.NAME)[:len(spot)]
@@ -232,7 +235,7 @@ def test_auto_accept_spot_check_and_resume(reviewed) -> None:
     spot_sorted = sorted(spot)
     for k, rel in enumerate(spot_sorted):
         begin_review(store, run, rel, Boxes.empty(), "me")
-        merged, _ = merge_accepted(Boxes.empty(), made[rel])
+        merged, _ = merge_accepted(Boxes.empty(), made[rel], any_class=True)
         final = merged[np.arange(1, len(merged))] if k == 0 else merged
         save_yolo_labels(ds.label_path(rel), boxes_to_label_file(final))
         finish_review(store, run, rel, final, 0.2, "me")

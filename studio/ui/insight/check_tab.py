@@ -23,6 +23,8 @@ from studio.ui.status import IndexStatus
 from studio.ui.texts import finding_text
 from studio.ui.workers import JobWorker
 
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _COLORS = {Severity.ERROR: QColor("#c0392b"), Severity.WARNING: QColor("#b9770e"), Severity.INFO: QColor("#566573")}
 
 
@@ -72,8 +74,12 @@ class FindingsModel(QAbstractTableModel):
             return finding_text(f, with_place=False)
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
             return _COLORS[f.severity]
-        if role == Qt.ItemDataRole.UserRole:
-            return index.row()
+        if role == SORT_ROLE:
+            if col == 0:
+                return (_ORDER[f.severity], index.row())
+            if col == 2:
+                return f.line if f.line is not None else -1
+            return self.data(index)
         return None
 
 
@@ -98,6 +104,7 @@ class CheckTab(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(0)
+        self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -160,6 +167,7 @@ class CheckTab(QWidget):
 
     def _on_finished(self, completed: bool) -> None:
         self.status.set_idle()
+        self.status.label.clear()
         self.run_button.setEnabled(True)
         if not completed:
             self.summary.setText(self.tr("Check stopped."))

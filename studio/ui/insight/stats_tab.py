@@ -91,7 +91,8 @@ class StatsTab(QWidget):
         self.run_button.setEnabled(False)
         self.worker = JobWorker(job, self)
         self.worker.progress.connect(self._on_progress)
-        self.worker.finished.connect(lambda _c: (self.status.set_idle(), self.run_button.setEnabled(True)))
+        self.worker.finished.connect(lambda _c: (self.status.set_idle(), self.status.label.clear(),
+                                                 self.run_button.setEnabled(True)))
         self.worker.failed.connect(lambda msg, _d: self.summary.setText(self.tr("Cannot compute: {0}").format(msg)))
         self.worker.start()
 

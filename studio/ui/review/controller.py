@@ -354,13 +354,16 @@ class ReviewController(QObject):
 
     def _accept(self, indices: list[int], decision: Decision = Decision.ACCEPTED,
                 with_finish: bool = False) -> list[int]:
-        """Add proposals to the document (duplicates skipped); returns the new boxes' indices."""
+        """Add proposals to the document (duplicates skipped); returns the new boxes' indices.
+
+        A bulk accept (``with_finish``) also skips a proposal whose object already has a box
+        of another class, or a more confident proposal: one box per object."""
         ready = self._ready()
         if ready is None or not indices:
             return []
         doc, cur = ready
         chosen = cur.proposals[np.array(indices)]
-        merged, dup = merge_accepted(doc.boxes, chosen)
+        merged, dup = merge_accepted(doc.boxes, chosen, any_class=with_finish)
         if not (dup.all() or self.editor.edit(_keep_confidence_free(merged), None)):
             return []
         n_before = len(doc.boxes) - int((~dup).sum())
