@@ -139,6 +139,7 @@ class EvalReport:
     f1: float
     confusion: ConfusionMatrix
     problems: list[str]
+    lowest_conf: float = 0.0  # the least confident prediction (curves are flat below it)
 
     def at_best(self, class_id: int) -> tuple[float, float, float]:
         """P, R, F1 of one class at the overall best confidence."""
@@ -294,5 +295,6 @@ def evaluate_predictions(dataset: Dataset, preds: Predictions, paths: list[str])
     else:
         best = p = r = f = 0.0
     cm = confusion_matrix(pb, gts, nc or (max((int(c) for b in gts.values() for c in b.class_id), default=-1) + 1))
+    lowest = float(cat(confs, float).min()) if confs and len(cat(confs, float)) else 0.0
     return EvalReport(names, len(order), ev.classes, ev.map50, ev.map50_95, ids, x, pc, rc, f1c, pr, best, p, r, f,
-                      cm, problems)
+                      cm, problems, lowest)

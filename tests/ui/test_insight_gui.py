@@ -86,11 +86,11 @@ def test_evaluation_of_a_run_and_confusion_cells(qtbot, window, sample_dataset: 
     win = _open(qtbot, window, sample_dataset)
     tab = win.evaluation
     assert tab.source.itemData(0) == run
-    tab.start()
+    tab.run_button.click()
     qtbot.waitUntil(lambda: tab.report is not None, timeout=20_000)
     rep = tab.report
-    assert tab.table.rowCount() == len(rep.classes)
-    assert "mAP50" in tab.summary.text()
+    assert tab.table.rowCount() == len(rep.classes) and rep.images == 14
+    assert "mAP50" in tab.summary.text() and "not in run" not in tab.summary.text()
     m = rep.confusion.matrix
     i, j = np.unravel_index(int(np.argmax(m)), m.shape)
     tab.show_cell(int(i), int(j))

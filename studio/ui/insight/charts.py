@@ -27,20 +27,15 @@ def plot_widget(parent: QWidget, title: str, left: str = "", bottom: str = "") -
 
 
 def bars(plot: pg.PlotWidget, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float]]]) -> None:
-    """Grouped vertical bars, one group per label, one colour per series (with a legend)."""
+    """Grouped vertical bars, one group per label, one colour per series (named in the title
+    by the caller: a legend would cover the bars)."""
     plot.clear()
-    if plot.plotItem.legend is None and len(series) > 1:
-        plot.addLegend(offset=(-10, 10))
     n = max(len(series), 1)
     width = 0.8 / n
-    for k, (name, values) in enumerate(series):
+    for k, (_name, values) in enumerate(series):
         x = np.arange(len(labels)) - 0.4 + width * (k + 0.5)
         plot.addItem(pg.BarGraphItem(x=x, height=np.asarray(values, float), width=width * 0.95,
-                                     brush=PALETTE[k % len(PALETTE)], name=name))
-        if len(series) > 1:
-            sample = pg.PlotDataItem([], [], pen=None, symbol="s", symbolBrush=PALETTE[k % len(PALETTE)],
-                                     symbolPen=None)
-            plot.plotItem.legend.addItem(sample, name)
+                                     brush=PALETTE[k % len(PALETTE)]))
     plot.getAxis("bottom").setTicks([list(enumerate(labels))])
     plot.setXRange(-0.6, len(labels) - 0.4, padding=0)
 
@@ -53,6 +48,6 @@ def heat_map(plot: pg.PlotWidget, counts: np.ndarray) -> None:
     img.setRect(0, 0, 1, 1)
     plot.addItem(img)
     plot.invertY(True)
-    plot.setAspectLocked(True)
     plot.setXRange(0, 1, padding=0)
     plot.setYRange(0, 1, padding=0)
+    plot.setMouseEnabled(x=False, y=False)

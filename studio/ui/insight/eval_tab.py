@@ -80,13 +80,14 @@ class EvalTab(QWidget):
         body.addWidget(self.table)
         body.addWidget(middle)
         body.addWidget(plots)
+        body.setSizes([170, 260, 330])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(body, 1)
         self.report: EvalReport | None = None
         self.worker: JobWorker | None = None
-        self.run_button.clicked.connect(self.start)
+        self.run_button.clicked.connect(lambda: self.start())
         self.source.activated.connect(self._on_source)
         self.matrix.cellClicked.connect(self.show_cell)
         self.cell_images.itemDoubleClicked.connect(lambda item: self.open_image.emit(item.text(), -1))
@@ -111,7 +112,8 @@ class EvalTab(QWidget):
     def start(self, source: object = None) -> None:
         """Evaluate the chosen source in the background."""
         ds, store = self.session.dataset, self.session.store
-        source = source if isinstance(source, (int, str)) else self.source.currentData()
+        source = source if isinstance(source, (int, str)) and not isinstance(source, bool) else \
+            self.source.currentData()
         if ds is None or source is None or source == "folder":
             self.summary.setText(self.tr("Open a dataset and choose predictions first."))
             return
@@ -145,9 +147,13 @@ class EvalTab(QWidget):
         """Fill the table, matrix and curves."""
         self.report = rep
         tr = self.tr
-        text = tr("{0} images. All classes: precision {1:.3f}, recall {2:.3f}, F1 {3:.3f} at confidence {4:.3f} "
-                  "(the one that maximizes the mean F1); mAP50 {5:.3f}, mAP50-95 {6:.3f}.").format(
-            rep.images, rep.precision, rep.recall, rep.f1, rep.best_conf, rep.map50, rep.map50_95)
+        if rep.best_conf <= rep.lowest_conf:
+            where = tr("at any confidence up to {0:.2f}, the least confident prediction").format(rep.lowest_conf)
+        else:
+            where = tr("at confidence {0:.3f}").format(rep.best_conf)
+        text = tr("{0} images. All classes: precision {1:.3f}, recall {2:.3f}, F1 {3:.3f} {4} (where the mean F1 "
+                  "is highest); mAP50 {5:.3f}, mAP50-95 {6:.3f}.").format(
+            rep.images, rep.precision, rep.recall, rep.f1, where, rep.map50, rep.map50_95)
         if rep.problems:
             text += "\n" + "\n".join(rep.problems)
         self.summary.setText(text)
