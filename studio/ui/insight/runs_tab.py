@@ -42,7 +42,7 @@ class RunsTab(QWidget):
         for k in LOSSES:
             self.loss_choice.addItem(k, k)
         self.runs_list = QListWidget(self)
-        self.runs_list.setMaximumHeight(110)
+        self.runs_list.setMaximumHeight(64)
         self.loss_plot = plot_widget(self, tr("Loss per epoch (solid: train, dashed: val)"), tr("loss"), tr("epoch"))
         self.metric_plots = {key: plot_widget(self, label, "", tr("epoch")) for key, label in _METRICS}
         for p in (self.loss_plot, *self.metric_plots.values()):
@@ -69,6 +69,7 @@ class RunsTab(QWidget):
         body.addWidget(charts)
         body.addWidget(lower)
         body.setStretchFactor(0, 3)
+        body.setSizes([520, 240])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.runs_list)
