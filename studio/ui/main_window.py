@@ -20,7 +20,6 @@ from PyQt6.QtWidgets import (
 
 from studio.core.index import State
 from studio.core.label_document import LabelDocument
-from studio.core.labels import load_yolo_labels
 from studio.core.plugins import Registry
 from studio.ui.actions import make_action
 from studio.ui.annotation_actions import AnnotationActions
@@ -87,6 +86,10 @@ class MainWindow(QMainWindow):
         self.review_ui = ReviewUi(self, self.session, self.editor, self.view, self.image_list, self.prelabel_ui,
                                   self._show_error)
         self.review = self.review_ui.controller
+        from studio.ui.annotation_glue import AnnotationGlue
+
+        self.annotation_glue = AnnotationGlue(self, self.session, self.editor, self.image_list, lambda: self._row,
+                                              self._update_image_label)
         self.tabifyDockWidget(self.classes_dock, self.review_ui.dock)  # review gets the height it needs
         self.classes_dock.raise_()
         self._build_actions()
@@ -208,13 +211,12 @@ class MainWindow(QMainWindow):
         ed.saved.connect(lambda doc: self.session.note_labels(doc.image_path, doc.label_file.state,
                                                               len(doc.boxes)))
         ed.save_failed.connect(lambda text: self._show_error(self.tr("Cannot save labels"), text))
-        ed.external_change.connect(self._ask_external_change)
         ed.changed.connect(self._update_image_label)
         ed.changed.connect(self._ensure_a_class)
         self.class_panel.names_changed.connect(self._on_class_names)
         self.class_panel.error.connect(self._show_error)
-        self.edit_actions.verify_requested.connect(self.toggle_verified)
-        self.edit_actions.paste_previous_requested.connect(self.paste_from_previous)
+        self.edit_actions.verify_requested.connect(self.annotation_glue.toggle_verified)
+        self.edit_actions.paste_previous_requested.connect(self.annotation_glue.paste_from_previous)
         s.closed.connect(self.editor.forget_all)
 
     # datasets ---------------------------------------------------------------------------------
@@ -345,42 +347,6 @@ class MainWindow(QMainWindow):
         self.view.set_class_names(names)
         self.box_list.set_class_names(names)
         self.review_ui.panel.set_class_names(names)
-
-    # annotation helpers -------------------------------------------------------------------------
-    def toggle_verified(self) -> None:
-        """Flip the current image's "verified" flag (Space)."""
-        index = self.session.index
-        if index is None or not 0 <= self._row < len(index):
-            return
-        self.session.set_verified(self._row, not bool(index.verified[self._row]))
-        self._update_image_label()
-
-    def paste_from_previous(self) -> None:
-        """Copy every box of the previous image in the list onto this one."""
-        dataset, index = self.session.dataset, self.session.index
-        prev = self.image_list.previous_index_row()
-        if dataset is None or index is None or prev < 0:
-            return
-        self.editor.save_now()
-        rel = index.paths[prev]
-        known = self.editor.document_for(dataset.label_path(rel))
-        boxes = known.boxes if known is not None else load_yolo_labels(dataset.label_path(rel)).boxes
-        if not self.editor.paste(boxes):
-            self.statusBar().showMessage(self.tr("The previous image has no boxes."), 5000)
-
-    def _ask_external_change(self, doc: LabelDocument) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Label file changed on disk"),
-                          self.tr("{0} was changed by another program since studio read it.\n"
-                                  "Keep studio's edits (overwrite the file) or reload the file "
-                                  "from disk (discard studio's edits)?").format(doc.label_path),
-                          QMessageBox.StandardButton.NoButton, self)
-        overwrite = box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Reload from Disk"), QMessageBox.ButtonRole.RejectRole)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setObjectName("external_change_box")
-        box.buttonClicked.connect(
-            lambda button: self.editor.resolve_external_change(doc, button is overwrite))
-        box.open()
 
     def open_preprocessing(self) -> None:
         """Open the preprocessing studio on the current image (or a sample photo)."""
