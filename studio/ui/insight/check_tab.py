@@ -21,7 +21,7 @@ from studio.core.qa import QAReport, check_job
 from studio.ui.session import DatasetSession
 from studio.ui.status import IndexStatus
 from studio.ui.texts import finding_text
-from studio.ui.workers import JobWorker
+from studio.ui.insight.job_tab import JobTab
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -83,7 +83,7 @@ class FindingsModel(QAbstractTableModel):
         return None
 
 
-class CheckTab(QWidget):
+class CheckTab(JobTab):
     """Runs the QA; a double-click (or Enter) on a finding opens its image and box."""
 
     open_image = pyqtSignal(str, int)  # relative image path, box index (-1: none)
@@ -121,12 +121,10 @@ class CheckTab(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
-        self.worker: JobWorker | None = None
         self.run_button.clicked.connect(self.start)
         self.status.cancel_requested.connect(self.cancel)
         self.severity.currentIndexChanged.connect(self._filter)
-        self.table.doubleClicked.connect(self._open)
-        self.table.activated.connect(self._open)
+        self.table.activated.connect(self._open)  # double-click or Enter
 
     def start(self) -> None:
         """Check the open dataset in the background."""
@@ -134,43 +132,18 @@ class CheckTab(QWidget):
         if ds is None:
             self.summary.setText(self.tr("Open a dataset first."))
             return
-        if self.worker is not None and self.worker.is_running():
-            return
         pixels = self.pixels.isChecked()
 
         def job(token: CancelToken):
             yield from check_job(ds, pixels=pixels, cancelled=token)
 
-        self.run_button.setEnabled(False)
-        self.worker = JobWorker(job, self)
-        self.worker.progress.connect(self._on_progress)
-        self.worker.finished.connect(self._on_finished)
-        self.worker.failed.connect(lambda msg, _d: self.summary.setText(self.tr("Check failed: {0}").format(msg)))
-        self.worker.start()
-
-    def cancel(self) -> None:
-        """Stop a running check."""
-        if self.worker is not None:
-            self.worker.cancel()
-
-    def wait(self) -> None:
-        """Wait for the worker (closing)."""
-        if self.worker is not None:
-            self.worker.cancel()
-            self.worker.wait()
+        self.run_job(job, self._on_progress, self.tr("Check failed: {0}"))
 
     def _on_progress(self, progress) -> None:  # noqa: ANN001 - Progress
         if progress.stage == "done" and isinstance(progress.payload, tuple):
             self.show_report(progress.payload[0])
         else:
             self.status.show_progress(progress)
-
-    def _on_finished(self, completed: bool) -> None:
-        self.status.set_idle()
-        self.status.label.clear()
-        self.run_button.setEnabled(True)
-        if not completed:
-            self.summary.setText(self.tr("Check stopped."))
 
     def show_report(self, report: QAReport) -> None:
         """Fill the table and the summary."""

@@ -22,10 +22,10 @@ from studio.core.survey import survey_job
 from studio.ui.insight.charts import bars, heat_map, plot_widget
 from studio.ui.session import DatasetSession
 from studio.ui.status import IndexStatus
-from studio.ui.workers import JobWorker
+from studio.ui.insight.job_tab import JobTab
 
 
-class StatsTab(QWidget):
+class StatsTab(JobTab):
     """Charts (pyqtgraph) and tables of a dataset survey; computed off the GUI thread."""
 
     def __init__(self, session: DatasetSession, parent: QWidget | None = None) -> None:
@@ -71,10 +71,9 @@ class StatsTab(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
         self.stats: DatasetStats | None = None
-        self.worker: JobWorker | None = None
         self.run_button.clicked.connect(self.start)
         self.csv_button.clicked.connect(self.export_csv)
-        self.status.cancel_requested.connect(lambda: self.worker is not None and self.worker.cancel())
+        self.status.cancel_requested.connect(self.cancel)
 
     def start(self) -> None:
         """Survey the dataset in the background, then draw."""
@@ -82,25 +81,11 @@ class StatsTab(QWidget):
         if ds is None:
             self.summary.setText(self.tr("Open a dataset first."))
             return
-        if self.worker is not None and self.worker.is_running():
-            return
 
         def job(token: CancelToken):
             yield from survey_job(ds, cancelled=token)
 
-        self.run_button.setEnabled(False)
-        self.worker = JobWorker(job, self)
-        self.worker.progress.connect(self._on_progress)
-        self.worker.finished.connect(lambda _c: (self.status.set_idle(), self.status.label.clear(),
-                                                 self.run_button.setEnabled(True)))
-        self.worker.failed.connect(lambda msg, _d: self.summary.setText(self.tr("Cannot compute: {0}").format(msg)))
-        self.worker.start()
-
-    def wait(self) -> None:
-        """Wait for the worker (closing)."""
-        if self.worker is not None:
-            self.worker.cancel()
-            self.worker.wait()
+        self.run_job(job, self._on_progress, self.tr("Cannot compute: {0}"))
 
     def _on_progress(self, progress) -> None:  # noqa: ANN001 - Progress
         if progress.stage == "done" and progress.payload is not None:
