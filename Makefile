@@ -6,13 +6,15 @@ PY     := $(BIN)/python
 SAMPLE := resources/sample
 MODEL  := resources/models/demo-fruit.pt
 
-.PHONY: run test bench sample lint train-demo clean help
+.PHONY: run test bench sample lint train-demo i18n screenshots clean help
 
 help:
 	@echo "make run    - set up .venv and open studio on the sample dataset with the demo model"
 	@echo "make test   - install dev extras and run the whole suite headless"
 	@echo "make bench  - run the benchmarks and print the figures"
 	@echo "make sample - (re)generate the sample dataset in $(SAMPLE)"
+	@echo "make i18n   - update resources/i18n/*.ts from the sources and compile them to .qm"
+	@echo "make screenshots - retake the user guide's screenshots (English and Korean) in docs/images"
 
 $(VENV)/.base-installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +44,16 @@ test: $(VENV)/.dev-installed
 
 bench: $(VENV)/.dev-installed $(SAMPLE)/data.yaml
 	$(PY) benchmarks/run_all.py
+
+$(VENV)/.i18n-installed: $(VENV)/.base-installed
+	$(PY) -m pip install -q --no-deps 'pyside6-essentials>=6.5'
+	@touch $@
+
+i18n: $(VENV)/.i18n-installed
+	$(PY) scripts/update_translations.py
+
+screenshots: $(VENV)/.base-installed $(SAMPLE)/data.yaml
+	$(PY) scripts/take_screenshots.py
 
 train-demo: $(VENV)/.base-installed
 	$(PY) scripts/train_demo_model.py

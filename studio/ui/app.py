@@ -24,16 +24,51 @@ def display_problem() -> str | None:
     return None
 
 
-def install_translator(app) -> None:  # noqa: ANN001 - QApplication
-    """Load ``resources/i18n/studio_<locale>.qm`` if present (``STUDIO_LANG`` overrides)."""
-    from PyQt6.QtCore import QLocale, QTranslator
+def switch_language(window, code: str):  # noqa: ANN001, ANN201 - MainWindow -> MainWindow
+    """Apply a new UI language without losing work: save everything, then rebuild the window
+    in the new language on the same dataset, image, model and review mode, and close the old one.
+    A running pre-labeling run stops (it resumes from Tools > Resume)."""
+    from studio.ui.i18n import install_language, resolve_language
+    from studio.ui.main_window import MainWindow
 
-    lang = os.environ.get("STUDIO_LANG") or QLocale.system().name()
-    folder = Path(__file__).resolve().parents[2] / "resources" / "i18n"
-    translator = QTranslator(app)
-    if translator.load(f"studio_{lang}", str(folder)) or translator.load(
-            f"studio_{lang.split('_')[0]}", str(folder)):
-        app.installTranslator(translator)
+    window.settings.set_language(code)
+    window.editor.save_now()
+    dataset = window.session.dataset
+    target = str(dataset.yaml_path or dataset.root) if dataset is not None else None
+    model = window.models.info.path if window.models.info is not None else None
+    reviewing = window.review_ui.act_mode.isChecked()
+    geometry = window.saveGeometry()
+    window.close()
+    install_language(resolve_language(code))
+    new = MainWindow(window.settings, window.registry)
+    new.restoreGeometry(geometry)
+    new.show()
+    if target:
+        if reviewing:
+            new.session.opened.connect(lambda _ds: new.review_ui.set_mode(True), type=_single_shot())
+        new.open_dataset(target)
+    if model is not None:
+        new.models.load(str(model))
+    return new
+
+
+class WindowKeeper:
+    """Holds the current main window and replaces it when the user picks another language."""
+
+    def __init__(self, window) -> None:  # noqa: ANN001 - MainWindow
+        self.window = window
+        window.language_requested.connect(self.switch)
+
+    def switch(self, code: str) -> None:
+        """Rebuild the window in ``code`` (see ``switch_language``)."""
+        self.window = switch_language(self.window, code)
+        self.window.language_requested.connect(self.switch)
+
+
+def _single_shot():  # noqa: ANN202
+    from PyQt6.QtCore import Qt
+
+    return Qt.ConnectionType.SingleShotConnection
 
 
 def run_gui(dataset: str | None = None, model: str | None = None,
@@ -59,9 +94,14 @@ def run_gui(dataset: str | None = None, model: str | None = None,
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("studio")
     app.setOrganizationName("studio")
-    install_translator(app)
+    from studio.ui.i18n import ensure_hangul_font, install_language, resolve_language
+
+    settings = Settings()
+    install_language(resolve_language(settings.language()))
+    ensure_hangul_font()
     registry.discover(default_plugin_folders())
-    window = MainWindow(Settings(), registry)
+    window = MainWindow(settings, registry)
+    keeper = WindowKeeper(window)
     window.show()
     window.report_plugin_failures()
     if exit_after_first_image:
@@ -79,4 +119,6 @@ def run_gui(dataset: str | None = None, model: str | None = None,
         window.models.load(model_path)
     elif model:
         window.model_label.setText(window.tr("Model file not found: {0}").format(model))
-    return app.exec()
+    status = app.exec()
+    del keeper
+    return status

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
     """studio's window: image list on the left, the image in the middle, status below."""
 
     image_shown = pyqtSignal(str)  # path of the image now painted
+    language_requested = pyqtSignal(str)  # "system" / "en" / "ko": the app rebuilds the window
 
     def __init__(self, settings: Settings, registry: Registry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,7 +58,11 @@ class MainWindow(QMainWindow):
 
         self.editor = AnnotationEditor(self)
         self.view = Canvas(self.editor, self)
-        self.setCentralWidget(self.view)
+        from studio.ui.help_ui import HelpUi
+
+        self.help_ui = HelpUi(self, self.view)
+        self.setCentralWidget(self.help_ui.stack)
+        self.help_ui.language_requested.connect(self.language_requested)
         self.image_list = ImageListPanel(self)
         self.images_dock = self._dock(self.tr("Images"), "images_dock", self.image_list,
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -74,6 +79,8 @@ class MainWindow(QMainWindow):
         self.image_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.index_status = IndexStatus(self)
         self.model_label = QLabel(self.tr("No model loaded"), self)
+        self.model_label.setToolTip(self.tr("No model loaded: load one (File > Load Model) or use the demo "
+                                            "model (File > Use the Demo Model)."))
         self.statusBar().addWidget(self.image_label, 1)
         self.statusBar().addPermanentWidget(self.index_status)
         self.statusBar().addPermanentWidget(self.model_label)
@@ -94,6 +101,8 @@ class MainWindow(QMainWindow):
         self.classes_dock.raise_()
         self._build_actions()
         self._wire()
+        if not settings.first_run_done():
+            self.help_ui.show_welcome()
         geometry, state = settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -152,6 +161,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.edit_actions.save)
         file_menu.addAction(self.act_load_model)
+        file_menu.addAction(self.help_ui.act_demo)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu(tr("&Edit"))
@@ -166,7 +176,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
         go_menu = bar.addMenu(tr("&Go"))
         go_menu.addActions([self.act_prev, self.act_next, self.act_next_unlabeled])
-        tools_menu = bar.addMenu(tr("&Tools"))
+        tools_menu = self.tools_menu = bar.addMenu(tr("&Tools"))
         tools_menu.addAction(self.act_preprocess)
         tools_menu.addAction(self.act_insight)
         tools_menu.addSeparator()
@@ -178,8 +188,15 @@ class MainWindow(QMainWindow):
             else:
                 review_menu.addAction(action)
         view_menu.addAction(self.review_ui.dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addMenu(self.help_ui.language_menu)
+        self.help_ui.mark_language(self.settings.language())
         help_menu = bar.addMenu(tr("&Help"))
-        help_menu.addActions([self.act_shortcuts, self.act_plugins, self.act_about])
+        help_menu.addActions([self.help_ui.act_guide, self.act_shortcuts, self.help_ui.act_welcome])
+        tours = help_menu.addMenu(tr("&Tours"))
+        tours.addActions(list(self.help_ui.act_tours.values()))
+        help_menu.addSeparator()
+        help_menu.addActions([self.act_plugins, self.act_about])
         self._rebuild_recent(self.settings.recent_datasets())
 
     def _rebuild_recent(self, items: list[str]) -> None:
@@ -250,6 +267,8 @@ class MainWindow(QMainWindow):
         self.open_dataset(SAMPLE_DATASET)
 
     def _on_opened(self, dataset) -> None:  # noqa: ANN001 - studio.core.dataset.Dataset
+        if self.help_ui.welcome_shown:
+            self.help_ui.hide_welcome()
         index = self.session.index
         self.setWindowTitle(self.tr("studio — {0}").format(dataset.root.name))
         self.statusBar().clearMessage()  # "Listing images…" is done

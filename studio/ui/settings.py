@@ -77,6 +77,22 @@ class Settings(QObject):
         self._q.setValue("window/geometry", geometry)
         self._q.setValue("window/state", state)
 
+    def language(self) -> str:
+        """``"system"`` (follow the system locale), ``"en"`` or ``"ko"``."""
+        return str(self._q.value("ui/language", "system") or "system")
+
+    def set_language(self, code: str) -> None:
+        """Remember the UI language."""
+        self._q.setValue("ui/language", code)
+
+    def first_run_done(self) -> bool:
+        """True once the welcome page has been dismissed (it never shows again unless asked)."""
+        return str(self._q.value("ui/first_run_done", "false")).lower() == "true"
+
+    def set_first_run_done(self, done: bool = True) -> None:
+        """Remember that the welcome page was seen."""
+        self._q.setValue("ui/first_run_done", "true" if done else "false")
+
     def sync(self) -> None:
         """Write to disk now."""
         self._q.sync()

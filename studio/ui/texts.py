@@ -16,13 +16,17 @@ def finding_text(finding: Finding, with_place: bool = True) -> str:
     return f"{place}: {message}" if place else message
 
 
+def op_text(text: str) -> str:
+    """A preprocessing operation's title, category or parameter label in the user's language."""
+    return QCoreApplication.translate("studio.ops", text)
+
+
 def state_text(state: State) -> str:
     """The display name of an image state."""
-    tr = QCoreApplication.translate
     return {
-        State.UNKNOWN: tr("State", "not indexed yet"),
-        State.UNLABELED: tr("State", "unlabeled"),
-        State.NEGATIVE: tr("State", "negative (no objects)"),
-        State.LABELED: tr("State", "labeled"),
-        State.ERROR: tr("State", "unreadable"),
+        State.UNKNOWN: QCoreApplication.translate("State", "not indexed yet"),
+        State.UNLABELED: QCoreApplication.translate("State", "unlabeled"),
+        State.NEGATIVE: QCoreApplication.translate("State", "negative (no objects)"),
+        State.LABELED: QCoreApplication.translate("State", "labeled"),
+        State.ERROR: QCoreApplication.translate("State", "unreadable"),
     }[state]

@@ -13,7 +13,9 @@ def window(qtbot):
     from studio.ui.main_window import MainWindow
     from studio.ui.settings import Settings
 
-    win = MainWindow(Settings(), Registry())
+    settings = Settings()
+    settings.set_first_run_done(True)  # the welcome page has its own tests
+    win = MainWindow(settings, Registry())
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

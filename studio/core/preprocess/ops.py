@@ -5,6 +5,8 @@ Built-in operations register in the plugin registry exactly as plugin operations
     reg.add("op", "my_op", OpSpec("my_op", "My op", "Filters", my_function, (IntParam(...),)))
 
 ``my_function(img, **params)`` must use cv2/numpy only so that exported scripts can carry it.
+Titles, categories and parameter labels are marked with ``QT_TRANSLATE_NOOP("studio.ops", ...)``;
+the UI shows them through ``QCoreApplication.translate("studio.ops", text)``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.preprocess import functions as F
 from studio.core.preprocess.params import BoolParam, ChoiceParam, FloatParam, IntParam, Param, ParamError
 
@@ -61,65 +64,65 @@ class OpSpec:
 
 
 def _invert() -> BoolParam:
-    return BoolParam("invert_mask", "Invert (dark objects)", False)
+    return BoolParam("invert_mask", QT_TRANSLATE_NOOP("studio.ops", "Invert (dark objects)"), False)
 
 
 BUILTIN_OPS: tuple[OpSpec, ...] = (
-    OpSpec("grayscale", "Grayscale", "Color", F.grayscale),
-    OpSpec("convert_color", "Color space", "Color", F.convert_color,
-           (ChoiceParam("space", "Space", "HSV", ("HSV", "LAB", "YCrCb", "RGB")),)),
-    OpSpec("resize", "Resize", "Geometry", F.resize,
-           (FloatParam("scale", "Scale", 0.5, 0.05, 4.0, 0.05),
-            ChoiceParam("interpolation", "Interpolation", "area", ("area", "linear", "cubic", "nearest")))),
-    OpSpec("gaussian_blur", "Gaussian blur", "Filters", F.gaussian_blur,
-           (IntParam("ksize", "Kernel size", 5, 1, 99, 2, odd=True),
-            FloatParam("sigma", "Sigma (0 = from size)", 0.0, 0.0, 50.0, 0.1))),
-    OpSpec("median_blur", "Median blur", "Filters", F.median_blur,
-           (IntParam("ksize", "Kernel size", 5, 3, 99, 2, odd=True),)),
-    OpSpec("bilateral", "Bilateral filter", "Filters", F.bilateral,
-           (IntParam("diameter", "Diameter", 9, 1, 31),
-            FloatParam("sigma_color", "Sigma color", 75.0, 1.0, 250.0, 1.0),
-            FloatParam("sigma_space", "Sigma space", 75.0, 1.0, 250.0, 1.0))),
-    OpSpec("brightness_contrast", "Brightness / contrast", "Tone", F.brightness_contrast,
-           (FloatParam("contrast", "Contrast", 1.0, 0.0, 5.0, 0.05),
-            FloatParam("brightness", "Brightness", 0.0, -255.0, 255.0, 1.0))),
-    OpSpec("gamma", "Gamma", "Tone", F.gamma,
-           (FloatParam("gamma_value", "Gamma", 1.0, 0.05, 8.0, 0.05),)),
-    OpSpec("equalize_hist", "Histogram equalization", "Tone", F.equalize_hist),
-    OpSpec("clahe", "CLAHE", "Tone", F.clahe,
-           (FloatParam("clip_limit", "Clip limit", 2.0, 0.1, 40.0, 0.1),
-            IntParam("tiles", "Tiles per side", 8, 1, 64))),
-    OpSpec("unsharp_mask", "Unsharp mask", "Filters", F.unsharp_mask,
-           (FloatParam("sigma", "Radius (sigma)", 2.0, 0.1, 50.0, 0.1),
-            FloatParam("amount", "Amount", 1.0, 0.0, 10.0, 0.1))),
-    OpSpec("threshold", "Threshold (manual)", "Threshold", F.threshold,
-           (IntParam("value", "Threshold", 128, 0, 255), _invert()), produces_mask=True),
-    OpSpec("auto_threshold", "Threshold (automatic)", "Threshold", F.auto_threshold,
-           (ChoiceParam("method", "Method", "otsu",
+    OpSpec("grayscale", QT_TRANSLATE_NOOP("studio.ops", "Grayscale"), QT_TRANSLATE_NOOP("studio.ops", "Color"), F.grayscale),
+    OpSpec("convert_color", QT_TRANSLATE_NOOP("studio.ops", "Color space"), QT_TRANSLATE_NOOP("studio.ops", "Color"), F.convert_color,
+           (ChoiceParam("space", QT_TRANSLATE_NOOP("studio.ops", "Space"), "HSV", ("HSV", "LAB", "YCrCb", "RGB")),)),
+    OpSpec("resize", QT_TRANSLATE_NOOP("studio.ops", "Resize"), QT_TRANSLATE_NOOP("studio.ops", "Geometry"), F.resize,
+           (FloatParam("scale", QT_TRANSLATE_NOOP("studio.ops", "Scale"), 0.5, 0.05, 4.0, 0.05),
+            ChoiceParam("interpolation", QT_TRANSLATE_NOOP("studio.ops", "Interpolation"), "area", ("area", "linear", "cubic", "nearest")))),
+    OpSpec("gaussian_blur", QT_TRANSLATE_NOOP("studio.ops", "Gaussian blur"), QT_TRANSLATE_NOOP("studio.ops", "Filters"), F.gaussian_blur,
+           (IntParam("ksize", QT_TRANSLATE_NOOP("studio.ops", "Kernel size"), 5, 1, 99, 2, odd=True),
+            FloatParam("sigma", QT_TRANSLATE_NOOP("studio.ops", "Sigma (0 = from size)"), 0.0, 0.0, 50.0, 0.1))),
+    OpSpec("median_blur", QT_TRANSLATE_NOOP("studio.ops", "Median blur"), QT_TRANSLATE_NOOP("studio.ops", "Filters"), F.median_blur,
+           (IntParam("ksize", QT_TRANSLATE_NOOP("studio.ops", "Kernel size"), 5, 3, 99, 2, odd=True),)),
+    OpSpec("bilateral", QT_TRANSLATE_NOOP("studio.ops", "Bilateral filter"), QT_TRANSLATE_NOOP("studio.ops", "Filters"), F.bilateral,
+           (IntParam("diameter", QT_TRANSLATE_NOOP("studio.ops", "Diameter"), 9, 1, 31),
+            FloatParam("sigma_color", QT_TRANSLATE_NOOP("studio.ops", "Sigma color"), 75.0, 1.0, 250.0, 1.0),
+            FloatParam("sigma_space", QT_TRANSLATE_NOOP("studio.ops", "Sigma space"), 75.0, 1.0, 250.0, 1.0))),
+    OpSpec("brightness_contrast", QT_TRANSLATE_NOOP("studio.ops", "Brightness / contrast"), QT_TRANSLATE_NOOP("studio.ops", "Tone"), F.brightness_contrast,
+           (FloatParam("contrast", QT_TRANSLATE_NOOP("studio.ops", "Contrast"), 1.0, 0.0, 5.0, 0.05),
+            FloatParam("brightness", QT_TRANSLATE_NOOP("studio.ops", "Brightness"), 0.0, -255.0, 255.0, 1.0))),
+    OpSpec("gamma", QT_TRANSLATE_NOOP("studio.ops", "Gamma"), QT_TRANSLATE_NOOP("studio.ops", "Tone"), F.gamma,
+           (FloatParam("gamma_value", QT_TRANSLATE_NOOP("studio.ops", "Gamma"), 1.0, 0.05, 8.0, 0.05),)),
+    OpSpec("equalize_hist", QT_TRANSLATE_NOOP("studio.ops", "Histogram equalization"), QT_TRANSLATE_NOOP("studio.ops", "Tone"), F.equalize_hist),
+    OpSpec("clahe", QT_TRANSLATE_NOOP("studio.ops", "CLAHE"), QT_TRANSLATE_NOOP("studio.ops", "Tone"), F.clahe,
+           (FloatParam("clip_limit", QT_TRANSLATE_NOOP("studio.ops", "Clip limit"), 2.0, 0.1, 40.0, 0.1),
+            IntParam("tiles", QT_TRANSLATE_NOOP("studio.ops", "Tiles per side"), 8, 1, 64))),
+    OpSpec("unsharp_mask", QT_TRANSLATE_NOOP("studio.ops", "Unsharp mask"), QT_TRANSLATE_NOOP("studio.ops", "Filters"), F.unsharp_mask,
+           (FloatParam("sigma", QT_TRANSLATE_NOOP("studio.ops", "Radius (sigma)"), 2.0, 0.1, 50.0, 0.1),
+            FloatParam("amount", QT_TRANSLATE_NOOP("studio.ops", "Amount"), 1.0, 0.0, 10.0, 0.1))),
+    OpSpec("threshold", QT_TRANSLATE_NOOP("studio.ops", "Threshold (manual)"), QT_TRANSLATE_NOOP("studio.ops", "Threshold"), F.threshold,
+           (IntParam("value", QT_TRANSLATE_NOOP("studio.ops", "Threshold"), 128, 0, 255), _invert()), produces_mask=True),
+    OpSpec("auto_threshold", QT_TRANSLATE_NOOP("studio.ops", "Threshold (automatic)"), QT_TRANSLATE_NOOP("studio.ops", "Threshold"), F.auto_threshold,
+           (ChoiceParam("method", QT_TRANSLATE_NOOP("studio.ops", "Method"), "otsu",
                         ("otsu", "triangle", "isodata", "li", "mean", "minimum", "yen")), _invert()),
            produces_mask=True),
-    OpSpec("adaptive_threshold", "Threshold (adaptive)", "Threshold", F.adaptive_threshold,
-           (ChoiceParam("method", "Local mean", "gaussian", ("mean", "gaussian")),
-            IntParam("block_size", "Block size", 31, 3, 255, 2, odd=True),
-            FloatParam("c", "Offset C", 5.0, -100.0, 100.0, 0.5), _invert()), produces_mask=True),
-    OpSpec("color_range", "Color range", "Threshold", F.color_range,
-           (ChoiceParam("space", "Space", "HSV", ("HSV", "RGB")),
-            IntParam("lo0", "Channel 1 min", 0, 0, 255), IntParam("hi0", "Channel 1 max", 255, 0, 255),
-            IntParam("lo1", "Channel 2 min", 0, 0, 255), IntParam("hi1", "Channel 2 max", 255, 0, 255),
-            IntParam("lo2", "Channel 3 min", 0, 0, 255), IntParam("hi2", "Channel 3 max", 255, 0, 255),
+    OpSpec("adaptive_threshold", QT_TRANSLATE_NOOP("studio.ops", "Threshold (adaptive)"), QT_TRANSLATE_NOOP("studio.ops", "Threshold"), F.adaptive_threshold,
+           (ChoiceParam("method", QT_TRANSLATE_NOOP("studio.ops", "Local mean"), "gaussian", ("mean", "gaussian")),
+            IntParam("block_size", QT_TRANSLATE_NOOP("studio.ops", "Block size"), 31, 3, 255, 2, odd=True),
+            FloatParam("c", QT_TRANSLATE_NOOP("studio.ops", "Offset C"), 5.0, -100.0, 100.0, 0.5), _invert()), produces_mask=True),
+    OpSpec("color_range", QT_TRANSLATE_NOOP("studio.ops", "Color range"), QT_TRANSLATE_NOOP("studio.ops", "Threshold"), F.color_range,
+           (ChoiceParam("space", QT_TRANSLATE_NOOP("studio.ops", "Space"), "HSV", ("HSV", "RGB")),
+            IntParam("lo0", QT_TRANSLATE_NOOP("studio.ops", "Channel 1 min"), 0, 0, 255), IntParam("hi0", QT_TRANSLATE_NOOP("studio.ops", "Channel 1 max"), 255, 0, 255),
+            IntParam("lo1", QT_TRANSLATE_NOOP("studio.ops", "Channel 2 min"), 0, 0, 255), IntParam("hi1", QT_TRANSLATE_NOOP("studio.ops", "Channel 2 max"), 255, 0, 255),
+            IntParam("lo2", QT_TRANSLATE_NOOP("studio.ops", "Channel 3 min"), 0, 0, 255), IntParam("hi2", QT_TRANSLATE_NOOP("studio.ops", "Channel 3 max"), 255, 0, 255),
             _invert()), produces_mask=True),
-    OpSpec("morphology", "Morphology", "Morphology", F.morphology,
-           (ChoiceParam("operation", "Operation", "open",
+    OpSpec("morphology", QT_TRANSLATE_NOOP("studio.ops", "Morphology"), QT_TRANSLATE_NOOP("studio.ops", "Morphology"), F.morphology,
+           (ChoiceParam("operation", QT_TRANSLATE_NOOP("studio.ops", "Operation"), "open",
                         ("erode", "dilate", "open", "close", "gradient", "tophat", "blackhat")),
-            ChoiceParam("shape", "Kernel shape", "ellipse", ("rect", "ellipse", "cross")),
-            IntParam("ksize", "Kernel size", 5, 1, 99),
-            IntParam("iterations", "Iterations", 1, 1, 20))),
-    OpSpec("canny", "Canny edges", "Edges", F.canny,
-           (FloatParam("low", "Low threshold", 50.0, 0.0, 1000.0, 1.0),
-            FloatParam("high", "High threshold", 150.0, 0.0, 1000.0, 1.0),
-            ChoiceParam("aperture", "Aperture", "3", ("3", "5", "7")),
-            BoolParam("l2_gradient", "L2 gradient", False)), produces_mask=True),
-    OpSpec("invert", "Invert", "Tone", F.invert),
+            ChoiceParam("shape", QT_TRANSLATE_NOOP("studio.ops", "Kernel shape"), "ellipse", ("rect", "ellipse", "cross")),
+            IntParam("ksize", QT_TRANSLATE_NOOP("studio.ops", "Kernel size"), 5, 1, 99),
+            IntParam("iterations", QT_TRANSLATE_NOOP("studio.ops", "Iterations"), 1, 1, 20))),
+    OpSpec("canny", QT_TRANSLATE_NOOP("studio.ops", "Canny edges"), QT_TRANSLATE_NOOP("studio.ops", "Edges"), F.canny,
+           (FloatParam("low", QT_TRANSLATE_NOOP("studio.ops", "Low threshold"), 50.0, 0.0, 1000.0, 1.0),
+            FloatParam("high", QT_TRANSLATE_NOOP("studio.ops", "High threshold"), 150.0, 0.0, 1000.0, 1.0),
+            ChoiceParam("aperture", QT_TRANSLATE_NOOP("studio.ops", "Aperture"), "3", ("3", "5", "7")),
+            BoolParam("l2_gradient", QT_TRANSLATE_NOOP("studio.ops", "L2 gradient"), False)), produces_mask=True),
+    OpSpec("invert", QT_TRANSLATE_NOOP("studio.ops", "Invert"), QT_TRANSLATE_NOOP("studio.ops", "Tone"), F.invert),
 )
 
 

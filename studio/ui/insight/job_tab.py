@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PyQt6.QtCore import QCoreApplication
 from PyQt6.QtWidgets import QLabel, QPushButton, QWidget
 
 from studio.ui.status import IndexStatus
@@ -38,7 +39,7 @@ class JobTab(QWidget):
         self.status.label.clear()
         self.run_button.setEnabled(True)
         if not completed:
-            self.summary.setText(self.tr("Stopped."))
+            self.summary.setText(QCoreApplication.translate("JobTab", "Stopped."))
 
     def cancel(self) -> None:
         """Ask the running job to stop."""

@@ -10,6 +10,7 @@ from superqt import QLabeledDoubleSlider, QLabeledRangeSlider, QLabeledSlider
 
 from studio.core.preprocess.ops import OpSpec
 from studio.core.preprocess.params import BoolParam, ChoiceParam, FloatParam, IntParam
+from studio.ui.texts import op_text
 
 
 class ParamForm(QWidget):
@@ -44,12 +45,12 @@ class ParamForm(QWidget):
         for p in spec.params:
             if p.name in done:
                 continue
-            label = QCoreApplication.translate("ops", p.label)
+            label = op_text(p.label)
             if p.name.startswith("lo") and p.name.replace("lo", "hi", 1) in names:
                 hi = p.name.replace("lo", "hi", 1)
                 control = self._range(p.name, hi)
                 done |= {p.name, hi}
-                label = label.replace(" min", "")
+                label = label.replace(QCoreApplication.translate("studio.ops", " min"), "").replace(" min", "")
             else:
                 control = self._control(p)
                 done.add(p.name)

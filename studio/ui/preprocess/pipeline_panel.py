@@ -17,6 +17,7 @@ from PyQt6.QtWidgets import (
 from studio.core.preprocess.ops import OpSpec
 from studio.core.preprocess.pipeline import Pipeline, Step
 from studio.ui.preprocess.param_form import ParamForm
+from studio.ui.texts import op_text
 
 
 class PipelinePanel(QWidget):
@@ -68,9 +69,9 @@ class PipelinePanel(QWidget):
         for spec in self.specs.values():
             by_category.setdefault(spec.category, []).append(spec)
         for category, specs in by_category.items():
-            sub = menu.addMenu(self.tr(category))
+            sub = menu.addMenu(op_text(category))
             for spec in specs:
-                action = sub.addAction(spec.title)
+                action = sub.addAction(op_text(spec.title))
                 action.triggered.connect(lambda _c=False, n=spec.name: self.add_step(n))
         return menu
 
@@ -85,7 +86,7 @@ class PipelinePanel(QWidget):
             self.list.clear()
             for step in self.pipeline.steps:
                 spec = self.specs.get(step.op)
-                item = QListWidgetItem(spec.title if spec else step.op)
+                item = QListWidgetItem(op_text(spec.title) if spec else step.op)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if step.enabled else Qt.CheckState.Unchecked)
                 self.list.addItem(item)
