@@ -37,11 +37,14 @@ def switch_language(window, code: str):  # noqa: ANN001, ANN201 - MainWindow -> 
     target = str(dataset.yaml_path or dataset.root) if dataset is not None else None
     model = window.models.info.path if window.models.info is not None else None
     reviewing = window.review_ui.act_mode.isChecked()
+    welcome = window.help_ui.welcome_shown
     geometry = window.saveGeometry()
     window.close()
     install_language(resolve_language(code))
     new = MainWindow(window.settings, window.registry)
     new.restoreGeometry(geometry)
+    if welcome:
+        new.help_ui.show_welcome()
     new.show()
     if target:
         if reviewing:

@@ -83,7 +83,8 @@ class HelpUi(QObject):
         """Run one of the three tours over the real window."""
         if self.tour is not None and self.tour.running:
             self.tour.stop()
-        self.stack.setCurrentIndex(1)
+        if self.welcome_shown:
+            self.hide_welcome()  # seen: it does not come back by itself
         steps = {"annotate": self._annotate_steps, "review": self._review_steps,
                  "preprocess": self._preprocess_steps}[name]()
         self.tour = Tour(steps, self)
