@@ -175,6 +175,7 @@ class HelpUi(QObject):
         self.guide.setSearchPaths([str(path.parent)])
         try:
             self.guide.setMarkdown(path.read_text(encoding="utf-8"))
+            _fit_images(self.guide, 820)
         except OSError as exc:
             self.guide.setPlainText(self.tr("The user guide cannot be read: {0}").format(exc))
         self.guide.show()
@@ -185,3 +186,25 @@ class HelpUi(QObject):
         """Load the bundled demo detector (trained on the sample dataset)."""
         self.window.models.load(str(DEMO_MODEL))
 
+
+
+def _fit_images(browser: QTextBrowser, width: int) -> None:
+    """Show the guide's screenshots at most ``width`` px wide (they are taken at full size)."""
+    from PyQt6.QtGui import QTextCursor
+
+    doc = browser.document()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            fmt = frag.charFormat()
+            if fmt.isImageFormat():
+                image = fmt.toImageFormat()
+                image.setWidth(width)
+                cursor = QTextCursor(doc)
+                cursor.setPosition(frag.position())
+                cursor.setPosition(frag.position() + frag.length(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(image)
+            it += 1
+        block = block.next()
