@@ -611,77 +611,77 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="101" />
+        <location filename="../../studio/ui/help_ui.py" line="102" />
         <source>Your images. A and D walk through them, U jumps to the next image without labels; the filter finds names and states.</source>
         <translation>이미지 목록입니다. A와 D로 이동하고, U는 라벨 없는 다음 이미지로 건너뜁니다. 필터로 이름과 상태를 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="103" />
+        <location filename="../../studio/ui/help_ui.py" line="104" />
         <source>The image. Press W and drag to draw a box (or turn on Edit &gt; Draw Boxes Continuously). Click selects, drag moves, the handles resize, arrows nudge, Del deletes, 1-9 set the class. Every edit is saved within 0.3 s.</source>
         <translation>이미지입니다. W를 누르고 끌면 박스를 그립니다(또는 편집 &gt; 박스 연속 그리기). 클릭은 선택, 끌기는 이동, 손잡이는 크기 조절, 화살표는 미세 이동, Del은 삭제, 1-9는 클래스 지정입니다. 모든 편집은 0.3초 안에 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="106" />
+        <location filename="../../studio/ui/help_ui.py" line="107" />
         <source>Classes come from data.yaml or classes.txt. Add or rename them here; ids never move, so existing labels stay right.</source>
         <translation>클래스는 data.yaml이나 classes.txt에서 옵니다. 여기서 추가하거나 이름을 바꿉니다. ID는 바뀌지 않으므로 기존 라벨이 그대로 맞습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="109" />
+        <location filename="../../studio/ui/help_ui.py" line="110" />
         <source>Every box of this image. N marks an image as a negative (nothing to label), Space marks it verified, F1 lists every shortcut.</source>
         <translation>이 이미지의 모든 박스입니다. N은 네거티브(라벨할 물체 없음), Space는 확인 표시, F1은 모든 단축키를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="117" />
+        <location filename="../../studio/ui/help_ui.py" line="118" />
         <source>The model in use. File &gt; Load Model takes a .pt or .onnx detector; File &gt; Use the Demo Model loads the bundled fruit detector.</source>
         <translation>사용 중인 모델입니다. 파일 &gt; 모델 불러오기로 .pt나 .onnx 검출기를 불러오고, 파일 &gt; 데모 모델 사용으로 함께 제공되는 과일 검출기를 불러옵니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="119" />
+        <location filename="../../studio/ui/help_ui.py" line="120" />
         <source>Tools &gt; Pre-label runs the model over all (or only unlabeled) images in the background; it can be stopped and resumed.</source>
         <translation>도구 &gt; 사전 라벨링은 모든(또는 라벨 없는) 이미지에 모델을 백그라운드로 실행합니다. 멈췄다가 이어서 할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="122" />
+        <location filename="../../studio/ui/help_ui.py" line="123" />
         <source>Proposals are drawn dashed with their confidence; this slider hides the less confident ones.</source>
         <translation>제안은 신뢰도와 함께 점선으로 그려집니다. 이 슬라이더로 신뢰도가 낮은 제안을 숨깁니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="124" />
+        <location filename="../../studio/ui/help_ui.py" line="125" />
         <source>Review mode (Ctrl+R) walks the images that need a human most. Enter accepts all proposals and goes on, X rejects them, Tab / Y / R / E decide one at a time, Ctrl+Z undoes.</source>
         <translation>검수 모드(Ctrl+R)는 사람의 확인이 가장 필요한 이미지부터 보여 줍니다. Enter는 제안을 모두 수락하고 넘어가고, X는 거부하며, Tab / Y / R / E로 하나씩 결정하고, Ctrl+Z로 되돌립니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="128" />
+        <location filename="../../studio/ui/help_ui.py" line="129" />
         <source>The quality report tells how good the model was and which confidence threshold to trust; automatic accept keeps a spot check for you.</source>
         <translation>품질 보고서는 모델이 얼마나 좋았는지, 어떤 신뢰도 임계값을 믿을지 알려 줍니다. 자동 수락은 사람이 볼 표본 검사를 남겨 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="146" />
+        <location filename="../../studio/ui/help_ui.py" line="147" />
         <source>Tools &gt; Preprocessing Studio (Ctrl+P) opens the current image (or a sample photo) for tuning.</source>
         <translation>도구 &gt; 전처리 스튜디오(Ctrl+P)는 현재 이미지(또는 샘플 사진)를 열어 조정합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="149" />
+        <location filename="../../studio/ui/help_ui.py" line="150" />
         <source>Add steps (blur, CLAHE, thresholds, morphology, ...), reorder them, untick one to skip it. Every control is live.</source>
         <translation>단계(블러, CLAHE, 임계값, 형태학 연산 등)를 추가하고 순서를 바꾸고, 체크를 해제해 건너뜁니다. 모든 조정이 바로 반영됩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="152" />
+        <location filename="../../studio/ui/help_ui.py" line="153" />
         <source>The live histogram. Drag the threshold line; Shift+drag on the photo measures a region.</source>
         <translation>실시간 히스토그램입니다. 임계값 선을 끌어 보세요. 사진에서 Shift+끌기로 영역을 측정합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="154" />
+        <location filename="../../studio/ui/help_ui.py" line="155" />
         <source>File: save the pipeline, export it as a plain Python script, or apply it to a whole folder (also 'studio preprocess' on the command line).</source>
         <translation>파일: 파이프라인을 저장하거나, 일반 Python 스크립트로 내보내거나, 폴더 전체에 적용합니다(명령줄에서는 'studio preprocess').</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="173" />
+        <location filename="../../studio/ui/help_ui.py" line="174" />
         <source>studio User Guide</source>
         <translation>studio 사용 설명서</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="178" />
+        <location filename="../../studio/ui/help_ui.py" line="180" />
         <source>The user guide cannot be read: {0}</source>
         <translation>사용 설명서를 읽을 수 없습니다: {0}</translation>
     </message>
@@ -2294,148 +2294,163 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>CSV 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="40" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="38" />
+        <source>Save Charts as PNG…</source>
+        <translation>차트를 PNG로 저장…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insight/stats_tab.py" line="42" />
         <source>Reading {0} / {1} · {2}/s · ETA {3}</source>
         <translation>읽는 중 {0} / {1} · 초당 {2} · 남은 시간 {3}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="41" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="43" />
         <source>Boxes (blue) and images (red) per class</source>
         <translation>클래스별 박스(파랑)와 이미지(빨강)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="42" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="44" />
         <source>Box sizes (COCO bands)</source>
         <translation>박스 크기(COCO 구간)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="108" />
-        <location filename="../../studio/ui/insight/stats_tab.py" line="105" />
-        <location filename="../../studio/ui/insight/stats_tab.py" line="43" />
-        <location filename="../../studio/ui/insight/stats_tab.py" line="42" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="113" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="110" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="45" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="44" />
         <source>boxes</source>
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="43" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="45" />
         <source>Box area</source>
         <translation>박스 면적</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="43" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="45" />
         <source>log10 of area in pixels</source>
         <translation>픽셀 면적의 log10</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="44" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="46" />
         <source>Box centres (x, y as a share of the image)</source>
         <translation>박스 중심(x, y는 이미지 대비 비율)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="45" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="47" />
         <source>Boxes per image</source>
         <translation>이미지당 박스 수</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="117" />
-        <location filename="../../studio/ui/insight/stats_tab.py" line="106" />
-        <location filename="../../studio/ui/insight/stats_tab.py" line="45" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="122" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="111" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="47" />
         <source>images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="45" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="47" />
         <source>boxes in the image</source>
         <translation>이미지의 박스 수</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="49" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="51" />
         <source>Width</source>
         <translation>너비</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="49" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="51" />
         <source>Height</source>
         <translation>높이</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="123" />
-        <location filename="../../studio/ui/insight/stats_tab.py" line="49" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="128" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="51" />
         <source>Images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="82" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="86" />
         <source>Open a dataset first.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="88" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="92" />
         <source>Cannot compute: {0}</source>
         <translation>계산할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="101" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="106" />
         <source>{0} images: {1} labeled, {2} negatives (empty label file), {3} unlabeled (no label file), {4} unreadable; {5} boxes.</source>
         <translation>이미지 {0}장: 라벨 있음 {1}, 네거티브(빈 라벨 파일) {2}, 라벨 없음(라벨 파일 없음) {3}, 읽을 수 없음 {4}. 박스 {5}개.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="107" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="112" />
         <source>small &lt; 32²</source>
         <translation>작음 &lt; 32²</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="107" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="112" />
         <source>medium</source>
         <translation>중간</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="107" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="112" />
         <source>large ≥ 96²</source>
         <translation>큼 ≥ 96²</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="123" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="128" />
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="123" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="128" />
         <source>Boxes</source>
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="123" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="128" />
         <source>Share</source>
         <translation>비율</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="123" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="128" />
         <source>Small</source>
         <translation>작음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="123" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="128" />
         <source>Medium</source>
         <translation>중간</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="124" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="129" />
         <source>Large</source>
         <translation>큼</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="141" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="146" />
         <source>Folder for the CSV files</source>
         <translation>CSV 파일을 저장할 폴더</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="150" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="152" />
+        <source>Folder for the chart images</source>
+        <translation>차트 이미지를 저장할 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insight/stats_tab.py" line="167" />
+        <source>Saved {0} charts to {1}.</source>
+        <translation>차트 {0}개를 {1}에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insight/stats_tab.py" line="175" />
         <source>Cannot write the CSV files: {0}</source>
         <translation>CSV 파일을 쓸 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="152" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="177" />
         <source>Wrote {0} CSV files to {1}.</source>
         <translation>CSV 파일 {0}개를 {1}에 썼습니다.</translation>
     </message>

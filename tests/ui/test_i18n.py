@@ -150,6 +150,8 @@ def test_hangul_renders_as_glyphs_not_boxes(qapp, korean) -> None:
     app_font = qapp.font()
     shapes = {glyph(ch, app_font) for ch in "검수모드"}
     assert len(shapes) == 4
+    missing = glyph("\U000F0000", app_font)  # a private-use code point no font has: the "box"
+    assert missing not in shapes
     # the bundled fallback font itself has the glyphs (used where the system has no CJK font)
     fid = QFontDatabase.addApplicationFont(str(FONT_FILE))
     family = QFontDatabase.applicationFontFamilies(fid)[0]
@@ -272,3 +274,29 @@ def test_review_tour_and_demo_model_empty_state(qtbot, window, sample_dataset: P
     with qtbot.waitSignal(window.models.loaded, timeout=60_000):
         window.help_ui.act_demo.trigger()
     assert "demo-fruit" in window.model_label.text()
+
+
+def test_exported_korean_charts(qtbot, korean, sample_dataset: Path, tmp_path: Path) -> None:
+    from PyQt6.QtGui import QImage
+
+    from studio.ui.main_window import MainWindow
+    from studio.ui.settings import Settings
+
+    s = Settings()
+    s.set_first_run_done(True)
+    win = MainWindow(s, Registry())
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.image_shown, timeout=10_000):
+        win.open_dataset(sample_dataset)
+    win.open_insight()
+    tab = win.insight_window.stats
+    win.insight_window.tabs.setCurrentWidget(tab)
+    tab.run_button.click()
+    qtbot.waitUntil(lambda: tab.stats is not None, timeout=20_000)
+    files = tab.write_png_to(str(tmp_path / "차트"))
+    assert len(files) == 5 and HANGUL.search(tab.summary.text())
+    img = QImage(str(files[0]))
+    assert img.width() > 100 and img.height() > 100
+    assert HANGUL.search(tab.class_plot.plotItem.titleLabel.text)
+    win.close()

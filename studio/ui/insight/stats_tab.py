@@ -35,6 +35,8 @@ class StatsTab(JobTab):
         self.run_button = QPushButton(tr("Compute Statistics"), self)
         self.csv_button = QPushButton(tr("Export CSV…"), self)
         self.csv_button.setEnabled(False)
+        self.png_button = QPushButton(tr("Save Charts as PNG…"), self)
+        self.png_button.setEnabled(False)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.status = IndexStatus(self, ("start", "survey"), tr("Reading {0} / {1} · {2}/s · ETA {3}"))
@@ -64,6 +66,7 @@ class StatsTab(JobTab):
         top = QHBoxLayout()
         top.addWidget(self.run_button)
         top.addWidget(self.csv_button)
+        top.addWidget(self.png_button)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -73,6 +76,7 @@ class StatsTab(JobTab):
         self.stats: DatasetStats | None = None
         self.run_button.clicked.connect(self.start)
         self.csv_button.clicked.connect(self.export_csv)
+        self.png_button.clicked.connect(self.export_png)
         self.status.cancel_requested.connect(self.cancel)
 
     def start(self) -> None:
@@ -98,6 +102,7 @@ class StatsTab(JobTab):
         self.stats = st
         tr = self.tr
         self.csv_button.setEnabled(True)
+        self.png_button.setEnabled(True)
         self.summary.setText(tr("{0} images: {1} labeled, {2} negatives (empty label file), {3} unlabeled (no label "
                                 "file), {4} unreadable; {5} boxes.").format(
             st.images, st.labeled, st.negatives, st.unlabeled, st.unreadable, st.boxes))
@@ -141,6 +146,27 @@ class StatsTab(JobTab):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the CSV files"))
         if folder:
             self.write_csv_to(folder)
+
+    def export_png(self) -> None:
+        """Save every chart as a PNG (drawn by Qt, so Korean labels keep their font)."""
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the chart images"))
+        if folder:
+            self.write_png_to(folder)
+
+    def write_png_to(self, folder: str) -> list:
+        """Write the charts as PNG files (also used by tests); says what was written."""
+        from pathlib import Path
+
+        charts = {"classes": self.class_plot, "size_bands": self.band_plot, "box_area": self.area_plot,
+                  "box_centres": self.heat_plot, "boxes_per_image": self.per_image_plot}
+        out = []
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        for name, widget in charts.items():
+            path = Path(folder) / f"{name}.png"
+            if widget.grab().save(str(path)):
+                out.append(path)
+        self.summary.setText(self.tr("Saved {0} charts to {1}.").format(len(out), folder))
+        return out
 
     def write_csv_to(self, folder: str) -> list:
         """Write the CSV files (also used by tests); says what was written."""
