@@ -33,6 +33,23 @@ def korean(qapp):
     install_language("en")
 
 
+def _window(qtbot, dataset: Path | None = None, first_run_done: bool = True):  # noqa: ANN001, ANN202
+    """A shown main window with fresh settings, on ``dataset`` when given."""
+    from studio.ui.main_window import MainWindow
+    from studio.ui.settings import Settings
+
+    settings = Settings()
+    settings.set_first_run_done(first_run_done)
+    win = MainWindow(settings, Registry())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    if dataset is not None:
+        with qtbot.waitSignal(win.image_shown, timeout=10_000):
+            win.open_dataset(dataset)
+    return win
+
+
 def _messages(path: Path) -> list[tuple[str, str, str | None, str | None]]:
     out = []
     for ctx in ET.parse(path).getroot().findall("context"):
@@ -99,17 +116,9 @@ def test_every_action_menu_and_panel_is_translated(qtbot, korean) -> None:
 
 
 def test_dialog_and_window_titles_are_translated(qtbot, korean, sample_dataset: Path) -> None:
-    from studio.ui.main_window import MainWindow
-    from studio.ui.settings import Settings
     from studio.ui.shortcuts_dialog import ShortcutsDialog
 
-    settings = Settings()
-    settings.set_first_run_done(True)
-    win = MainWindow(settings, Registry())
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.image_shown, timeout=10_000):
-        win.open_dataset(sample_dataset)
+    win = _window(qtbot, sample_dataset)
     win.show_shortcuts()
     dialog = win.findChild(ShortcutsDialog)
     assert dialog is not None and HANGUL.search(dialog.windowTitle())
@@ -163,17 +172,10 @@ def test_hangul_renders_as_glyphs_not_boxes(qapp, korean) -> None:
 def test_korean_window_screenshot_shows_hangul(qtbot, korean, tmp_path: Path) -> None:
     """The real window, grabbed: its menu bar pixels differ from the English window's."""
     from studio.ui.i18n import install_language
-    from studio.ui.main_window import MainWindow
-    from studio.ui.settings import Settings
 
     def menubar_pixels() -> bytes:
-        s = Settings()
-        s.set_first_run_done(True)
-        w = MainWindow(s, Registry())
-        qtbot.addWidget(w)
+        w = _window(qtbot)
         w.resize(1000, 700)
-        w.show()
-        qtbot.waitExposed(w)
         img = w.menuBar().grab().toImage()
         w.close()
         return bytes(img.constBits().asstring(img.sizeInBytes())), img
@@ -189,16 +191,9 @@ def test_korean_window_screenshot_shows_hangul(qtbot, korean, tmp_path: Path) ->
 def test_language_switch_keeps_work_and_place(qtbot, sample_dataset: Path) -> None:
     from studio.ui.app import switch_language
     from studio.ui.i18n import install_language
-    from studio.ui.main_window import MainWindow
-    from studio.ui.settings import Settings
 
-    settings = Settings()
-    settings.set_first_run_done(True)
-    win = MainWindow(settings, Registry())
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.image_shown, timeout=10_000):
-        win.open_dataset(sample_dataset)
+    win = _window(qtbot, sample_dataset)
+    settings = win.settings
     win.image_list.step(1)
     qtbot.waitUntil(lambda: win.editor.doc is not None and win.editor.doc.image_path.name != "train_0000.jpg",
                     timeout=5000)
@@ -224,12 +219,8 @@ def test_first_run_page_and_tours(qtbot, sample_dataset: Path) -> None:
     from studio.ui.main_window import MainWindow
     from studio.ui.settings import Settings
 
-    settings = Settings()
-    settings.set_first_run_done(False)
-    win = MainWindow(settings, Registry())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = _window(qtbot, first_run_done=False)
+    settings = win.settings
     assert win.help_ui.welcome_shown and win.help_ui.welcome.isVisible()
     # the annotate tour walks the real panels
     win.help_ui.welcome.tour_buttons["annotate"].click()
@@ -279,16 +270,7 @@ def test_review_tour_and_demo_model_empty_state(qtbot, window, sample_dataset: P
 def test_exported_korean_charts(qtbot, korean, sample_dataset: Path, tmp_path: Path) -> None:
     from PyQt6.QtGui import QImage
 
-    from studio.ui.main_window import MainWindow
-    from studio.ui.settings import Settings
-
-    s = Settings()
-    s.set_first_run_done(True)
-    win = MainWindow(s, Registry())
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.image_shown, timeout=10_000):
-        win.open_dataset(sample_dataset)
+    win = _window(qtbot, sample_dataset)
     win.open_insight()
     tab = win.insight_window.stats
     win.insight_window.tabs.setCurrentWidget(tab)
