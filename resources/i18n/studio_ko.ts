@@ -245,33 +245,33 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>DatasetSession</name>
     <message>
-        <location filename="../../studio/ui/session.py" line="68" />
-        <location filename="../../studio/ui/session.py" line="56" />
+        <location filename="../../studio/ui/session.py" line="70" />
+        <location filename="../../studio/ui/session.py" line="58" />
         <source>Cannot open dataset</source>
         <translation>데이터셋을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="59" />
+        <location filename="../../studio/ui/session.py" line="61" />
         <source>Listing images in {0}…</source>
         <translation>{0}의 이미지 목록을 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="84" />
+        <location filename="../../studio/ui/session.py" line="86" />
         <source>The dataset folder is read-only; studio keeps its state in {0}</source>
         <translation>데이터셋 폴더가 읽기 전용이라 studio 상태를 {0}에 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="88" />
+        <location filename="../../studio/ui/session.py" line="90" />
         <source>Cannot keep studio's state for this dataset</source>
         <translation>이 데이터셋의 studio 상태를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="180" />
+        <location filename="../../studio/ui/session.py" line="182" />
         <source>Cannot save the verified flag</source>
         <translation>확인 표시를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="225" />
+        <location filename="../../studio/ui/session.py" line="227" />
         <source>Indexing failed</source>
         <translation>색인 실패</translation>
     </message>
@@ -886,7 +886,7 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="462" />
+        <location filename="../../studio/ui/main_window.py" line="465" />
         <location filename="../../studio/ui/main_window.py" line="81" />
         <source>No model loaded</source>
         <translation>불러온 모델 없음</translation>
@@ -1157,66 +1157,66 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
         <translation>박스 모드 끝내기 / 선택 해제</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="445" />
+        <location filename="../../studio/ui/main_window.py" line="448" />
         <source>Cannot show {0}:
 {1}</source>
         <translation>{0}을(를) 표시할 수 없습니다:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="451" />
+        <location filename="../../studio/ui/main_window.py" line="454" />
         <source>Load Detection Model</source>
         <translation>검출 모델 불러오기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="452" />
+        <location filename="../../studio/ui/main_window.py" line="455" />
         <source>Models (*.pt *.onnx)</source>
         <translation>모델 (*.pt *.onnx)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="457" />
+        <location filename="../../studio/ui/main_window.py" line="460" />
         <source>Model: {0} · {1} classes</source>
         <translation>모델: {0} · 클래스 {1}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="463" />
+        <location filename="../../studio/ui/main_window.py" line="466" />
         <source>Cannot load model</source>
         <translation>모델을 불러올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="467" />
+        <location filename="../../studio/ui/main_window.py" line="470" />
         <source>Dataset open in another window</source>
         <translation>다른 창에서 열린 데이터셋</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="467" />
+        <location filename="../../studio/ui/main_window.py" line="470" />
         <source>This dataset is also open in {0} other studio window(s). Both can work: review decisions are shared through studio's database and an image finished there is skipped here; a label file changed there is never overwritten silently (you are asked first).</source>
         <translation>이 데이터셋이 다른 studio 창 {0}개에서도 열려 있습니다. 둘 다 작업할 수 있습니다. 검수 결정은 studio 데이터베이스로 공유되고 그 창에서 끝낸 이미지는 여기서 건너뜁니다. 그 창에서 바뀐 라벨 파일은 묻지 않고 덮어쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="483" />
+        <location filename="../../studio/ui/main_window.py" line="486" />
         <source>Failed: {0}
     {1}</source>
         <translation>실패: {0}
     {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="484" />
+        <location filename="../../studio/ui/main_window.py" line="487" />
         <source>Plugins</source>
         <translation>플러그인</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="491" />
+        <location filename="../../studio/ui/main_window.py" line="494" />
         <source>Skipped plugins that failed to load: {0} (Help &gt; Plugins)</source>
         <translation>불러오지 못해 건너뛴 플러그인: {0}(도움말 &gt; 플러그인)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="498" />
+        <location filename="../../studio/ui/main_window.py" line="501" />
         <source>About studio</source>
         <translation>studio 정보</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="498" />
+        <location filename="../../studio/ui/main_window.py" line="501" />
         <source>studio {0}
 A desktop studio for object-detection datasets.</source>
         <translation>studio {0}
@@ -2257,27 +2257,27 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
 </context><context>
     <name>State</name>
     <message>
-        <location filename="../../studio/ui/texts.py" line="27" />
+        <location filename="../../studio/ui/texts.py" line="42" />
         <source>not indexed yet</source>
         <translation>아직 색인 안 됨</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/texts.py" line="28" />
+        <location filename="../../studio/ui/texts.py" line="43" />
         <source>unlabeled</source>
         <translation>라벨 없음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/texts.py" line="29" />
+        <location filename="../../studio/ui/texts.py" line="44" />
         <source>negative (no objects)</source>
         <translation>네거티브(물체 없음)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/texts.py" line="30" />
+        <location filename="../../studio/ui/texts.py" line="45" />
         <source>labeled</source>
         <translation>라벨 있음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/texts.py" line="31" />
+        <location filename="../../studio/ui/texts.py" line="46" />
         <source>unreadable</source>
         <translation>읽을 수 없음</translation>
     </message>
@@ -2440,17 +2440,17 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>차트 이미지를 저장할 폴더</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="167" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="168" />
         <source>Saved {0} charts to {1}.</source>
         <translation>차트 {0}개를 {1}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="175" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="176" />
         <source>Cannot write the CSV files: {0}</source>
         <translation>CSV 파일을 쓸 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="177" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="178" />
         <source>Wrote {0} CSV files to {1}.</source>
         <translation>CSV 파일 {0}개를 {1}에 썼습니다.</translation>
     </message>
@@ -2526,6 +2526,21 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
     </message>
 </context><context>
     <name>studio.core</name>
+    <message>
+        <location filename="../../studio/core/dataset.py" line="191" />
+        <source>no such folder: {path}</source>
+        <translation>폴더가 없습니다: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/dataset.py" line="193" />
+        <source>not a folder or data.yaml: {path}</source>
+        <translation>폴더나 data.yaml이 아닙니다: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/dataset.py" line="195" />
+        <source>cannot read folder: {path}</source>
+        <translation>폴더를 읽을 수 없습니다: {path}</translation>
+    </message>
     <message>
         <location filename="../../studio/core/findings.py" line="26" />
         <source>expected 5 columns (class cx cy w h), found {n}; line kept as is</source>
@@ -2685,6 +2700,75 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <location filename="../../studio/core/findings.py" line="57" />
         <source>box {box} labeled '{cls}' looks more like '{other}' (size and colour)</source>
         <translation>'{cls}'(으)로 라벨된 박스 {box}는 '{other}'에 더 가까워 보입니다(크기와 색)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/imageio.py" line="116" />
+        <location filename="../../studio/core/imageio.py" line="51" />
+        <source>file not found</source>
+        <translation>파일이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/imageio.py" line="107" />
+        <location filename="../../studio/core/imageio.py" line="55" />
+        <source>the file is empty (0 bytes)</source>
+        <translation>파일이 비어 있습니다(0바이트)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/imageio.py" line="130" />
+        <location filename="../../studio/core/imageio.py" line="119" />
+        <source>not an image file (unknown format)</source>
+        <translation>이미지 파일이 아닙니다(알 수 없는 형식)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/imageio.py" line="132" />
+        <source>the image is truncated</source>
+        <translation>이미지가 잘려 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/model_file.py" line="50" />
+        <source>model file not found: {path}</source>
+        <translation>모델 파일이 없습니다: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/model_file.py" line="52" />
+        <source>{name}: not a model file (expected .pt or .onnx)</source>
+        <translation>{name}: 모델 파일이 아닙니다(.pt 또는 .onnx여야 합니다)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/model_file.py" line="54" />
+        <source>{name}: the file is empty</source>
+        <translation>{name}: 파일이 비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/model_file.py" line="64" />
+        <source>{name}: cannot be loaded: the package '{package}' is not installed</source>
+        <translation>{name}: 불러올 수 없습니다. '{package}' 패키지가 설치되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/model_file.py" line="67" />
+        <source>{name}: cannot be loaded as an Ultralytics model ({reason})</source>
+        <translation>{name}: Ultralytics 모델로 불러올 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/model_file.py" line="98" />
+        <location filename="../../studio/core/inference/model_file.py" line="72" />
+        <source>{name}: this is a '{task}' model; studio needs a detection model</source>
+        <translation>{name}: '{task}' 모델입니다. studio에는 검출 모델이 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/model_file.py" line="75" />
+        <source>{name}: the model has no class names</source>
+        <translation>{name}: 모델에 클래스 이름이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/model_file.py" line="94" />
+        <source>{name}: cannot be loaded as an ONNX model ({reason})</source>
+        <translation>{name}: ONNX 모델로 불러올 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/onnx_backend.py" line="54" />
+        <source>{name}: ONNX export failed ({reason})</source>
+        <translation>{name}: ONNX 내보내기에 실패했습니다({reason})</translation>
     </message>
 </context><context>
     <name>studio.ops</name>

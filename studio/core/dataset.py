@@ -29,6 +29,7 @@ from studio.core.classes import (
     read_data_yaml,
 )
 from studio.core.findings import Finding, Severity
+from studio.core.i18n import QT_TRANSLATE_NOOP, TranslatableMessage
 from studio.core.paths import STUDIO_DIR, is_image_name, label_path_for, natural_key
 
 YAML_NAMES = ("data.yaml", "data.yml", "dataset.yaml")
@@ -43,8 +44,14 @@ class Layout(str, Enum):
     FOLDER = "folder"
 
 
-class DatasetError(OSError):
+class DatasetError(TranslatableMessage, OSError):
     """The path cannot be opened as a dataset at all (missing, not a folder, unreadable)."""
+
+    def __init__(self, errno: int, template: str, **params: object) -> None:
+        super().__init__(errno, self._init_message(template, params))
+
+    def __str__(self) -> str:
+        return self.args[1]
 
 
 @dataclass(frozen=True)
@@ -181,11 +188,11 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
     if path.is_file() and path.suffix.lower() in (".yaml", ".yml"):
         return _open_ultralytics(path)
     if not path.exists():
-        raise DatasetError(2, f"no such folder: {path}")
+        raise DatasetError(2, QT_TRANSLATE_NOOP("studio.core", "no such folder: {path}"), path=str(path))
     if not path.is_dir():
-        raise DatasetError(20, f"not a folder or data.yaml: {path}")
+        raise DatasetError(20, QT_TRANSLATE_NOOP("studio.core", "not a folder or data.yaml: {path}"), path=str(path))
     if not os.access(path, os.R_OK | os.X_OK):
-        raise DatasetError(13, f"cannot read folder: {path}")
+        raise DatasetError(13, QT_TRANSLATE_NOOP("studio.core", "cannot read folder: {path}"), path=str(path))
     path = path.resolve()
     for name in YAML_NAMES:
         if (path / name).is_file():

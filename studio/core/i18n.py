@@ -14,3 +14,21 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name pylu
 
 
 CORE_CONTEXT = "studio.core"
+
+
+class TranslatableMessage:
+    """A message as an English template plus parameters, so the UI can show it translated.
+
+    ``str()`` gives the English text (CLI, logs); the UI formats
+    ``QCoreApplication.translate(CORE_CONTEXT, template)`` with the same parameters.
+    """
+
+    template: str = ""
+    params: dict
+
+    def _init_message(self, template: str, params: dict) -> str:
+        self.template, self.params = template, dict(params)
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError):
+            return template

@@ -20,6 +20,7 @@ import cv2
 import numpy as np
 
 from studio.core.findings import Finding, Severity
+from studio.core.i18n import QT_TRANSLATE_NOOP
 
 PIL_SUFFIXES = (".avif", ".heic", ".heif")
 MIN_SIZE = 10  # Ultralytics rejects images under 10 px
@@ -47,11 +48,11 @@ def read_image(path: str | os.PathLike[str]) -> np.ndarray:
     try:
         data = np.fromfile(path, np.uint8)
     except FileNotFoundError as exc:
-        raise ImageReadError(path, "file not found") from exc
+        raise ImageReadError(path, QT_TRANSLATE_NOOP("studio.core", "file not found")) from exc
     except OSError as exc:
         raise ImageReadError(path, exc.strerror or str(exc)) from exc
     if not data.size:
-        raise ImageReadError(path, "the file is empty (0 bytes)")
+        raise ImageReadError(path, QT_TRANSLATE_NOOP("studio.core", "the file is empty (0 bytes)"))
     return decode_image_bytes(data, path)
 
 
@@ -103,7 +104,7 @@ def read_image_size(path: str | os.PathLike[str]) -> tuple[int, int]:
     from PIL import Image, UnidentifiedImageError
 
     if os.path.exists(path) and os.path.getsize(path) == 0:
-        raise ImageReadError(path, "the file is empty (0 bytes)")
+        raise ImageReadError(path, QT_TRANSLATE_NOOP("studio.core", "the file is empty (0 bytes)"))
     try:
         with Image.open(path) as im:
             w, h = im.size
@@ -112,10 +113,10 @@ def read_image_size(path: str | os.PathLike[str]) -> tuple[int, int]:
             except Exception:  # noqa: BLE001 - broken EXIF: treat as upright
                 orientation = None
     except FileNotFoundError as exc:
-        raise ImageReadError(path, "file not found") from exc
+        raise ImageReadError(path, QT_TRANSLATE_NOOP("studio.core", "file not found")) from exc
     except (UnidentifiedImageError, ImportError) as exc:
         # ImportError: Ultralytics patches Image.open to import pi-heif for unknown files.
-        raise ImageReadError(path, "not an image file (unknown format)") from exc
+        raise ImageReadError(path, QT_TRANSLATE_NOOP("studio.core", "not an image file (unknown format)")) from exc
     except Exception as exc:  # noqa: BLE001 - Pillow raises many types for broken headers
         raise ImageReadError(path, _pil_reason(exc)) from exc
     if orientation in (5, 6, 7, 8):
@@ -126,7 +127,7 @@ def read_image_size(path: str | os.PathLike[str]) -> tuple[int, int]:
 def _pil_reason(exc: BaseException) -> str:
     text = str(exc)
     if "cannot identify image file" in text:
-        return "not an image file (unknown format)"
+        return QT_TRANSLATE_NOOP("studio.core", "not an image file (unknown format)")
     if "truncated" in text.lower():
-        return "the image is truncated"
+        return QT_TRANSLATE_NOOP("studio.core", "the image is truncated")
     return text or type(exc).__name__

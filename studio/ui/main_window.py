@@ -442,6 +442,9 @@ class MainWindow(QMainWindow):
     def _on_image_failed(self, key: str, reason: str) -> None:
         self.editor.close_document()  # keys must not edit an image that is not shown
         self.session.ensure_indexing()
+        from studio.ui.texts import error_text
+
+        reason = error_text(reason)
         self.view.show_message(self.tr("Cannot show {0}:\n{1}").format(Path(key).name, reason))
         self.image_label.setText(f"{Path(key).name} — {reason}")
 

@@ -32,7 +32,11 @@ class ModelSlot(QObject):
         self.loading.emit(path.name)
 
         def job(_token: CancelToken):
-            model, info = load_detection_model(path)
+            try:
+                model, info = load_detection_model(path)
+            except ModelError as exc:  # a readable reason, shown translated
+                yield Progress(1, 1, stage="error", payload=exc)
+                return
             yield Progress(1, 1, payload=(model, info))
 
         worker = JobWorker(job, self)
@@ -52,6 +56,11 @@ class ModelSlot(QObject):
             self._worker.wait()
 
     def _on_result(self, progress: Progress) -> None:
+        if progress.stage == "error":
+            from studio.ui.texts import error_text
+
+            self.failed.emit(error_text(progress.payload))
+            return
         self.model, self.info = progress.payload
         self.loaded.emit(self.info)
 

@@ -53,7 +53,9 @@ class DatasetSession(QObject):
         try:
             dataset = open_dataset(path)
         except (DatasetError, OSError) as exc:
-            self.error.emit(self.tr("Cannot open dataset"), str(exc))
+            from studio.ui.texts import error_text
+
+            self.error.emit(self.tr("Cannot open dataset"), error_text(exc))
             return False
         self.close()
         self.message.emit(self.tr("Listing images in {0}…").format(dataset.root))

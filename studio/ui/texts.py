@@ -16,6 +16,21 @@ def finding_text(finding: Finding, with_place: bool = True) -> str:
     return f"{place}: {message}" if place else message
 
 
+def error_text(exc: BaseException | str) -> str:
+    """An error from core in the user's language (English for messages core cannot template)."""
+    from studio.core.i18n import TranslatableMessage
+
+    if isinstance(exc, str):
+        return QCoreApplication.translate("studio.core", exc)
+    if isinstance(exc, TranslatableMessage) and exc.template:
+        text = QCoreApplication.translate("studio.core", exc.template)
+        try:
+            return text.format(**exc.params)
+        except (KeyError, IndexError):
+            return str(exc)
+    return str(exc)
+
+
 def op_text(text: str) -> str:
     """A preprocessing operation's title, category or parameter label in the user's language."""
     return QCoreApplication.translate("studio.ops", text)

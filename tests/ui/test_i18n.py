@@ -282,3 +282,26 @@ def test_exported_korean_charts(qtbot, korean, sample_dataset: Path, tmp_path: P
     assert img.width() > 100 and img.height() > 100
     assert HANGUL.search(tab.class_plot.plotItem.titleLabel.text)
     win.close()
+
+
+def test_core_errors_are_shown_translated(qtbot, korean, tmp_path: Path) -> None:
+    from studio.core.dataset import DatasetError, open_dataset
+    from studio.core.inference.model_file import ModelError, load_detection_model
+    from studio.ui.texts import error_text
+
+    bad = tmp_path / "모델.pt"
+    bad.write_bytes(b"")
+    with pytest.raises(ModelError) as model_err:
+        load_detection_model(bad)
+    assert "the file is empty" in str(model_err.value)  # English for the CLI
+    assert error_text(model_err.value) == "모델.pt: 파일이 비어 있습니다"
+    with pytest.raises(DatasetError) as ds_err:
+        open_dataset(tmp_path / "없는 폴더")
+    assert HANGUL.search(error_text(ds_err.value)) and "없는 폴더" in error_text(ds_err.value)
+    assert error_text("the image is truncated") == "이미지가 잘려 있습니다"
+    win = _window(qtbot)
+    messages: list[str] = []
+    win.models.failed.connect(messages.append)
+    win.models.load(bad)
+    qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    assert messages[0] == "모델.pt: 파일이 비어 있습니다"

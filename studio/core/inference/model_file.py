@@ -10,12 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from studio.core import runtime
+from studio.core.i18n import QT_TRANSLATE_NOOP, TranslatableMessage
 
 MODEL_SUFFIXES = (".pt", ".onnx")
 
 
-class ModelError(ValueError):
+class ModelError(TranslatableMessage, ValueError):
     """The file is not a usable detection model; the message says why."""
+
+    def __init__(self, template: str, **params: object) -> None:
+        super().__init__(self._init_message(template, params))
 
 
 @dataclass(frozen=True)
@@ -43,11 +47,11 @@ def load_detection_model(path: str | Path) -> tuple[Any, ModelInfo]:
     """
     path = Path(path)
     if not path.is_file():
-        raise ModelError(f"model file not found: {path}")
+        raise ModelError(QT_TRANSLATE_NOOP("studio.core", "model file not found: {path}"), path=str(path))
     if path.suffix.lower() not in MODEL_SUFFIXES:
-        raise ModelError(f"{path.name}: not a model file (expected .pt or .onnx)")
+        raise ModelError(QT_TRANSLATE_NOOP("studio.core", "{name}: not a model file (expected .pt or .onnx)"), name=path.name)
     if path.stat().st_size == 0:
-        raise ModelError(f"{path.name}: the file is empty")
+        raise ModelError(QT_TRANSLATE_NOOP("studio.core", "{name}: the file is empty"), name=path.name)
     runtime.set_offline_defaults()
     if path.suffix.lower() == ".onnx":
         _check_onnx_task(path)
@@ -57,16 +61,18 @@ def load_detection_model(path: str | Path) -> tuple[Any, ModelInfo]:
         model = YOLO(str(path), task="detect" if path.suffix.lower() == ".onnx" else None)
         names = getattr(model, "names", None) or {}  # an ONNX file is only opened here
     except ModuleNotFoundError as exc:
-        raise ModelError(f"{path.name}: cannot be loaded: the package '{exc.name}' is not "
-                         f"installed") from exc
+        raise ModelError(QT_TRANSLATE_NOOP("studio.core", "{name}: cannot be loaded: the package '{package}' is not installed"),
+                         name=path.name, package=exc.name) from exc
     except Exception as exc:  # noqa: BLE001 - torch/onnx raise many types for a bad file
-        raise ModelError(f"{path.name}: cannot be loaded as an Ultralytics model "
-                         f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})") from exc
+        raise ModelError(QT_TRANSLATE_NOOP("studio.core", "{name}: cannot be loaded as an Ultralytics model ({reason})"),
+                         name=path.name,
+                         reason=f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from exc
     task = getattr(model, "task", None) or "unknown"
     if task != "detect":
-        raise ModelError(f"{path.name}: this is a '{task}' model; studio needs a detection model")
+        raise ModelError(QT_TRANSLATE_NOOP("studio.core", "{name}: this is a '{task}' model; studio needs a detection model"),
+                         name=path.name, task=task)
     if not isinstance(names, dict) or not names:
-        raise ModelError(f"{path.name}: the model has no class names")
+        raise ModelError(QT_TRANSLATE_NOOP("studio.core", "{name}: the model has no class names"), name=path.name)
     imgsz = None
     overrides = getattr(model, "overrides", {}) or {}
     if isinstance(overrides.get("imgsz"), int):
@@ -85,7 +91,9 @@ def _check_onnx_task(path: Path) -> None:
     except ImportError:
         return
     except Exception as exc:  # noqa: BLE001 - not an ONNX file, or a broken one
-        raise ModelError(f"{path.name}: cannot be loaded as an ONNX model ({type(exc).__name__})") from exc
+        raise ModelError(QT_TRANSLATE_NOOP("studio.core", "{name}: cannot be loaded as an ONNX model ({reason})"), name=path.name,
+                         reason=type(exc).__name__) from exc
     task = (meta.custom_metadata_map or {}).get("task")
     if task and task != "detect":
-        raise ModelError(f"{path.name}: this is a '{task}' model; studio needs a detection model")
+        raise ModelError(QT_TRANSLATE_NOOP("studio.core", "{name}: this is a '{task}' model; studio needs a detection model"),
+                         name=path.name, task=task)

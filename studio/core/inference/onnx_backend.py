@@ -12,6 +12,7 @@ import os
 import shutil
 from pathlib import Path
 
+from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.inference.model_file import ModelError
 
 
@@ -50,7 +51,8 @@ def exported_onnx(pt_path: str | Path, imgsz: int) -> Path:
         out = YOLO(str(work)).export(format="onnx", imgsz=imgsz, dynamic=True, simplify=False,
                                      verbose=False)
     except Exception as exc:  # noqa: BLE001 - the exporter can fail in many ways
-        raise ModelError(f"{pt_path.name}: ONNX export failed ({type(exc).__name__}: {exc})") from exc
+        raise ModelError(QT_TRANSLATE_NOOP("studio.core", "{name}: ONNX export failed ({reason})"), name=pt_path.name,
+                         reason=f"{type(exc).__name__}: {exc}") from exc
     finally:
         work.unlink(missing_ok=True)
     if Path(out) != target:
