@@ -1194,29 +1194,44 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
         <translation>이 데이터셋이 다른 studio 창 {0}개에서도 열려 있습니다. 둘 다 작업할 수 있습니다. 검수 결정은 studio 데이터베이스로 공유되고 그 창에서 끝낸 이미지는 여기서 건너뜁니다. 그 창에서 바뀐 라벨 파일은 묻지 않고 덮어쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="486" />
+        <location filename="../../studio/ui/main_window.py" line="484" />
+        <source>Preprocessing operations</source>
+        <translation>전처리 연산</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="484" />
+        <source>Model backends</source>
+        <translation>모델 백엔드</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="485" />
+        <source>Exporters</source>
+        <translation>내보내기 형식</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="488" />
         <source>Failed: {0}
     {1}</source>
         <translation>실패: {0}
     {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="487" />
+        <location filename="../../studio/ui/main_window.py" line="489" />
         <source>Plugins</source>
         <translation>플러그인</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="494" />
+        <location filename="../../studio/ui/main_window.py" line="496" />
         <source>Skipped plugins that failed to load: {0} (Help &gt; Plugins)</source>
         <translation>불러오지 못해 건너뛴 플러그인: {0}(도움말 &gt; 플러그인)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="501" />
+        <location filename="../../studio/ui/main_window.py" line="503" />
         <source>About studio</source>
         <translation>studio 정보</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="501" />
+        <location filename="../../studio/ui/main_window.py" line="503" />
         <source>studio {0}
 A desktop studio for object-detection datasets.</source>
         <translation>studio {0}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PyQt6.QtGui import QAction, QKeySequence
@@ -16,7 +17,8 @@ def make_action(host: QWidget, text: str, slot: Callable[[], object], shortcuts:
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
         keys = ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText)
                          for s in shortcuts)
-        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
+        plain = re.sub(r"\(&\w\)", "", text).replace("&", "").rstrip("…")  # "파일(&F)" and "&File" alike
+        action.setToolTip(f"{plain} ({keys})")
     action.setCheckable(checkable)
     action.triggered.connect(lambda *_a: slot())  # user activation only, not setChecked()
     host.addAction(action)

@@ -481,7 +481,9 @@ class MainWindow(QMainWindow):
         lines = []
         for kind in ("op", "backend", "exporter"):
             names = self.registry.names(kind)
-            lines.append(f"{kind}: {', '.join(names) if names else '—'}")
+            title = {"op": self.tr("Preprocessing operations"), "backend": self.tr("Model backends"),
+                     "exporter": self.tr("Exporters")}[kind]
+            lines.append(f"{title}: {', '.join(names) if names else '—'}")
         for failure in self.registry.failures:
             lines.append(self.tr("Failed: {0}\n    {1}").format(failure.source, failure.error))
         show_message(self, self.tr("Plugins"), "\n".join(lines), QMessageBox.Icon.Information)
