@@ -27,6 +27,7 @@ def main() -> int:
         bench_prelabel,
         bench_preprocess,
         bench_review,
+        bench_review_scale,
     )
 
     count = int(os.environ.get("STUDIO_BENCH_IMAGES", "100000"))
@@ -38,6 +39,7 @@ def main() -> int:
     results["prelabel"] = bench_prelabel.main()
     results["review"] = bench_review.main()
     results["insight"] = bench_insight.main(count)
+    results["review_scale"] = bench_review_scale.main()
     results["seconds"] = round(time.time() - started, 1)
     out = ROOT / "bench-out"
     out.mkdir(exist_ok=True)
@@ -92,6 +94,11 @@ def main() -> int:
     print(f"  studio check {i['check_s']} s ({i['check_img_per_s']:,} images/s)   Ultralytics' own label "
           f"verification (labels.cache build) {i['ultralytics_verify_s']} s   ratio {i['check_over_ultralytics']}")
     print(f"  studio stats {i['stats_s']} s; findings {i['findings']}")
+    v = results["review_scale"]
+    print(f"\nReview at the project's size ({v['images']:,} pre-labeled images, real window)")
+    print(f"  open {v['open_first_image_s']} s; enter review mode (queue built, first image) {v['enter_review_mode_s']} s;"
+          f" Enter -> next image painted median {v['enter_to_next_image_median_ms']} ms, "
+          f"p95 {v['enter_to_next_image_p95_ms']} ms")
     return 0
 
 
