@@ -886,17 +886,6 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="465" />
-        <location filename="../../studio/ui/main_window.py" line="81" />
-        <source>No model loaded</source>
-        <translation>불러온 모델 없음</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="82" />
-        <source>No model loaded: load one (File &gt; Load Model) or use the demo model (File &gt; Use the Demo Model).</source>
-        <translation>불러온 모델이 없습니다. 모델을 불러오거나(파일 &gt; 모델 불러오기) 데모 모델을 쓰세요(파일 &gt; 데모 모델 사용).</translation>
-    </message>
-    <message>
         <location filename="../../studio/ui/main_window.py" line="125" />
         <source>&amp;Open Folder…</source>
         <translation>폴더 열기(&amp;O)…</translation>
@@ -1174,64 +1163,74 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
         <translation>모델 (*.pt *.onnx)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="460" />
+        <location filename="../../studio/ui/main_window.py" line="461" />
+        <source>No model loaded: &lt;a href="load"&gt;load one&lt;/a&gt; or &lt;a href="demo"&gt;use the demo model&lt;/a&gt;</source>
+        <translation>불러온 모델 없음: &lt;a href="load"&gt;모델 불러오기&lt;/a&gt; 또는 &lt;a href="demo"&gt;데모 모델 사용&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="463" />
+        <source>No model loaded: load one (File &gt; Load Model) or use the demo model (File &gt; Use the Demo Model).</source>
+        <translation>불러온 모델이 없습니다. 모델을 불러오거나(파일 &gt; 모델 불러오기) 데모 모델을 쓰세요(파일 &gt; 데모 모델 사용).</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="473" />
         <source>Model: {0} · {1} classes</source>
         <translation>모델: {0} · 클래스 {1}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="466" />
+        <location filename="../../studio/ui/main_window.py" line="479" />
         <source>Cannot load model</source>
         <translation>모델을 불러올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="470" />
+        <location filename="../../studio/ui/main_window.py" line="483" />
         <source>Dataset open in another window</source>
         <translation>다른 창에서 열린 데이터셋</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="470" />
+        <location filename="../../studio/ui/main_window.py" line="483" />
         <source>This dataset is also open in {0} other studio window(s). Both can work: review decisions are shared through studio's database and an image finished there is skipped here; a label file changed there is never overwritten silently (you are asked first).</source>
         <translation>이 데이터셋이 다른 studio 창 {0}개에서도 열려 있습니다. 둘 다 작업할 수 있습니다. 검수 결정은 studio 데이터베이스로 공유되고 그 창에서 끝낸 이미지는 여기서 건너뜁니다. 그 창에서 바뀐 라벨 파일은 묻지 않고 덮어쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="484" />
+        <location filename="../../studio/ui/main_window.py" line="497" />
         <source>Preprocessing operations</source>
         <translation>전처리 연산</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="484" />
+        <location filename="../../studio/ui/main_window.py" line="497" />
         <source>Model backends</source>
         <translation>모델 백엔드</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="485" />
+        <location filename="../../studio/ui/main_window.py" line="498" />
         <source>Exporters</source>
         <translation>내보내기 형식</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="488" />
+        <location filename="../../studio/ui/main_window.py" line="501" />
         <source>Failed: {0}
     {1}</source>
         <translation>실패: {0}
     {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="489" />
+        <location filename="../../studio/ui/main_window.py" line="502" />
         <source>Plugins</source>
         <translation>플러그인</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="496" />
+        <location filename="../../studio/ui/main_window.py" line="509" />
         <source>Skipped plugins that failed to load: {0} (Help &gt; Plugins)</source>
         <translation>불러오지 못해 건너뛴 플러그인: {0}(도움말 &gt; 플러그인)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="503" />
+        <location filename="../../studio/ui/main_window.py" line="516" />
         <source>About studio</source>
         <translation>studio 정보</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="503" />
+        <location filename="../../studio/ui/main_window.py" line="516" />
         <source>studio {0}
 A desktop studio for object-detection datasets.</source>
         <translation>studio {0}

@@ -78,9 +78,9 @@ class MainWindow(QMainWindow):
         # Ignored: a longer status text must never resize the window or shift the canvas.
         self.image_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.index_status = IndexStatus(self)
-        self.model_label = QLabel(self.tr("No model loaded"), self)
-        self.model_label.setToolTip(self.tr("No model loaded: load one (File > Load Model) or use the demo "
-                                            "model (File > Use the Demo Model)."))
+        self.model_label = QLabel(self)
+        self.model_label.linkActivated.connect(self._on_model_link)
+        self._show_no_model()
         self.statusBar().addWidget(self.image_label, 1)
         self.statusBar().addPermanentWidget(self.index_status)
         self.statusBar().addPermanentWidget(self.model_label)
@@ -456,13 +456,26 @@ class MainWindow(QMainWindow):
         if path:
             self.models.load(path)
 
+    def _show_no_model(self) -> None:
+        """The empty state says what to do, with links that do it."""
+        self.model_label.setText(self.tr('No model loaded: <a href="load">load one</a> or '
+                                         '<a href="demo">use the demo model</a>'))
+        self.model_label.setToolTip(self.tr("No model loaded: load one (File > Load Model) or use the demo "
+                                            "model (File > Use the Demo Model)."))
+
+    def _on_model_link(self, link: str) -> None:
+        if link == "demo":
+            self.help_ui.load_demo_model()
+        else:
+            self.choose_model()
+
     def _on_model_loaded(self, info) -> None:  # noqa: ANN001 - ModelInfo
         self.model_label.setText(self.tr("Model: {0} · {1} classes").format(info.title, len(info.names)))
         self.model_label.setToolTip(", ".join(info.names.values()))
         self.settings.set_last_model(str(info.path))
 
     def _on_model_failed(self, reason: str) -> None:
-        self.model_label.setText(self.tr("No model loaded"))
+        self._show_no_model()
         self._show_error(self.tr("Cannot load model"), reason)
 
     # misc -------------------------------------------------------------------------------------

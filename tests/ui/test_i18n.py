@@ -262,8 +262,9 @@ def test_review_tour_and_demo_model_empty_state(qtbot, window, sample_dataset: P
     qtbot.keyClick(tour.bubble, Qt.Key.Key_Right)
     assert tour.target is window.menuBar() and not tour.overlay.hole.isNull()
     qtbot.keyClick(tour.bubble, Qt.Key.Key_Escape)
+    assert "use the demo model" in window.model_label.text()
     with qtbot.waitSignal(window.models.loaded, timeout=60_000):
-        window.help_ui.act_demo.trigger()
+        window.model_label.linkActivated.emit("demo")  # the empty state's link
     assert "demo-fruit" in window.model_label.text()
 
 
