@@ -193,8 +193,14 @@ def test_report_dialog_matches_core_and_auto_accept_holds_back_spot_checks(qtbot
     dialog.auto_threshold.setValue(0.3)
     dialog.spot_share.setValue(0.2)
     dialog.spot_min.setValue(1)
+    shown = _current(window)
     assert dialog.start_auto_accept(confirm=False)
     qtbot.waitUntil(lambda: not dialog.auto_worker.is_running(), timeout=20_000)
+    from studio.core.review import status_of as _status
+
+    if _status(window.session.store, run, shown)[0] is ReviewStatus.AUTO:  # the image on screen was taken
+        doc = window.editor.document_for(window.session.dataset.label_path(shown))
+        qtbot.waitUntil(lambda: not doc.changed_on_disk(), timeout=5000)
     qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.spot is not None, timeout=10_000)
     counts = window.review.counts()
     assert counts.auto > 0 and counts.spot_left > 0
