@@ -9,7 +9,9 @@ Example:
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -106,3 +108,30 @@ def atomic_create_bytes(path: str | Path, data: bytes) -> bool:
             os.unlink(tmp)
         except OSError:
             pass
+
+
+_TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")  # what _write_temp's mkstemp names look like
+
+
+def sweep_stale_temps(folder: str | Path, max_age_s: float = 86_400.0) -> int:
+    """Remove temp files studio left in ``folder`` when it was killed mid-write.
+
+    Only names of the form ``.<file>.<8 chars>.tmp`` older than ``max_age_s`` go: the real
+    file next to them is whole (the rename either happened or did not). Returns how many.
+    """
+    removed = 0
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for e in entries:
+        if not _TEMP_NAME.match(e.name):
+            continue
+        try:
+            if e.is_file(follow_symlinks=False) and now - e.stat().st_mtime > max_age_s:
+                os.unlink(e.path)
+                removed += 1
+        except OSError:
+            continue
+    return removed

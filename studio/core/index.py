@@ -20,6 +20,7 @@ from enum import IntEnum
 
 import numpy as np
 
+from studio.core.atomic import sweep_stale_temps
 from studio.core.dataset import Dataset, ImageListing
 from studio.core.imageio import ImageReadError, read_image_size
 from studio.core.jobs import EtaClock, Progress
@@ -195,6 +196,8 @@ def index_job(dataset: Dataset, index: ImageIndex, store: Store,
     total = len(index)
     clock = EtaClock(total)
     store.sync_paths(index.paths, index.splits)
+    for folder in {dataset.label_path(p).parent for p in index.paths}:
+        sweep_stale_temps(folder)  # left by a crash mid-write; the label files are whole
     records = store.records()
     prints = store.fingerprints()
     num_classes = len(dataset.classes) or None

@@ -118,3 +118,27 @@ def test_store_error_is_clear_when_folder_cannot_be_created(tmp_path: Path) -> N
     (tmp_path / "file").write_text("x")
     with pytest.raises(StoreError, match="cannot open studio's database"):
         Store(tmp_path / "file" / ".studio")
+
+
+def test_index_sweeps_temp_files_left_by_a_crash(sample_dataset: Path) -> None:
+    import os
+    import time
+
+    from studio.core.dataset import open_dataset
+    from studio.core.index import ImageIndex, index_job
+    from studio.core.store import Store
+
+    lbl_dir = sample_dataset / "labels" / "train"
+    old = lbl_dir / ".train_0001.txt.ab12cd_3.tmp"
+    fresh = lbl_dir / ".train_0002.txt.zz99yy_1.tmp"
+    other = lbl_dir / ".notes.tmp"  # not studio's: kept
+    for p in (old, fresh, other):
+        p.write_text("0 0.5 0.5 0.1 0.1\n")
+    past = time.time() - 3 * 86_400
+    os.utime(old, (past, past))
+    os.utime(other, (past, past))
+    before = (lbl_dir / "train_0001.txt").read_bytes()
+    ds = open_dataset(sample_dataset)
+    list(index_job(ds, ImageIndex.from_listing(ds.scan_images()), Store(ds.store_dir)))
+    assert not old.exists() and fresh.exists() and other.exists()
+    assert (lbl_dir / "train_0001.txt").read_bytes() == before
