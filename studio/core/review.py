@@ -133,12 +133,15 @@ def queue_items(store: Store, run_id: int, check: ClassCheck | None = None) -> l
 
 
 def order_queue(items: Iterable[QueueItem], sort: Sort, classes: set[int] | None = None,
-                conf_range: tuple[float, float] | None = None) -> list[QueueItem]:
+                conf_range: tuple[float, float] | None = None,
+                disagreement: dict[str, float] | None = None) -> list[QueueItem]:
     """Filter (by proposal class, by a proposal inside a confidence range) and order the queue.
 
     Spot-check images come first whatever the order: an automatic accept waits on them.
     Images without proposals pass a class or confidence filter only when none is set.
+    ``disagreement`` (from ``disagreement_scores``) replaces the box-count estimate.
     """
+    scores = disagreement or {}
     out = []
     for it in items:
         if classes and not (it.classes & classes):
@@ -153,11 +156,49 @@ def order_queue(items: Iterable[QueueItem], sort: Sort, classes: set[int] | None
     keys = {
         Sort.LOWEST_CONFIDENCE: lambda it: (it.min_conf if it.n else 2.0, it.path),
         Sort.MOST_PROPOSALS: lambda it: (-it.n, it.path),
-        Sort.DISAGREEMENT: lambda it: (-it.disagreement, it.min_conf if it.n else 2.0, it.path),
+        Sort.DISAGREEMENT: lambda it: (-scores.get(it.path, it.disagreement), it.min_conf if it.n else 2.0,
+                                       it.path),
         Sort.NAME: lambda it: ("", it.path),
     }
     key = keys[sort]
     return sorted(out, key=lambda it: (not (it.spot and not it.done), key(it)))
+
+
+def disagreement_scores(dataset, store: Store, run_id: int, paths: Sequence[str], min_conf: float,  # noqa: ANN001
+                        check: ClassCheck | None = None) -> dict[str, float]:
+    """How much each image's label file and the run's proposals (at ``min_conf`` or above)
+    disagree: the share of boxes on either side without a same-class partner at IoU >= 0.5.
+    Images without a label file score 0 (nothing to disagree with)."""
+    from studio.core.labels import load_yolo_labels
+
+    out: dict[str, float] = {}
+    for rel in paths:
+        lf = load_yolo_labels(dataset.label_path(rel))
+        if not lf.exists:
+            out[rel] = 0.0
+            continue
+        _ids, props = run_proposals(store, run_id, rel)
+        if check is not None:
+            props, gone = translate_classes(props, check)
+            props = props[np.flatnonzero(~gone)]
+        if props.confidence is not None and len(props):
+            props = props[np.flatnonzero(props.confidence >= min_conf)]
+        human = lf.boxes
+        total = len(human) + len(props)
+        if not total:
+            out[rel] = 0.0
+            continue
+        matched = 0
+        if len(human) and len(props):
+            iou = box_iou(human.to_xyxy((1, 1)), props.to_xyxy((1, 1)))
+            iou[human.class_id[:, None] != props.class_id[None, :]] = 0
+            while iou.size and iou.max() >= 0.5:
+                i, j = np.unravel_index(int(np.argmax(iou)), iou.shape)
+                matched += 1
+                iou[i, :] = 0
+                iou[:, j] = 0
+        out[rel] = (total - 2 * matched) / total
+    return out
 
 
 @dataclass(frozen=True)

@@ -259,3 +259,20 @@ def test_presence_sees_other_windows(sample_dataset: Path) -> None:
     assert others(store, a) == []
     unregister(store, a)
     assert others(store, b) == []
+
+
+def test_disagreement_scores_compare_labels_with_proposals(reviewed) -> None:
+    from studio.core.review import disagreement_scores
+
+    ds, store, run, made = reviewed
+    paths = sorted(made)
+    same, differ, empty = paths[0], paths[1], paths[2]
+    ids, props = run_proposals(store, run, same)
+    save_yolo_labels(ds.label_path(same), boxes_to_label_file(Boxes(props.xywhn, props.class_id)))
+    save_yolo_labels(ds.label_path(differ), boxes_to_label_file(B([(0, 0.05, 0.05, 0.02, 0.02)])))
+    ds.label_path(empty).unlink()
+    scores = disagreement_scores(ds, store, run, paths, 0.0)
+    assert scores[same] == 0.0 and scores[empty] == 0.0 and scores[differ] == 1.0
+    assert all(0.0 <= v <= 1.0 for v in scores.values())
+    ordered = order_queue(queue_items(store, run), Sort.DISAGREEMENT, disagreement=scores)
+    assert ordered[0].path in {p for p, v in scores.items() if v == max(scores.values())}

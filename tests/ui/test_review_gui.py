@@ -379,3 +379,15 @@ def test_automatic_accept_asks_first_and_no_writes_nothing(qtbot, window, run_se
     assert dialog.auto_worker is None
     assert {p: window.session.dataset.label_path(p).read_bytes() for p in made} == labels
     dialog.close()
+
+
+def test_disagreement_order_is_computed_in_the_background(qtbot, window, run_setup) -> None:
+    root, run, made = run_setup
+    _open_review(qtbot, window, root)
+    window.review_ui.panel.sort_box.setCurrentIndex(2)  # disagreement with existing labels
+    c = window.review
+    qtbot.waitUntil(lambda: c._disagreement is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: [c._disagreement[it.path] for it in c.queue]
+                    == sorted((c._disagreement[it.path] for it in c.queue), reverse=True), timeout=5000)
+    model = window.image_list.model
+    assert window.session.index.paths[model.index_row(0)] == c.queue[0].path

@@ -106,6 +106,8 @@ class ReviewController(QObject):
         self._missing = 0
         self._positions: dict[str, int] = {}  # path -> position in ``items``
         self._reader = None  # JobWorker reading the queue in the background
+        self._disagreement: dict[str, float] | None = None  # exact scores, once computed
+        self._scorer = None  # JobWorker computing them
         canvas.proposal_clicked.connect(self._on_proposal_clicked)
         canvas.proposal_activated.connect(self._on_proposal_activated)
         session.closed.connect(self._forget)
@@ -126,6 +128,7 @@ class ReviewController(QObject):
         store, ds = self.session.store, self.session.dataset
         self.run = get_run(store, run_id) if store is not None and run_id is not None else None
         self._undo.clear()
+        self._disagreement = None
         names = ds.classes.names if ds is not None else []
         self.check = check_run_classes(self.run.dataset_names if self.run else None, names)
         if self.run is not None and not self.check.ok:
@@ -173,7 +176,7 @@ class ReviewController(QObject):
             self._missing = len(items) - len(present)
             self.items = present
             self._positions = {it.path: k for k, it in enumerate(present)}
-            self.queue = order_queue(present, self.sort, self.class_filter, self.conf_range)
+            self.queue = order_queue(present, self.sort, self.class_filter, self.conf_range, self._disagreement)
         self._emit_order()
         self.queue_changed.emit()
         self._emit_counts()
@@ -181,7 +184,44 @@ class ReviewController(QObject):
     def set_order(self, sort: Sort, classes: set[int] | None, conf_range: tuple[float, float] | None) -> None:
         """Change the queue's order and filters."""
         self.sort, self.class_filter, self.conf_range = sort, classes or None, conf_range
-        self.queue = order_queue(self.items, sort, self.class_filter, conf_range)
+        if sort is Sort.DISAGREEMENT:
+            if self._disagreement is None:
+                self._score_disagreement()
+        else:
+            self._disagreement = None  # labels change while reviewing: choosing the order again recomputes
+        self.queue = order_queue(self.items, sort, self.class_filter, conf_range, self._disagreement)
+        self._emit_order()
+        self.queue_changed.emit()
+        self._emit_counts()
+
+    def _score_disagreement(self) -> None:
+        """Compare every image's labels with its proposals in the background (the box-count
+        estimate orders the queue meanwhile), then re-order."""
+        store, ds, run = self.session.store, self.session.dataset, self.run
+        if store is None or ds is None or run is None or (self._scorer is not None and self._scorer.is_running()):
+            return
+        from studio.core.jobs import Progress
+        from studio.core.review import disagreement_scores
+        from studio.ui.workers import JobWorker
+
+        paths, min_conf, check, run_id = [it.path for it in self.items], self.canvas.min_confidence, self.check, run.id
+
+        def job(_token):  # noqa: ANN001, ANN202
+            yield Progress(1, 1, stage="scores", payload=disagreement_scores(ds, store, run_id, paths, min_conf, check))
+
+        self._scorer = JobWorker(job, self)
+        self._scorer.progress.connect(lambda p, r=run_id: self._apply_scores(r, p.payload))
+        self._scorer.start()
+
+    def _apply_scores(self, run_id: int, scores: dict[str, float]) -> None:
+        if self.run is None or run_id != self.run.id:
+            return
+        self._disagreement = scores
+        if self.sort is Sort.DISAGREEMENT:
+            self._reorder()
+
+    def _reorder(self) -> None:
+        self.queue = order_queue(self.items, self.sort, self.class_filter, self.conf_range, self._disagreement)
         self._emit_order()
         self.queue_changed.emit()
         self._emit_counts()
@@ -568,9 +608,10 @@ class ReviewController(QObject):
             self._revert(self._undo[-1], doc)
 
     def wait(self) -> None:
-        """Wait for a background queue read (closing the window)."""
-        if self._reader is not None:
-            self._reader.wait()
+        """Wait for background queue work (closing the window)."""
+        for worker in (self._reader, self._scorer):
+            if worker is not None:
+                worker.wait()
 
     def _forget(self) -> None:
         self.run, self.items, self.queue, self.current = None, [], [], None
