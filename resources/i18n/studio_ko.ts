@@ -1894,47 +1894,32 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="134" />
-        <source>classes renamed or reordered since the run are matched by name</source>
-        <translation>실행 이후 이름이나 순서가 바뀐 클래스는 이름으로 맞춥니다</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/review/controller.py" line="136" />
-        <source>proposals for classes the dataset no longer has are left out: {0}</source>
-        <translation>데이터셋에 더는 없는 클래스의 제안은 제외합니다: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/review/controller.py" line="138" />
-        <source>Run {0}: {1}.</source>
-        <translation>실행 {0}: {1}.</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/review/controller.py" line="263" />
+        <location filename="../../studio/ui/review/controller.py" line="126" />
         <source>This image changed on disk since the model saw it: its proposals may be misplaced.</source>
         <translation>모델이 본 뒤에 이 이미지가 바뀌었습니다. 제안 위치가 맞지 않을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="373" />
+        <location filename="../../studio/ui/review/controller.py" line="236" />
         <source>{0} proposal(s) matched boxes the image already has and were not added twice.</source>
         <translation>제안 {0}개가 이미 있는 박스와 같아 두 번 추가하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="414" />
+        <location filename="../../studio/ui/review/controller.py" line="277" />
         <source>This image is not part of the run under review.</source>
         <translation>이 이미지는 검수 중인 실행에 속하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="451" />
+        <location filename="../../studio/ui/review/controller.py" line="314" />
         <source>The labels could not be saved, so the image was not marked reviewed.</source>
         <translation>라벨을 저장하지 못해 이미지를 검수 완료로 표시하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="468" />
+        <location filename="../../studio/ui/review/controller.py" line="331" />
         <source>Another studio window had already reviewed this image; your decisions replace its decisions.</source>
         <translation>다른 studio 창에서 이미 검수한 이미지입니다. 지금의 결정이 그 결정을 대신합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="501" />
+        <location filename="../../studio/ui/review/controller.py" line="364" />
         <source>Review queue finished: no image left to review (in this filter).</source>
         <translation>검수 대기열 완료: (이 필터에서) 검수할 이미지가 남지 않았습니다.</translation>
     </message>
@@ -2093,6 +2078,23 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <location filename="../../studio/ui/review/panel.py" line="181" />
         <source>{0} proposals are for classes the dataset no longer has; they are left out.</source>
         <translation>제안 {0}개는 데이터셋에 더는 없는 클래스라 제외했습니다.</translation>
+    </message>
+</context><context>
+    <name>ReviewQueue</name>
+    <message>
+        <location filename="../../studio/ui/review/queue.py" line="91" />
+        <source>classes renamed or reordered since the run are matched by name</source>
+        <translation>실행 이후 이름이나 순서가 바뀐 클래스는 이름으로 맞춥니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/queue.py" line="94" />
+        <source>proposals for classes the dataset no longer has are left out: {0}</source>
+        <translation>데이터셋에 더는 없는 클래스의 제안은 제외합니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/queue.py" line="97" />
+        <source>Run {0}: {1}.</source>
+        <translation>실행 {0}: {1}.</translation>
     </message>
 </context><context>
     <name>ReviewUi</name>

@@ -306,3 +306,27 @@ def test_core_errors_are_shown_translated(qtbot, korean, tmp_path: Path) -> None
     win.models.load(bad)
     qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
     assert messages[0] == "모델.pt: 파일이 비어 있습니다"
+
+
+def test_queue_messages_are_translated_at_run_time(qtbot, korean, sample_dataset: Path) -> None:
+    """Texts of a base class must be found under the context pylupdate gave them."""
+    import json
+
+    from studio.core.dataset import open_dataset
+    from studio.core.store import Store
+    from tests.core.test_review import make_run
+
+    ds = open_dataset(sample_dataset)
+    store = Store(ds.store_dir)
+    run, _made = make_run(ds, store)
+    names = list(ds.classes.names)
+    store.transaction([("UPDATE runs SET dataset_names=? WHERE id=?",
+                        [(json.dumps([names[1], names[0], *names[2:], "kiwi"]), run)])])
+    store.close()
+    win = _window(qtbot)
+    messages: list[str] = []
+    win.review.message.connect(messages.append)
+    with qtbot.waitSignal(win.image_shown, timeout=10_000):
+        win.open_dataset(sample_dataset)
+    run_message = next(m for m in messages if "kiwi" in m)
+    assert HANGUL.search(run_message) and "matched by name" not in run_message

@@ -1,4 +1,4 @@
-"""The reviewer's decisions: which proposals are pending, what the keys do, the queue.
+"""The reviewer's decisions: which proposals are pending, what the keys do.
 
 The controller owns the proposals shown on the canvas (pending ones of the active run:
 neither accepted nor rejected yet) and turns review keys into edits of the current
@@ -11,7 +11,7 @@ over a finished image to the one before.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 from PyQt6.QtCore import QObject, pyqtSignal
@@ -19,32 +19,23 @@ from PyQt6.QtCore import QObject, pyqtSignal
 from studio.core.boxes import Boxes
 from studio.core.label_document import LabelDocument
 from studio.core.review import (
-    ClassCheck,
     Decision,
-    QueueCounts,
-    QueueItem,
     ReviewStatus,
-    Sort,
     begin_review,
-    check_run_classes,
-    count_queue,
     decisions_for,
     finish_review,
     image_changed_since_run,
     merge_accepted,
-    order_queue,
-    queue_items,
-    recent_seconds,
     reopen_review,
     run_proposals,
     set_decisions,
     status_of,
     translate_classes,
 )
-from studio.core.runs import RunInfo, get_run, list_runs
 from studio.core.store import StoreError
 from studio.ui.canvas import Canvas
 from studio.ui.editor import AnnotationEditor
+from studio.ui.review.queue import ReviewQueue
 from studio.ui.session import DatasetSession
 
 IDLE_CAP_SECONDS = 120.0  # time on one image counted at most this much (the reviewer left)
@@ -77,155 +68,24 @@ class _Current:
     depth_at_show: int = 0  # the document's history depth when it was shown
 
 
-class ReviewController(QObject):
-    """Review actions and the queue of one run."""
+class ReviewController(ReviewQueue):
+    """Review actions on the image on screen, over the queue of one run (``ReviewQueue``)."""
 
-    run_changed = pyqtSignal(object)  # RunInfo | None
-    queue_changed = pyqtSignal()  # order, filter or statuses changed
-    order_changed = pyqtSignal(object)  # np.ndarray of index rows | None (leave queue order)
-    counts_changed = pyqtSignal(object, object)  # QueueCounts, pace (seconds per image | None)
     current_changed = pyqtSignal()  # pending proposals / focus of the current image changed
-    message = pyqtSignal(str)
     go_to = pyqtSignal(int)  # index row to show next
 
     def __init__(self, session: DatasetSession, editor: AnnotationEditor, canvas: Canvas,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.session, self.editor, self.canvas = session, editor, canvas
-        self.run: RunInfo | None = None
-        self.check = ClassCheck({}, {})
-        self.items: list[QueueItem] = []
-        self.queue: list[QueueItem] = []
-        self.sort = Sort.LOWEST_CONFIDENCE
-        self.class_filter: set[int] | None = None
-        self.conf_range: tuple[float, float] | None = None
-        self.active = False  # review mode: the image list shows the queue
+        super().__init__(session, canvas, parent)
+        self.editor = editor
         self.current: _Current | None = None
         self.focus = -1  # index into the pending proposals
         self._undo: list[_Step] = []
-        self._missing = 0
-        self._positions: dict[str, int] = {}  # path -> position in ``items``
-        self._reader = None  # JobWorker reading the queue in the background
-        self._disagreement: dict[str, float] | None = None  # exact scores, once computed
-        self._scorer = None  # JobWorker computing them
         canvas.proposal_clicked.connect(self._on_proposal_clicked)
         canvas.proposal_activated.connect(self._on_proposal_activated)
         session.closed.connect(self._forget)
 
-    # run and queue ----------------------------------------------------------------------------
-    def runs(self) -> list[RunInfo]:
-        """The dataset's pre-labeling runs, newest first."""
-        store = self.session.store
-        return list_runs(store) if store is not None else []
-
-    def use_newest_run(self) -> None:
-        """Make the newest run active (after opening a dataset or finishing a run)."""
-        runs = self.runs()
-        self.set_run(runs[0].id if runs else None)
-
-    def set_run(self, run_id: int | None) -> None:
-        """Review ``run_id`` (``None``: no run)."""
-        store, ds = self.session.store, self.session.dataset
-        self.run = get_run(store, run_id) if store is not None and run_id is not None else None
-        self._undo.clear()
-        self._disagreement = None
-        names = ds.classes.names if ds is not None else []
-        self.check = check_run_classes(self.run.dataset_names if self.run else None, names)
-        if self.run is not None and not self.check.ok:
-            parts = []
-            if self.check.remap:
-                parts.append(self.tr("classes renamed or reordered since the run are matched by name"))
-            if self.check.missing:
-                parts.append(self.tr("proposals for classes the dataset no longer has are left out: {0}")
-                             .format(", ".join(self.check.missing.values())))
-            self.message.emit(self.tr("Run {0}: {1}.").format(self.run.id, "; ".join(parts)))
-        self.refresh_queue()
-        self.run_changed.emit(self.run)
-        self.reload_current()
-
-    def refresh_queue(self) -> None:
-        """Re-read the run's images and statuses from the store and re-apply order and filters."""
-        store = self.session.store
-        items = queue_items(store, self.run.id, self.check) if store is not None and self.run is not None else []
-        self._apply_items(self.run.id if self.run is not None else None, items)
-
-    def refresh_queue_in_background(self) -> None:
-        """The same, reading the store on a worker thread (a run adding proposals to a large
-        dataset must not stall the window); at most one read at a time."""
-        store, run = self.session.store, self.run
-        if store is None or run is None or (self._reader is not None and self._reader.is_running()):
-            return
-        from studio.core.jobs import Progress
-        from studio.ui.workers import JobWorker
-
-        check, run_id = self.check, run.id
-
-        def job(_token):  # noqa: ANN001, ANN202
-            yield Progress(1, 1, stage="queue", payload=queue_items(store, run_id, check))
-
-        self._reader = JobWorker(job, self)
-        self._reader.progress.connect(lambda p, r=run_id: self._apply_items(r, p.payload))
-        self._reader.start()
-
-    def _apply_items(self, run_id: int | None, items: list[QueueItem]) -> None:
-        index = self.session.index
-        if index is None or self.run is None or run_id != self.run.id:
-            self.items, self.queue, self._positions = [], [], {}
-        else:
-            present = [it for it in items if index.position(it.path) >= 0]
-            self._missing = len(items) - len(present)
-            self.items = present
-            self._positions = {it.path: k for k, it in enumerate(present)}
-            self.queue = order_queue(present, self.sort, self.class_filter, self.conf_range, self._disagreement)
-        self._emit_order()
-        self.queue_changed.emit()
-        self._emit_counts()
-
-    def set_order(self, sort: Sort, classes: set[int] | None, conf_range: tuple[float, float] | None) -> None:
-        """Change the queue's order and filters."""
-        self.sort, self.class_filter, self.conf_range = sort, classes or None, conf_range
-        if sort is Sort.DISAGREEMENT:
-            if self._disagreement is None:
-                self._score_disagreement()
-        else:
-            self._disagreement = None  # labels change while reviewing: choosing the order again recomputes
-        self.queue = order_queue(self.items, sort, self.class_filter, conf_range, self._disagreement)
-        self._emit_order()
-        self.queue_changed.emit()
-        self._emit_counts()
-
-    def _score_disagreement(self) -> None:
-        """Compare every image's labels with its proposals in the background (the box-count
-        estimate orders the queue meanwhile), then re-order."""
-        store, ds, run = self.session.store, self.session.dataset, self.run
-        if store is None or ds is None or run is None or (self._scorer is not None and self._scorer.is_running()):
-            return
-        from studio.core.jobs import Progress
-        from studio.core.review import disagreement_scores
-        from studio.ui.workers import JobWorker
-
-        paths, min_conf, check, run_id = [it.path for it in self.items], self.canvas.min_confidence, self.check, run.id
-
-        def job(_token):  # noqa: ANN001, ANN202
-            yield Progress(1, 1, stage="scores", payload=disagreement_scores(ds, store, run_id, paths, min_conf, check))
-
-        self._scorer = JobWorker(job, self)
-        self._scorer.progress.connect(lambda p, r=run_id: self._apply_scores(r, p.payload))
-        self._scorer.start()
-
-    def _apply_scores(self, run_id: int, scores: dict[str, float]) -> None:
-        if self.run is None or run_id != self.run.id:
-            return
-        self._disagreement = scores
-        if self.sort is Sort.DISAGREEMENT:
-            self._reorder()
-
-    def _reorder(self) -> None:
-        self.queue = order_queue(self.items, self.sort, self.class_filter, self.conf_range, self._disagreement)
-        self._emit_order()
-        self.queue_changed.emit()
-        self._emit_counts()
-
+    # review mode ------------------------------------------------------------------------------
     def set_active(self, on: bool) -> None:
         """Enter or leave review mode (the image list follows the queue while on)."""
         self.active = on
@@ -235,46 +95,9 @@ class ReviewController(QObject):
         else:
             self.order_changed.emit(None)
 
-    def _emit_order(self) -> None:
-        index = self.session.index
-        if not self.active or index is None:
-            return
-        self.order_changed.emit(np.array([index.position(it.path) for it in self.queue], np.int64))
-
-    def counts(self) -> QueueCounts:
-        """Done / left over the filtered queue."""
-        return count_queue(self.queue)
-
-    def pace(self) -> float | None:
-        """Median seconds per image over the last reviewed images of this run."""
-        store = self.session.store
-        if store is None or self.run is None:
-            return None
-        secs = recent_seconds(store, self.run.id)
-        return float(np.median(secs)) if secs else None
-
-    def _emit_counts(self) -> None:
-        self.counts_changed.emit(self.counts(), self.pace())
-
-    @property
-    def missing_images(self) -> int:
-        """Images of the run that are no longer in the dataset (deleted or moved)."""
-        return self._missing
-
-    def _item(self, path: str) -> QueueItem | None:
-        k = self._positions.get(path)
-        return self.items[k] if k is not None else None
-
-    def _set_item_status(self, path: str, status: ReviewStatus) -> None:
-        k = self._positions.get(path)
-        if k is None:
-            return
-        new = replace(self.items[k], status=status)
-        self.items[k] = new
-        for j, it in enumerate(self.queue):
-            if it.path == path:
-                self.queue[j] = new
-                break
+    def _run_switched(self) -> None:
+        self._undo.clear()
+        self.reload_current()
 
     # the current image ------------------------------------------------------------------------
     def reload_current(self) -> None:
@@ -607,15 +430,9 @@ class ReviewController(QObject):
                and doc.history_depth == self._undo[-1].depth):
             self._revert(self._undo[-1], doc)
 
-    def wait(self) -> None:
-        """Wait for background queue work (closing the window)."""
-        for worker in (self._reader, self._scorer):
-            if worker is not None:
-                worker.wait()
-
     def _forget(self) -> None:
-        self.run, self.items, self.queue, self.current = None, [], [], None
-        self._positions = {}
+        self._forget_queue()
+        self.current = None
         self._undo.clear()
         self.canvas.set_proposals(Boxes.empty())
 
