@@ -48,8 +48,7 @@ class AnnotationEditor(QObject):
         key = str(doc.label_path)
         known = self._docs.get(key)
         if known is not None and known.size_wh == doc.size_wh:
-            if not known.dirty and known.changed_on_disk():
-                known.reload()
+            self.refresh_from_disk(known)
             doc = known
         self._docs[key] = doc
         self.doc = doc
@@ -58,6 +57,16 @@ class AnnotationEditor(QObject):
         self.selection_changed.emit([])
         self.changed.emit()
         return doc
+
+    def refresh_from_disk(self, doc: LabelDocument) -> bool:
+        """Re-read ``doc`` if another program (or window, or an automatic accept) changed its
+        file and studio has no unsaved edits to it; returns True when it did."""
+        if doc.dirty or not doc.changed_on_disk():
+            return False
+        doc.reload()
+        if doc is self.doc:
+            self.changed.emit()
+        return True
 
     def close_document(self) -> None:
         """Save and show nothing."""

@@ -304,9 +304,7 @@ class ReviewController(ReviewQueue):
         if ready is None:
             return False
         doc, cur = ready
-        if doc.changed_on_disk() and not doc.dirty:  # e.g. another window finished this image meanwhile
-            doc.reload()
-            self.editor.changed.emit()
+        self.editor.refresh_from_disk(doc)  # e.g. another window finished this image meanwhile
         if not len(doc.boxes) and not doc.label_file.exists and not doc.negative and self.editor.mark_negative():
             # nothing kept: a reviewed image with no boxes is a negative (an empty label file)
             self._undo.append(_Step(cur.path, {}, doc.history_depth, True, with_finish=True))

@@ -322,9 +322,8 @@ class QualityReportDialog(QDialog):
             text += " " + self.tr("{0} images failed: {1}").format(
                 len(stats["failed"]), "; ".join(f"{p}: {r}" for p, r in stats["failed"][:3]))
         doc = self.controller.editor.doc
-        if doc is not None and not doc.dirty and doc.changed_on_disk():
-            doc.reload()  # the image on screen was accepted automatically: show its new labels
-            self.controller.editor.changed.emit()
+        if doc is not None:  # the image on screen may have been accepted automatically
+            self.controller.editor.refresh_from_disk(doc)
         self.controller.refresh_queue()
         self.controller.reload_current()
         if self.controller.active:
