@@ -69,6 +69,7 @@ def main(count: int = 12, dwell_s: float = 0.6, out_dir: Path = ROOT / "bench-ou
     from PyQt6.QtWidgets import QApplication
 
     from studio.core.plugins import Registry
+    from benchmarks.qt_wait import pump, wait_until
     from studio.ui.main_window import MainWindow
     from studio.ui.settings import Settings
 
@@ -84,28 +85,19 @@ def main(count: int = 12, dwell_s: float = 0.6, out_dir: Path = ROOT / "bench-ou
         cv2.imread(f)
         cold.append(time.perf_counter() - t0)
 
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])  # kept alive for the windows below
     win = MainWindow(Settings(), Registry())
     win.resize(1600, 1000)
     win.show()
     shown: list[float] = []
     win.image_shown.connect(lambda _k: shown.append(time.perf_counter()))
 
-    def wait_until(pred, timeout: float = 30.0) -> None:
-        end = time.perf_counter() + timeout
-        while not pred() and time.perf_counter() < end:
-            app.processEvents()
-            time.sleep(0.001)
-
     win.open_dataset(photos)
     wait_until(lambda: shown)
     wait_until(lambda: not win.session.is_indexing())
     steps = []
     for _ in range(len(files) - 1):
-        end = time.perf_counter() + dwell_s  # the user looks at the image; prefetch runs
-        while time.perf_counter() < end:
-            app.processEvents()
-            time.sleep(0.005)
+        pump(dwell_s)  # the user looks at the image; prefetch runs
         n = len(shown)
         t0 = time.perf_counter()
         QTest.keyClick(win.view, Qt.Key.Key_D)

@@ -38,6 +38,7 @@ def main(out_dir: Path = ROOT / "bench-out") -> dict:
     from benchmarks.bench_annotation import make_photos
     from studio.core.imageio import read_image
     from studio.core.preprocess.pipeline import Pipeline, Step, builtin_specs, run_pipeline
+    from benchmarks.qt_wait import wait_until
     from studio.ui.preprocess.window import PreprocessWindow
 
     photos = make_photos(out_dir, 12)
@@ -54,10 +55,7 @@ def main(out_dir: Path = ROOT / "bench-out") -> dict:
     win.preview_shown.connect(lambda _r: shown.append(time.perf_counter()))
 
     def wait_for(n: int) -> None:
-        end = time.perf_counter() + 60
-        while len(shown) < n and time.perf_counter() < end:
-            app.processEvents()
-            time.sleep(0.0005)
+        wait_until(lambda: len(shown) >= n, 60, poll=0.0005)
 
     win.open_image(photo)
     wait_for(1)

@@ -110,6 +110,7 @@ def main(n: int = 60, out_dir: Path = ROOT / "bench-out") -> dict:
     from PyQt6.QtWidgets import QApplication
 
     from studio.core.plugins import Registry
+    from benchmarks.qt_wait import wait_until
     from studio.ui.main_window import MainWindow
     from studio.ui.settings import Settings
 
@@ -121,12 +122,6 @@ def main(n: int = 60, out_dir: Path = ROOT / "bench-out") -> dict:
     prelabel_s = time.perf_counter() - t0
 
     app = QApplication.instance() or QApplication([])
-
-    def wait_until(pred, timeout: float = 20.0) -> None:  # noqa: ANN001
-        end = time.perf_counter() + timeout
-        while not pred() and time.perf_counter() < end:
-            app.processEvents()
-            time.sleep(0.001)
 
     def window() -> MainWindow:
         win = MainWindow(Settings(), Registry())

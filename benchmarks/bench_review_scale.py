@@ -70,17 +70,12 @@ def main(count: int = 33_709, out_dir: Path = ROOT / "bench-out", dwell_s: float
     from PyQt6.QtWidgets import QApplication
 
     from studio.core.plugins import Registry
+    from benchmarks.qt_wait import pump, wait_until
     from studio.ui.main_window import MainWindow
     from studio.ui.settings import Settings
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(cfg))
-    app = QApplication.instance() or QApplication([])
-
-    def wait(pred, timeout: float = 60.0) -> None:  # noqa: ANN001
-        end = time.perf_counter() + timeout
-        while not pred() and time.perf_counter() < end:
-            app.processEvents()
-            time.sleep(0.001)
+    _app = QApplication.instance() or QApplication([])  # kept alive for the windows below
 
     settings = Settings()
     settings.set_first_run_done(True)
@@ -91,27 +86,24 @@ def main(count: int = 33_709, out_dir: Path = ROOT / "bench-out", dwell_s: float
     win.image_shown.connect(lambda _k: shown.append(time.perf_counter()))
     t0 = time.perf_counter()
     win.open_dataset(root)
-    wait(lambda: shown)
+    wait_until(lambda: shown, 60)
     open_s = time.perf_counter() - t0
-    wait(lambda: not win.session.is_indexing(), 120)
+    wait_until(lambda: not win.session.is_indexing(), 120)
     win.view.setFocus()
     t0 = time.perf_counter()
     QTest.keyClick(win.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     first = win.review.queue[0].path
-    wait(lambda: win.review.current is not None and win.review.current.path == first)
+    wait_until(lambda: win.review.current is not None and win.review.current.path == first, 60)
     enter_review_s = time.perf_counter() - t0
     times = []
     for _ in range(steps):
-        end = time.perf_counter() + dwell_s
-        while time.perf_counter() < end:
-            app.processEvents()
-            time.sleep(0.005)
+        pump(dwell_s)
         n = len(shown)
         path = win.review.current.path
         t0 = time.perf_counter()
         QTest.keyClick(win.view, Qt.Key.Key_Return)
-        wait(lambda n=n, path=path: len(shown) > n and win.review.current is not None
-             and win.review.current.path != path)
+        wait_until(lambda n=n, path=path: len(shown) > n and win.review.current is not None
+                   and win.review.current.path != path, 60)
         times.append(time.perf_counter() - t0)
     reviewed = win.review.counts().reviewed
     win.close()

@@ -13,7 +13,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,24 +37,16 @@ def shoot(lang: str) -> list[Path]:
 
     from studio.core.plugins import Registry
     from studio.ui.i18n import ensure_hangul_font, install_language
+    from benchmarks.qt_wait import pump, wait_until
     from studio.ui.main_window import MainWindow
     from studio.ui.settings import Settings
 
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])  # kept alive for the windows below
     install_language(lang)
     ensure_hangul_font()
 
     def settle(seconds: float = 0.6) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.01)
-
-    def wait(pred, timeout: float = 30.0) -> None:  # noqa: ANN001
-        end = time.monotonic() + timeout
-        while not pred() and time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.01)
+        pump(seconds, poll=0.01)
 
     shots = []
 
@@ -71,16 +62,16 @@ def shoot(lang: str) -> list[Path]:
     window.show()
     save(window, "welcome")
     window.models.load(str(DEMO))
-    wait(lambda: window.models.info is not None)
+    wait_until(lambda: window.models.info is not None)
     window.open_dataset(data)
-    wait(lambda: window.editor.doc is not None)
-    wait(lambda: not window.session.is_indexing())
+    wait_until(lambda: window.editor.doc is not None)
+    wait_until(lambda: not window.session.is_indexing())
     window.image_list.select_index_row(window.session.index.position("images/train/train_0003.jpg"))
-    wait(lambda: window.editor.doc is not None and window.editor.doc.image_path.name == "train_0003.jpg")
+    wait_until(lambda: window.editor.doc is not None and window.editor.doc.image_path.name == "train_0003.jpg")
     window.editor.select([0])
     save(window, "annotate")
     window.review_ui.set_mode(True)
-    wait(lambda: window.review.current is not None)
+    wait_until(lambda: window.review.current is not None)
     for _ in range(3):
         window.review.accept_all_and_next()
         settle(0.3)
@@ -90,10 +81,10 @@ def shoot(lang: str) -> list[Path]:
     insight = window.insight_window
     insight.resize(1200, 820)
     insight.check.start()
-    wait(lambda: insight.check.model.rowCount() > 0 or (insight.check.worker and not insight.check.worker.is_running()))
+    wait_until(lambda: insight.check.model.rowCount() > 0 or (insight.check.worker and not insight.check.worker.is_running()))
     insight.tabs.setCurrentWidget(insight.stats)
     insight.stats.start()
-    wait(lambda: insight.stats.stats is not None)
+    wait_until(lambda: insight.stats.stats is not None)
     save(insight, "insight")
     insight.close()
     window.open_preprocessing()
