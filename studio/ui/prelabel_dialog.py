@@ -9,7 +9,6 @@ from PyQt6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QSpinBox,
@@ -21,6 +20,7 @@ from PyQt6.QtWidgets import (
 from studio.core.inference.engine import PredictParams, map_classes
 from studio.core.inference.model_file import ModelInfo
 from studio.core.inference.slicing import estimate_cost
+from studio.ui.spin_boxes import double_spin
 
 SCOPES = ("all", "unlabeled", "filter", "selection")
 
@@ -48,8 +48,8 @@ class PrelabelDialog(QDialog):
                              self.tr("Images in the current list filter"),
                              self.tr("Images selected in the list")])
         self.scope.setCurrentIndex(SCOPES.index(scope))
-        self.conf = self._double(0.0, 1.0, 0.25, 0.05)
-        self.iou = self._double(0.05, 1.0, 0.7, 0.05)
+        self.conf = double_spin(self, 0.0, 1.0, 0.25, 0.05)
+        self.iou = double_spin(self, 0.05, 1.0, 0.7, 0.05)
         self.imgsz = QSpinBox(self)
         self.imgsz.setRange(32, 4096)
         self.imgsz.setSingleStep(32)
@@ -63,7 +63,7 @@ class PrelabelDialog(QDialog):
         self.tile.setRange(64, 4096)
         self.tile.setSingleStep(32)
         self.tile.setValue(info.imgsz or 640)
-        self.overlap = self._double(0.0, 0.9, 0.2, 0.05)
+        self.overlap = double_spin(self, 0.0, 0.9, 0.2, 0.05)
         self.cost = QLabel(self)
         form = QFormLayout()
         form.addRow(self.tr("Images"), self.scope)
@@ -107,13 +107,6 @@ class PrelabelDialog(QDialog):
             (w.toggled if w is self.slice else w.valueChanged).connect(lambda *_a: self._update_cost())
         self._update_cost()
 
-    def _double(self, lo: float, hi: float, value: float, step: float) -> QDoubleSpinBox:
-        w = QDoubleSpinBox(self)
-        w.setRange(lo, hi)
-        w.setSingleStep(step)
-        w.setDecimals(2)
-        w.setValue(value)
-        return w
 
     def _update_cost(self) -> None:
         on = self.slice.isChecked()

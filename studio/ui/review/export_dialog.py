@@ -8,7 +8,6 @@ from PyQt6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from PyQt6.QtWidgets import (
 from studio.core.dataset import Dataset
 from studio.core.export_dataset import ExportError, ExportSummary, export_ultralytics
 from studio.core.jobs import CancelToken
+from studio.ui.spin_boxes import double_spin
 from studio.ui.workers import JobWorker
 
 
@@ -40,13 +40,8 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        self.val = QDoubleSpinBox(self)
-        self.val.setRange(0.0, 0.9)
-        self.val.setSingleStep(0.05)
-        self.val.setValue(0.2)
-        self.test = QDoubleSpinBox(self)
-        self.test.setRange(0.0, 0.5)
-        self.test.setSingleStep(0.05)
+        self.val = double_spin(self, 0.0, 0.9, 0.2, 0.05)
+        self.test = double_spin(self, 0.0, 0.5, 0.0, 0.05)
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 2**31 - 1)
         self.link = QCheckBox(self.tr("Hard-link images instead of copying (same disk only)"), self)

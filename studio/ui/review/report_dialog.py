@@ -8,7 +8,6 @@ from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from studio.core.review_report import QualityReport, quality_report
 from studio.ui.prelabel_ui import PrelabelUi
 from studio.ui.review.controller import ReviewController
 from studio.ui.session import DatasetSession
+from studio.ui.spin_boxes import double_spin
 from studio.ui.workers import JobWorker
 
 
@@ -72,12 +72,7 @@ class QualityReportDialog(QDialog):
         self.target_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#2471a3", style=Qt.PenStyle.DotLine))
         self.plot.addItem(self.best_line)
         self.plot.addItem(self.target_line)
-        self.target = QDoubleSpinBox(self)
-        self.target.setObjectName("precision_target")
-        self.target.setRange(0.5, 1.0)
-        self.target.setDecimals(2)
-        self.target.setSingleStep(0.01)
-        self.target.setValue(0.95)
+        self.target = double_spin(self, 0.5, 1.0, 0.95, 0.01, name="precision_target")
         self.advice = QLabel(self)
         self.advice.setWordWrap(True)
         self.use_best = QPushButton(tr("Show Proposals from the Best-F1 Threshold"), self)
@@ -99,17 +94,8 @@ class QualityReportDialog(QDialog):
         self.spot.setWordWrap(True)
         # automatic accept
         self.auto_box = QGroupBox(tr("Accept automatically"), self)
-        self.auto_threshold = QDoubleSpinBox(self)
-        self.auto_threshold.setObjectName("auto_threshold")
-        self.auto_threshold.setRange(0.05, 1.0)
-        self.auto_threshold.setDecimals(2)
-        self.auto_threshold.setSingleStep(0.01)
-        self.auto_threshold.setValue(0.8)
-        self.spot_share = QDoubleSpinBox(self)
-        self.spot_share.setRange(0.0, 0.5)
-        self.spot_share.setDecimals(3)
-        self.spot_share.setSingleStep(0.01)
-        self.spot_share.setValue(0.05)
+        self.auto_threshold = double_spin(self, 0.05, 1.0, 0.8, 0.01, name="auto_threshold")
+        self.spot_share = double_spin(self, 0.0, 0.5, 0.05, 0.01, decimals=3)
         self.spot_min = QSpinBox(self)
         self.spot_min.setRange(1, 10_000)
         self.spot_min.setValue(20)
