@@ -288,13 +288,14 @@ def evaluate_predictions(dataset: Dataset, preds: Predictions, paths: list[str])
             confs.append(sc)
             pcls.append(np.full(len(sc), c))
     cat = lambda xs, dt: np.concatenate(xs).astype(dt) if xs else np.zeros(0, dt)  # noqa: E731
-    ids, x, pc, rc, f1c, pr = curves(cat(tps, bool), cat(confs, float), cat(pcls, int), cat(tcls, int))
+    all_conf = cat(confs, float)
+    ids, x, pc, rc, f1c, pr = curves(cat(tps, bool), all_conf, cat(pcls, int), cat(tcls, int))
     if len(ids):
         j = int(smooth(f1c.mean(0), 0.1).argmax())
         best, p, r, f = float(x[j]), float(pc[:, j].mean()), float(rc[:, j].mean()), float(f1c[:, j].mean())
     else:
         best = p = r = f = 0.0
     cm = confusion_matrix(pb, gts, nc or (max((int(c) for b in gts.values() for c in b.class_id), default=-1) + 1))
-    lowest = float(cat(confs, float).min()) if confs and len(cat(confs, float)) else 0.0
+    lowest = float(all_conf.min()) if len(all_conf) else 0.0
     return EvalReport(names, len(order), ev.classes, ev.map50, ev.map50_95, ids, x, pc, rc, f1c, pr, best, p, r, f,
                       cm, problems, lowest)

@@ -28,6 +28,8 @@ def switch_language(window, code: str):  # noqa: ANN001, ANN201 - MainWindow -> 
     """Apply a new UI language without losing work: save everything, then rebuild the window
     in the new language on the same dataset, image, model and review mode, and close the old one.
     A running pre-labeling run stops (it resumes from Tools > Resume)."""
+    from PyQt6.QtCore import Qt
+
     from studio.ui.i18n import install_language, resolve_language
     from studio.ui.main_window import MainWindow
 
@@ -48,7 +50,8 @@ def switch_language(window, code: str):  # noqa: ANN001, ANN201 - MainWindow -> 
     new.show()
     if target:
         if reviewing:
-            new.session.opened.connect(lambda _ds: new.review_ui.set_mode(True), type=_single_shot())
+            new.session.opened.connect(lambda _ds: new.review_ui.set_mode(True),
+                                       type=Qt.ConnectionType.SingleShotConnection)
         new.open_dataset(target)
     if model is not None:
         new.models.load(str(model))
@@ -66,12 +69,6 @@ class WindowKeeper:
         """Rebuild the window in ``code`` (see ``switch_language``)."""
         self.window = switch_language(self.window, code)
         self.window.language_requested.connect(self.switch)
-
-
-def _single_shot():  # noqa: ANN202
-    from PyQt6.QtCore import Qt
-
-    return Qt.ConnectionType.SingleShotConnection
 
 
 def run_gui(dataset: str | None = None, model: str | None = None,

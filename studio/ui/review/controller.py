@@ -227,7 +227,7 @@ class ReviewController(ReviewQueue):
         doc, cur = ready
         chosen = cur.proposals[np.array(indices)]
         merged, dup = merge_accepted(doc.boxes, chosen, any_class=with_finish)
-        if not (dup.all() or self.editor.edit(_keep_confidence_free(merged), None)):
+        if not (dup.all() or self.editor.edit(merged, None)):
             return []
         n_before = len(doc.boxes) - int((~dup).sum())
         changes = {int(cur.ids[k]): (Decision.DUPLICATE if d else decision) for k, d in zip(indices, dup)}
@@ -433,10 +433,6 @@ class ReviewController(ReviewQueue):
         self.current = None
         self._undo.clear()
         self.canvas.set_proposals(Boxes.empty())
-
-
-def _keep_confidence_free(boxes: Boxes) -> Boxes:
-    return Boxes(boxes.xywhn, boxes.class_id)
 
 
 def current_image_summary(controller: ReviewController) -> dict[str, int]:
