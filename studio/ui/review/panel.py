@@ -55,6 +55,7 @@ class ReviewPanel(QWidget):
         self.counts_label = QLabel(self)
         self.counts_label.setWordWrap(True)
         self.pace_label = QLabel(self)
+        self.pace_label.setWordWrap(True)
         self.current_label = QLabel(self)
         self.current_label.setWordWrap(True)
         self.warning_label = QLabel(self)
