@@ -9,6 +9,7 @@
     studio review ACTION DATASET         status / report / auto-accept / export of a reviewed run
     studio check / stats / eval / train-report / split   dataset and model insight (cli_insight)
     studio plugins                       list plugins and the ones that failed to load
+    studio trust [FILE] [--list] [--revoke KEY]   model files trusted to run their own code
 
 Exit codes: 0 fine, 1 problems found or job failed, 2 bad usage, 130 interrupted.
 """
@@ -247,13 +248,13 @@ def cmd_prelabel(args: argparse.Namespace) -> int:
     dataset, store = opened
     use_all_cores()
     try:
-        model, info = load_detection_model(args.model)
+        model, info = load_detection_model(args.model, trust=args.trust_model)
         backend = info.backend
         if args.backend != "torch" and info.backend == "torch":
             from studio.core.inference.onnx_backend import exported_onnx, onnxruntime_available
 
             if onnxruntime_available():
-                onnx_path = exported_onnx(info.path, args.imgsz or info.imgsz or 640)
+                onnx_path = exported_onnx(info.opened_file, args.imgsz or info.imgsz or 640)
                 model, _onnx_info = load_detection_model(onnx_path)
                 backend = "onnxruntime"
             elif args.backend == "onnx":
@@ -319,6 +320,38 @@ def cmd_prelabel(args: argparse.Namespace) -> int:
     if args.write_labels:
         written, kept = write_labels_from_run(dataset, store, run_id)
         print(f"label files written for {written} images without labels; {kept} existing files untouched")
+    return 0
+
+
+def cmd_trust(args: argparse.Namespace) -> int:
+    """Trust a model file (it may run its own code once, to be converted), list or revoke trust."""
+    from studio.core.inference.model_file import ModelError, load_detection_model
+    from studio.core.inference.trust import TrustList
+
+    trusted = TrustList()
+    if args.revoke:
+        gone = trusted.revoke(args.revoke)
+        for entry in gone:
+            print(f"no longer trusted: {entry.name} ({entry.sha256[:12]})")
+        if not gone:
+            print(f"studio: no trusted model file matches {args.revoke!r}", file=sys.stderr)
+            return 2
+        return 0
+    if args.file:
+        try:
+            _model, info = load_detection_model(args.file, trust=True)
+        except ModelError as exc:
+            print(f"studio: {exc}", file=sys.stderr)
+            return 1
+        how = f"opens as {info.opened_file}" if info.source else "loads safely without trust"
+        print(f"trusted: {info.path.name} ({len(info.names)} classes); {how}")
+        return 0
+    entries = trusted.entries()
+    for entry in entries:
+        added = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.added))
+        print(f"{entry.sha256[:12]}  {added}  {entry.path}")
+    if not entries:
+        print("no trusted model files")
     return 0
 
 
@@ -388,6 +421,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="auto: ONNX Runtime when available (faster on CPU), else PyTorch")
     p.add_argument("--write-labels", action="store_true",
                    help="write proposals as label files for images that have none")
+    p.add_argument("--trust-model", action="store_true",
+                   help="the .pt file may run its own code (only if you trust where it came from); "
+                        "remembered for this file, see 'studio trust'")
     p.set_defaults(func=cmd_prelabel)
 
     from studio.cli_insight import add_insight_parsers
@@ -398,6 +434,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("plugins", help="list plugins and failures")
     p.set_defaults(func=cmd_plugins)
+
+    p = sub.add_parser("trust", help="model files trusted to run their own code: trust, list, revoke",
+                       description="A .pt file studio refused carries code. Trusting it lets a separate "
+                                   "process open it once and write a clean copy (checkpoint or ONNX) that "
+                                   "studio opens instead. Trust is per file content (SHA-256).")
+    p.add_argument("file", nargs="?", help="the model file to trust (converted now)")
+    p.add_argument("--list", action="store_true", help="list trusted files (the default)")
+    p.add_argument("--revoke", metavar="KEY", help="forget a trusted file by path or hash prefix")
+    p.set_defaults(func=cmd_trust)
     return parser
 
 

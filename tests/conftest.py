@@ -34,6 +34,12 @@ def sample_dataset(sample_dataset_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _isolated_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trusted model files and user plugins live in a per-test config folder (children inherit it)."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user-config"))
+
+
+@pytest.fixture(autouse=True)
 def _isolated_qsettings(tmp_path: Path, request: pytest.FixtureRequest) -> None:
     """Point QSettings at a temp folder so tests never touch the user's settings."""
     if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:

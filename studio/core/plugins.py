@@ -156,7 +156,9 @@ class _OriginRegistry:
 def default_plugin_folders() -> list[Path]:
     """``plugins/`` beside the package (a source checkout) and in the user's config folder."""
     here = Path(__file__).resolve().parents[2] / "plugins"
-    user = Path.home() / ".config" / "studio" / "plugins"
+    from studio.core.user_dirs import config_dir
+
+    user = config_dir() / "plugins"
     return [p for p in (here, user) if p.is_dir()]
 
 

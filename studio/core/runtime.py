@@ -4,6 +4,10 @@
   ``QT_QPA_FONTDIR`` and ``LD_LIBRARY_PATH`` when imported; PyQt6 and every child process
   would inherit them (wrong platform plugin, fonts without Hangul). They are removed.
 - Ultralytics must never install packages or phone home from a desktop tool.
+- Ultralytics must load ``.pt`` checkpoints with its safe loader (``weights_only=True`` and an
+  allow-list of its own classes), so a model file never runs code. The flag is read once,
+  when Ultralytics is imported, so it is set here, before anything imports it; it is forced,
+  not defaulted, and every child process (spawned workers, exports) inherits it.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import os
 
 _CV2_KEYS = ("QT_QPA_PLATFORM_PLUGIN_PATH", "QT_QPA_FONTDIR")
+SAFE_LOAD_KEY = "ULTRALYTICS_SAFE_LOAD"
 
 
 def set_offline_defaults() -> None:
@@ -18,6 +23,12 @@ def set_offline_defaults() -> None:
     os.environ.setdefault("YOLO_OFFLINE", "true")
     os.environ.setdefault("YOLO_AUTOINSTALL", "false")
     os.environ.setdefault("YOLO_VERBOSE", "false")
+    enable_safe_model_loading()
+
+
+def enable_safe_model_loading() -> None:
+    """Make Ultralytics load checkpoints with its safe loader in this process and its children."""
+    os.environ[SAFE_LOAD_KEY] = "1"
 
 
 def clean_cv2_environment() -> None:

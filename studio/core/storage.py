@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 from studio.core.dataset import Dataset
 from studio.core.store import Store, StoreError
+from studio.core.user_dirs import state_dir
 
 
 def user_state_dir() -> Path:
-    """The per-user folder for studio's state (XDG cache or ``~/.cache``)."""
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "studio"
+    """The per-user folder for studio's state."""
+    return state_dir()
 
 
 def open_store(dataset: Dataset) -> tuple[Store, bool]:

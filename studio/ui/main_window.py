@@ -53,6 +53,9 @@ class MainWindow(QMainWindow):
         self.session = DatasetSession(self)
         self.loader = ImageLoader(parent=self)
         self.models = ModelSlot(self)
+        from studio.ui.model_trust import ModelTrustUi
+
+        self.model_trust = ModelTrustUi(self, self.models)
         self.setWindowTitle(self.tr("studio"))
         self.resize(QSize(1280, 820))
 
@@ -162,6 +165,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.edit_actions.save)
         file_menu.addAction(self.act_load_model)
         file_menu.addAction(self.help_ui.act_demo)
+        file_menu.addAction(self.model_trust.act_trusted)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu(tr("&Edit"))
@@ -224,6 +228,7 @@ class MainWindow(QMainWindow):
             lambda name: self.model_label.setText(self.tr("Loading model {0}…").format(name)))
         self.models.loaded.connect(self._on_model_loaded)
         self.models.failed.connect(self._on_model_failed)
+        self.models.refused.connect(self._on_model_refused)
         ed = self.editor
         ed.saved.connect(lambda doc: self.session.note_labels(doc.image_path, doc.label_file.state,
                                                               len(doc.boxes)))
@@ -477,6 +482,11 @@ class MainWindow(QMainWindow):
     def _on_model_failed(self, reason: str) -> None:
         self._show_no_model()
         self._show_error(self.tr("Cannot load model"), reason)
+
+    def _on_model_refused(self, path: str, reason: str) -> None:
+        """The model slot says the file was not opened, and why (the trust question follows)."""
+        self.model_label.setText(self.tr("Model not opened: {0} carries code").format(Path(path).name))
+        self.model_label.setToolTip(reason)
 
     # misc -------------------------------------------------------------------------------------
     def _on_other_windows(self, count: int) -> None:

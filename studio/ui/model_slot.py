@@ -7,7 +7,7 @@ from typing import Any
 
 from PyQt6.QtCore import QObject, pyqtSignal
 
-from studio.core.inference.model_file import ModelError, ModelInfo, load_detection_model
+from studio.core.inference.model_file import ModelError, ModelInfo, ModelRefused, load_detection_model
 from studio.core.jobs import CancelToken, Progress
 from studio.ui.workers import JobWorker
 
@@ -18,6 +18,7 @@ class ModelSlot(QObject):
     loading = pyqtSignal(str)  # file name
     loaded = pyqtSignal(object)  # ModelInfo
     failed = pyqtSignal(str)  # readable reason
+    refused = pyqtSignal(str, str)  # path, readable reason: the safe loader would not open it
     unloaded = pyqtSignal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -26,14 +27,17 @@ class ModelSlot(QObject):
         self.info: ModelInfo | None = None
         self._worker: JobWorker | None = None
 
-    def load(self, path: str | Path) -> None:
-        """Load ``path``; ``loaded`` or ``failed`` follows."""
+    def load(self, path: str | Path, trust: bool = False) -> None:
+        """Load ``path``; ``loaded``, ``refused`` or ``failed`` follows.
+
+        ``trust=True`` only after the user confirmed that the file may run its own code.
+        """
         path = Path(path)
         self.loading.emit(path.name)
 
         def job(_token: CancelToken):
             try:
-                model, info = load_detection_model(path)
+                model, info = load_detection_model(path, trust=trust)
             except ModelError as exc:  # a readable reason, shown translated
                 yield Progress(1, 1, stage="error", payload=exc)
                 return
@@ -59,6 +63,12 @@ class ModelSlot(QObject):
         if progress.stage == "error":
             from studio.ui.texts import error_text
 
+            if isinstance(progress.payload, ModelRefused):
+                self.refused.emit(str(progress.payload.path), self.tr(
+                    "{0} contains code outside the Ultralytics checkpoint format, so opening it could run "
+                    "that code; studio did not open it. Use an ONNX export of the model, or open it anyway "
+                    "if you trust where it came from.").format(progress.payload.path.name))
+                return
             self.failed.emit(error_text(progress.payload))
             return
         self.model, self.info = progress.payload

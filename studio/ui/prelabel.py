@@ -63,7 +63,7 @@ class PrelabelController(QObject):
             store, str(info.path), info.names, {**params.as_dict(), **slicing, "scope": scope}, class_map,
             ds.classes.names)
         self.run_id = run_id
-        pt_path = info.path
+        pt_path = info.opened_file
 
         def job(token: CancelToken):
             detector_model = model

@@ -46,3 +46,28 @@ def test_repo_plugins_folder_loads_cleanly() -> None:
     reg = Registry()
     reg.discover(default_plugin_folders())
     assert reg.failures == []
+
+
+def test_plugins_come_from_the_user_config_folder_never_from_a_dataset(sample_dataset: Path, tmp_path: Path) -> None:
+    """A dataset is data: its own ``plugins/`` folder is never imported, by the CLI or the GUI's folders."""
+    import os
+    import subprocess
+    import sys
+
+    marker = tmp_path / "DATASET_PLUGIN_RAN"
+    _write(sample_dataset / "plugins", "evil.py",
+           f"open({str(marker)!r}, 'w').close()\ndef register(reg):\n    reg.add('op', 'evil', 1)\n")
+    user = Path(os.environ["XDG_CONFIG_HOME"]) / "studio"
+    user.mkdir(parents=True)
+    _write(user / "plugins", "mine.py", "def register(reg):\n    reg.add('op', 'mine', 1)\n")
+    assert user / "plugins" in default_plugin_folders()
+    assert not any(sample_dataset in folder.parents or folder == sample_dataset / "plugins"
+                   for folder in default_plugin_folders())
+    for args in (["plugins"], ["index", str(sample_dataset)], ["export", str(sample_dataset),
+                                                               str(tmp_path / "out"), "--format", "image_lists"]):
+        done = subprocess.run([sys.executable, "-m", "studio.cli", *args], capture_output=True, text=True,
+                              cwd=sample_dataset, timeout=120)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+        if args == ["plugins"]:
+            assert "mine" in done.stdout and "evil" not in done.stdout
+    assert not marker.exists()

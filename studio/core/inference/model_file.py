@@ -1,6 +1,12 @@
 """Open a detection model file and say what it is, with a clear message when it is not one.
 
 Ultralytics (and torch) are imported on first use only, so start-up stays fast.
+
+A ``.pt`` file is opened only through Ultralytics' safe loader (see ``safe_load``): a
+checkpoint that carries anything beyond Ultralytics' own classes is refused
+(``ModelRefused``) and none of it runs. A file the user trusts explicitly (``trust=True``,
+remembered by hash in ``trust.TrustList``) is converted once by a separate process into a
+clean checkpoint or an ONNX model (``trust.trusted_copy``), and that copy is what opens here.
 """
 
 from __future__ import annotations
@@ -22,6 +28,20 @@ class ModelError(TranslatableMessage, ValueError):
         super().__init__(self._init_message(template, params))
 
 
+REFUSED_TEMPLATE = QT_TRANSLATE_NOOP(
+    "studio.core", "{name} contains code outside the Ultralytics checkpoint format, so opening it could run "
+                   "that code; studio did not open it. Use an ONNX export of the model, or open it with "
+                   "--trust-model if you trust where it came from.")
+
+
+class ModelRefused(ModelError):
+    """The safe loader refused the file: opening it could run code it carries."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(REFUSED_TEMPLATE, name=path.name)
+        self.path, self.detail = path, detail
+
+
 @dataclass(frozen=True)
 class ModelInfo:
     """What a loaded model is: its file, task, class names and training image size."""
@@ -31,19 +51,27 @@ class ModelInfo:
     names: dict[int, str]
     imgsz: int | None
     backend: str
+    source: Path | None = None  # the converted copy actually opened, for a trusted file
 
     @property
     def title(self) -> str:
         """Short display name (file name)."""
         return self.path.name
 
+    @property
+    def opened_file(self) -> Path:
+        """The file the model was read from (the trusted copy, or the file itself)."""
+        return self.source or self.path
 
-def load_detection_model(path: str | Path) -> tuple[Any, ModelInfo]:
+
+def load_detection_model(path: str | Path, trust: bool = False) -> tuple[Any, ModelInfo]:
     """Load Ultralytics detection weights (``.pt``) or an exported ONNX model.
 
     Returns the Ultralytics ``YOLO`` object and its ``ModelInfo``; raises ``ModelError``
     for a missing file, a wrong suffix, a file that is not a model, or a model of
-    another task (segmentation, classification, pose, ...).
+    another task (segmentation, classification, pose, ...), and ``ModelRefused`` for a
+    ``.pt`` the safe loader will not open. ``trust=True`` records the file as trusted
+    (by hash) and opens its converted copy; a file trusted earlier opens the same way.
     """
     path = Path(path)
     if not path.is_file():
@@ -55,6 +83,38 @@ def load_detection_model(path: str | Path) -> tuple[Any, ModelInfo]:
     runtime.set_offline_defaults()
     if path.suffix.lower() == ".onnx":
         _check_onnx_task(path)
+        return _open(path)
+    require_safe_loading(path)
+    try:
+        return _open(path)
+    except ModelRefused:
+        from studio.core.inference.trust import TrustList, trusted_copy
+
+        trusted = TrustList()
+        if trust:
+            trusted.add(path)
+        elif not trusted.contains(path):
+            raise
+        copy = trusted_copy(path)
+        if copy.path.suffix.lower() == ".onnx":
+            _check_onnx_task(copy.path)
+        model, info = _open(copy.path)
+        return model, ModelInfo(path, info.task, info.names, info.imgsz or copy.imgsz, info.backend, copy.path)
+
+
+def require_safe_loading(path: Path) -> None:
+    """Raise ``ModelError`` unless this process opens ``.pt`` files with the safe loader."""
+    from studio.core.inference.safe_load import safe_load_problem
+
+    problem = safe_load_problem()
+    if problem:
+        raise ModelError(QT_TRANSLATE_NOOP("studio.core", "{name}: studio cannot open .pt files safely here ({reason}); "
+                                                          "use an ONNX export of the model"),
+                         name=path.name, reason=problem)
+
+
+def _open(path: Path) -> tuple[Any, ModelInfo]:
+    """Open ``path`` with Ultralytics and check that it is a detection model."""
     try:
         from ultralytics import YOLO
 
@@ -64,6 +124,12 @@ def load_detection_model(path: str | Path) -> tuple[Any, ModelInfo]:
         raise ModelError(QT_TRANSLATE_NOOP("studio.core", "{name}: cannot be loaded: the package '{package}' is not installed"),
                          name=path.name, package=exc.name) from exc
     except Exception as exc:  # noqa: BLE001 - torch/onnx raise many types for a bad file
+        from studio.core.inference.safe_load import is_refusal
+
+        if is_refusal(exc):
+            lines = str(exc.__cause__ or exc).splitlines()
+            detail = next((ln.strip() for ln in lines if "Unsupported global" in ln), lines[0] if lines else "")
+            raise ModelRefused(path, detail[:300]) from None
         raise ModelError(QT_TRANSLATE_NOOP("studio.core", "{name}: cannot be loaded as an Ultralytics model ({reason})"),
                          name=path.name,
                          reason=f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from exc

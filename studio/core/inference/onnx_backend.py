@@ -12,14 +12,14 @@ import os
 import shutil
 from pathlib import Path
 
+from studio.core import user_dirs
 from studio.core.i18n import QT_TRANSLATE_NOOP
-from studio.core.inference.model_file import ModelError
+from studio.core.inference.model_file import ModelError, require_safe_loading
 
 
 def cache_dir() -> Path:
     """Where exported models are kept."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "studio" / "models"
+    return user_dirs.cache_dir() / "models"
 
 
 def onnxruntime_available() -> bool:
@@ -35,6 +35,7 @@ def onnxruntime_available() -> bool:
 def exported_onnx(pt_path: str | Path, imgsz: int) -> Path:
     """The ONNX export of ``pt_path`` at ``imgsz`` (made once, then reused from the cache)."""
     pt_path = Path(pt_path)
+    require_safe_loading(pt_path)
     digest = hashlib.sha1(pt_path.read_bytes()).hexdigest()[:16]
     # dynamic=True: Ultralytics then letterboxes to the same minimal rectangle as for the .pt
     # model (a fixed 320x320 input pads differently and shifts confidences by ~1e-2).
@@ -51,6 +52,11 @@ def exported_onnx(pt_path: str | Path, imgsz: int) -> Path:
         out = YOLO(str(work)).export(format="onnx", imgsz=imgsz, dynamic=True, simplify=False,
                                      verbose=False)
     except Exception as exc:  # noqa: BLE001 - the exporter can fail in many ways
+        from studio.core.inference.model_file import ModelRefused
+        from studio.core.inference.safe_load import is_refusal
+
+        if is_refusal(exc):
+            raise ModelRefused(pt_path) from None
         raise ModelError(QT_TRANSLATE_NOOP("studio.core", "{name}: ONNX export failed ({reason})"), name=pt_path.name,
                          reason=f"{type(exc).__name__}: {exc}") from exc
     finally:
