@@ -6,7 +6,7 @@ PY     := $(BIN)/python
 SAMPLE := resources/sample
 MODEL  := resources/models/demo-fruit.pt
 
-.PHONY: run test bench sample lint train-demo i18n screenshots clean help
+.PHONY: run test bench sample lint train-demo i18n screenshots dist clean help
 
 help:
 	@echo "make run    - set up .venv and open studio on the sample dataset with the demo model"
@@ -14,11 +14,13 @@ help:
 	@echo "make bench  - run the benchmarks and print the figures"
 	@echo "make sample - (re)generate the sample dataset in $(SAMPLE)"
 	@echo "make i18n   - update resources/i18n/*.ts from the sources and compile them to .qm"
-	@echo "make screenshots - retake the user guide's screenshots (English and Korean) in docs/images"
+	@echo "make screenshots - retake the user guide's screenshots (English and Korean) in resources/guide/images"
+	@echo "make dist   - build the sdist and the wheel into dist/ (offline, no build isolation)"
 
 $(VENV)/.base-installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
+	@$(PY) -m pip uninstall -y -q studio 2>/dev/null || true  # the distribution's name before 0.1.0 final
 	$(PY) -m pip install -q -e .
 	@touch $@
 
@@ -55,8 +57,13 @@ i18n: $(VENV)/.i18n-installed
 screenshots: $(VENV)/.base-installed $(SAMPLE)/data.yaml
 	$(PY) scripts/take_screenshots.py
 
+dist: $(VENV)/.dev-installed
+	rm -rf dist
+	$(PY) -m build --no-isolation --outdir dist .
+	@ls -l dist
+
 train-demo: $(VENV)/.base-installed
 	$(PY) scripts/train_demo_model.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -2,7 +2,7 @@
 
 Each language runs in a fresh process: studio opens a copy of the sample dataset, pre-labels
 a few images with the demo model, and the script grabs the welcome page, annotation, review,
-insight and preprocessing windows into ``docs/images/<name>-<lang>.png``. It runs on whatever
+insight and preprocessing windows into ``resources/guide/images/<name>-<lang>.png``. It runs on whatever
 display Qt finds: under Xvfb (``xvfb-run make screenshots``) or, without one, offscreen.
 """
 
@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "images"
+OUT = ROOT / "resources" / "guide" / "images"
 SAMPLE = ROOT / "resources" / "sample"
 DEMO = ROOT / "resources" / "models" / "demo-fruit.pt"
 

@@ -1,7 +1,7 @@
 """studio's command line: the headless twin of the GUI's batch work.
 
     studio gui [DATASET] [--model M]     open the desktop studio
-    studio sample DEST                   write the sample dataset
+    studio sample [DEST]                 write the sample dataset (default: the user's data folder)
     studio index DATASET [--json]        index a dataset, print label states and problems
     studio export DATASET DEST --format F  export with a registered exporter (plugins too)
     studio preprocess PIPELINE SRC DST   apply a pipeline to a folder on every core (resumable)
@@ -70,14 +70,29 @@ def open_dataset_and_store(path: str):  # noqa: ANN201 - (Dataset, Store) | None
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
-    """Write the deterministic sample dataset."""
-    from studio.core.sample_data import make_sample_dataset
+    """Write the deterministic sample dataset (default: the user's data folder)."""
+    from studio.core.jobs import CancelToken
+    from studio.core.sample_data import default_sample_dir, sample_exists, sample_job
 
-    dest = Path(args.dest)
-    if (dest / "data.yaml").exists() and not args.force:
+    dest = Path(args.dest) if args.dest else default_sample_dir()
+    if sample_exists(dest) and not args.force:
         print(f"{dest} already holds a dataset; use --force to regenerate it")
         return 0
-    make_sample_dataset(dest, n_train=args.train, n_val=args.val, seed=args.seed)
+    token = CancelToken()
+    bar = ProgressBar("sample")
+    try:
+        for progress in sample_job(dest, token, n_train=args.train, n_val=args.val, seed=args.seed):
+            bar.update(progress)
+    except FileExistsError as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"studio: cannot write the sample to {dest}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        token.cancel()
+        print("\ninterrupted; nothing was left behind", file=sys.stderr)
+        return 130
     print(f"sample dataset written to {dest}")
     return 0
 
@@ -374,7 +389,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_gui)
 
     p = sub.add_parser("sample", help="write the sample dataset")
-    p.add_argument("dest")
+    p.add_argument("dest", nargs="?", help="folder (default: the sample folder in your data folder, "
+                                           "which the GUI's 'Open the Sample Dataset' uses)")
     p.add_argument("--force", action="store_true", help="regenerate over an existing one")
     p.add_argument("--train", type=int, default=320)
     p.add_argument("--val", type=int, default=80)
@@ -444,6 +460,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--revoke", metavar="KEY", help="forget a trusted file by path or hash prefix")
     p.set_defaults(func=cmd_trust)
     return parser
+
+
+def gui_main() -> int:
+    """Entry point of the ``studio-gui`` launcher (a GUI script: no console window on Windows)."""
+    return main(["gui", *sys.argv[1:]])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -452,82 +452,82 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="52" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="47" />
         <source>Hard-link images instead of copying (same disk only)</source>
         <translation>이미지를 복사하지 않고 하드 링크(같은 디스크에서만)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="53" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="48" />
         <source>Also write COCO JSON (annotations/instances_&lt;split&gt;.json)</source>
         <translation>COCO JSON도 저장(annotations/instances_&lt;split&gt;.json)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="55" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="50" />
         <source>Folder (new or empty)</source>
         <translation>폴더(새 폴더 또는 빈 폴더)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="56" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="51" />
         <source>Validation share</source>
         <translation>검증 비율</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="57" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="52" />
         <source>Test share</source>
         <translation>테스트 비율</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="58" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="53" />
         <source>Split seed</source>
         <translation>분할 시드</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="61" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="56" />
         <source>{0} images; the split is stratified by class.</source>
         <translation>이미지 {0}장. 클래스별로 층화하여 분할합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="66" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="61" />
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="79" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="74" />
         <source>Export Folder</source>
         <translation>내보낼 폴더</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="95" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="90" />
         <source>{0} is not empty; choose an empty or new folder.</source>
         <translation>{0}이(가) 비어 있지 않습니다. 빈 폴더나 새 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="122" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="117" />
         <source>Exported to {0}: {1} images ({2}). Train with: yolo train data="{3}"</source>
         <translation>{0}에 내보냈습니다: 이미지 {1}장({2}). 학습: yolo train data="{3}"</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="124" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="119" />
         <source>Export stopped; {0} is incomplete.</source>
         <translation>내보내기를 멈췄습니다. {0}은(는) 완전하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="126" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="121" />
         <source>{0} non-box lines (polygons, malformed rows) were left out.</source>
         <translation>박스가 아닌 줄 {0}개(다각형, 잘못된 행)를 뺐습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="129" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="124" />
         <source>{0} images could not be copied: {1}</source>
         <translation>이미지 {0}장을 복사하지 못했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="132" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="127" />
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="136" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="131" />
         <source>Export failed: {0}</source>
         <translation>내보내기 실패: {0}</translation>
     </message>
@@ -866,375 +866,404 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="56" />
+        <location filename="../../studio/ui/main_window.py" line="61" />
         <source>studio</source>
         <translation>studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="67" />
+        <location filename="../../studio/ui/main_window.py" line="72" />
         <source>Images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="70" />
+        <location filename="../../studio/ui/main_window.py" line="75" />
         <source>Classes</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="73" />
+        <location filename="../../studio/ui/main_window.py" line="78" />
         <source>Boxes</source>
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="125" />
+        <location filename="../../studio/ui/main_window.py" line="130" />
         <source>&amp;Open Folder…</source>
         <translation>폴더 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="127" />
+        <location filename="../../studio/ui/main_window.py" line="132" />
         <source>Open &amp;data.yaml…</source>
         <translation>data.yaml 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="128" />
+        <location filename="../../studio/ui/main_window.py" line="133" />
         <source>Open &amp;Sample Dataset</source>
         <translation>샘플 데이터셋 열기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="129" />
+        <location filename="../../studio/ui/main_window.py" line="134" />
         <source>Load &amp;Model…</source>
         <translation>모델 불러오기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="130" />
+        <location filename="../../studio/ui/main_window.py" line="135" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="131" />
+        <location filename="../../studio/ui/main_window.py" line="136" />
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="132" />
+        <location filename="../../studio/ui/main_window.py" line="137" />
         <source>&amp;Actual Size (1:1)</source>
         <translation>실제 크기 1:1(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="133" />
+        <location filename="../../studio/ui/main_window.py" line="138" />
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="134" />
+        <location filename="../../studio/ui/main_window.py" line="139" />
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="135" />
+        <location filename="../../studio/ui/main_window.py" line="140" />
         <source>Show &amp;Boxes</source>
         <translation>박스 표시(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="139" />
+        <location filename="../../studio/ui/main_window.py" line="144" />
         <source>&amp;Previous Image</source>
         <translation>이전 이미지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="140" />
+        <location filename="../../studio/ui/main_window.py" line="145" />
         <source>&amp;Next Image</source>
         <translation>다음 이미지(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="141" />
+        <location filename="../../studio/ui/main_window.py" line="146" />
         <source>Next &amp;Unlabeled Image</source>
         <translation>다음 라벨 없는 이미지(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="143" />
+        <location filename="../../studio/ui/main_window.py" line="148" />
         <source>&amp;Preprocessing Studio…</source>
         <translation>전처리 스튜디오(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="145" />
+        <location filename="../../studio/ui/main_window.py" line="150" />
         <source>Dataset &amp;Insight…</source>
         <translation>데이터셋 분석(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="146" />
+        <location filename="../../studio/ui/main_window.py" line="151" />
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>단축키(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="147" />
+        <location filename="../../studio/ui/main_window.py" line="152" />
         <source>&amp;Plugins…</source>
         <translation>플러그인(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="148" />
+        <location filename="../../studio/ui/main_window.py" line="153" />
         <source>&amp;About studio</source>
         <translation>studio 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="157" />
+        <location filename="../../studio/ui/main_window.py" line="162" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="159" />
+        <location filename="../../studio/ui/main_window.py" line="164" />
         <source>Open &amp;Recent</source>
         <translation>최근 항목 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="167" />
+        <location filename="../../studio/ui/main_window.py" line="173" />
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="171" />
+        <location filename="../../studio/ui/main_window.py" line="177" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="177" />
+        <location filename="../../studio/ui/main_window.py" line="183" />
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="179" />
+        <location filename="../../studio/ui/main_window.py" line="185" />
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="184" />
+        <location filename="../../studio/ui/main_window.py" line="190" />
         <source>&amp;Review</source>
         <translation>검수(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="194" />
+        <location filename="../../studio/ui/main_window.py" line="200" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="196" />
+        <location filename="../../studio/ui/main_window.py" line="202" />
         <source>&amp;Tours</source>
         <translation>둘러보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="224" />
+        <location filename="../../studio/ui/main_window.py" line="230" />
         <source>Loading model {0}…</source>
         <translation>모델 {0} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="230" />
+        <location filename="../../studio/ui/main_window.py" line="237" />
         <source>Cannot save labels</source>
         <translation>라벨을 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="249" />
+        <location filename="../../studio/ui/main_window.py" line="256" />
         <source>Open Dataset Folder</source>
         <translation>데이터셋 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="255" />
+        <location filename="../../studio/ui/main_window.py" line="262" />
         <source>Open data.yaml</source>
         <translation>data.yaml 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="256" />
+        <location filename="../../studio/ui/main_window.py" line="263" />
         <source>Dataset YAML (*.yaml *.yml)</source>
         <translation>데이터셋 YAML (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="263" />
-        <source>Sample dataset missing</source>
-        <translation>샘플 데이터셋이 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="264" />
-        <source>Create it with 'studio sample {0}' or 'make run'.</source>
-        <translation>'studio sample {0}' 또는 'make run'으로 만드세요.</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="273" />
+        <location filename="../../studio/ui/main_window.py" line="275" />
         <source>studio — {0}</source>
         <translation>studio — {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="287" />
+        <location filename="../../studio/ui/main_window.py" line="289" />
         <source>No images found in {0}.</source>
         <translation>{0}에서 이미지를 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="302" />
+        <location filename="../../studio/ui/main_window.py" line="304" />
         <source>No unlabeled image left (in this filter).</source>
         <translation>(이 필터에서) 라벨 없는 이미지가 남아 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="346" />
+        <location filename="../../studio/ui/main_window.py" line="348" />
         <source>{0} boxes</source>
         <translation>박스 {0}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="348" />
+        <location filename="../../studio/ui/main_window.py" line="350" />
         <source>{0} lines kept as they are</source>
         <translation>그대로 둔 줄 {0}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="350" />
+        <location filename="../../studio/ui/main_window.py" line="352" />
         <source>verified</source>
         <translation>확인됨</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="352" />
+        <location filename="../../studio/ui/main_window.py" line="354" />
         <source>unsaved</source>
         <translation>저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="361" />
+        <location filename="../../studio/ui/main_window.py" line="363" />
         <source>object</source>
         <translation>물체</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="362" />
+        <location filename="../../studio/ui/main_window.py" line="364" />
         <source>This dataset had no classes: class 0 is now "object" (rename it in the Classes panel).</source>
         <translation>이 데이터셋에 클래스가 없어 클래스 0을 "object"로 만들었습니다(클래스 패널에서 이름을 바꾸세요).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="406" />
+        <location filename="../../studio/ui/main_window.py" line="408" />
         <source>{0} is not an image of this dataset.</source>
         <translation>{0}은(는) 이 데이터셋의 이미지가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="432" />
+        <location filename="../../studio/ui/main_window.py" line="434" />
         <source>Nudge selected boxes</source>
         <translation>선택한 박스 미세 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="432" />
+        <location filename="../../studio/ui/main_window.py" line="434" />
         <source>Arrow keys (Shift: 10 px)</source>
         <translation>화살표 키(Shift: 10 px)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="433" />
+        <location filename="../../studio/ui/main_window.py" line="435" />
         <source>Class 1-9 for the selection (or default class)</source>
         <translation>선택한 박스의 클래스 1-9(또는 기본 클래스)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="434" />
+        <location filename="../../studio/ui/main_window.py" line="436" />
         <source>Pan</source>
         <translation>화면 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="434" />
+        <location filename="../../studio/ui/main_window.py" line="436" />
         <source>Drag empty canvas, or middle button</source>
         <translation>빈 캔버스를 끌거나 가운데 버튼</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="435" />
+        <location filename="../../studio/ui/main_window.py" line="437" />
         <source>Zoom around the cursor</source>
         <translation>커서 중심으로 확대/축소</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="435" />
+        <location filename="../../studio/ui/main_window.py" line="437" />
         <source>Mouse wheel</source>
         <translation>마우스 휠</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="436" />
+        <location filename="../../studio/ui/main_window.py" line="438" />
         <source>Leave box mode / clear selection</source>
         <translation>박스 모드 끝내기 / 선택 해제</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="448" />
+        <location filename="../../studio/ui/main_window.py" line="450" />
         <source>Cannot show {0}:
 {1}</source>
         <translation>{0}을(를) 표시할 수 없습니다:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="454" />
+        <location filename="../../studio/ui/main_window.py" line="456" />
         <source>Load Detection Model</source>
         <translation>검출 모델 불러오기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="455" />
+        <location filename="../../studio/ui/main_window.py" line="457" />
         <source>Models (*.pt *.onnx)</source>
         <translation>모델 (*.pt *.onnx)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="461" />
+        <location filename="../../studio/ui/main_window.py" line="463" />
         <source>No model loaded: &lt;a href="load"&gt;load one&lt;/a&gt; or &lt;a href="demo"&gt;use the demo model&lt;/a&gt;</source>
         <translation>불러온 모델 없음: &lt;a href="load"&gt;모델 불러오기&lt;/a&gt; 또는 &lt;a href="demo"&gt;데모 모델 사용&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="463" />
+        <location filename="../../studio/ui/main_window.py" line="465" />
         <source>No model loaded: load one (File &gt; Load Model) or use the demo model (File &gt; Use the Demo Model).</source>
         <translation>불러온 모델이 없습니다. 모델을 불러오거나(파일 &gt; 모델 불러오기) 데모 모델을 쓰세요(파일 &gt; 데모 모델 사용).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="473" />
+        <location filename="../../studio/ui/main_window.py" line="475" />
         <source>Model: {0} · {1} classes</source>
         <translation>모델: {0} · 클래스 {1}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="479" />
+        <location filename="../../studio/ui/main_window.py" line="481" />
         <source>Cannot load model</source>
         <translation>모델을 불러올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="483" />
+        <location filename="../../studio/ui/main_window.py" line="485" />
+        <source>Model not opened: {0} carries code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="490" />
         <source>Dataset open in another window</source>
         <translation>다른 창에서 열린 데이터셋</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="483" />
+        <location filename="../../studio/ui/main_window.py" line="490" />
         <source>This dataset is also open in {0} other studio window(s). Both can work: review decisions are shared through studio's database and an image finished there is skipped here; a label file changed there is never overwritten silently (you are asked first).</source>
         <translation>이 데이터셋이 다른 studio 창 {0}개에서도 열려 있습니다. 둘 다 작업할 수 있습니다. 검수 결정은 studio 데이터베이스로 공유되고 그 창에서 끝낸 이미지는 여기서 건너뜁니다. 그 창에서 바뀐 라벨 파일은 묻지 않고 덮어쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="497" />
+        <location filename="../../studio/ui/main_window.py" line="504" />
         <source>Preprocessing operations</source>
         <translation>전처리 연산</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="497" />
+        <location filename="../../studio/ui/main_window.py" line="504" />
         <source>Model backends</source>
         <translation>모델 백엔드</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="498" />
+        <location filename="../../studio/ui/main_window.py" line="505" />
         <source>Exporters</source>
         <translation>내보내기 형식</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="501" />
+        <location filename="../../studio/ui/main_window.py" line="508" />
         <source>Failed: {0}
     {1}</source>
         <translation>실패: {0}
     {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="502" />
+        <location filename="../../studio/ui/main_window.py" line="509" />
         <source>Plugins</source>
         <translation>플러그인</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="509" />
+        <location filename="../../studio/ui/main_window.py" line="516" />
         <source>Skipped plugins that failed to load: {0} (Help &gt; Plugins)</source>
         <translation>불러오지 못해 건너뛴 플러그인: {0}(도움말 &gt; 플러그인)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="516" />
+        <location filename="../../studio/ui/main_window.py" line="523" />
         <source>About studio</source>
         <translation>studio 정보</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="516" />
+        <location filename="../../studio/ui/main_window.py" line="523" />
         <source>studio {0}
 A desktop studio for object-detection datasets.</source>
         <translation>studio {0}
 객체 검출 데이터셋을 위한 데스크톱 스튜디오.</translation>
+    </message>
+</context><context>
+    <name>ModelSlot</name>
+    <message>
+        <location filename="../../studio/ui/model_slot.py" line="67" />
+        <source>{0} contains code outside the Ultralytics checkpoint format, so opening it could run that code; studio did not open it. Use an ONNX export of the model, or open it anyway if you trust where it came from.</source>
+        <translation type="unfinished" />
+    </message>
+</context><context>
+    <name>ModelTrustUi</name>
+    <message>
+        <location filename="../../studio/ui/model_trust.py" line="41" />
+        <source>&amp;Trusted Model Files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/ui/model_trust.py" line="46" />
+        <source>Model file not opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/ui/model_trust.py" line="48" />
+        <source>Open it anyway only if you trust where {0} came from: its code will run once, in a separate process, to convert it into a file studio can open safely. Your choice is remembered for this exact file and can be revoked in File &gt; Trusted Model Files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/ui/model_trust.py" line="52" />
+        <source>Trust and Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/ui/model_trust.py" line="53" />
+        <source>Don't Open</source>
+        <translation type="unfinished" />
     </message>
 </context><context>
     <name>ParamForm</name>
@@ -1395,7 +1424,7 @@ A desktop studio for object-detection datasets.</source>
         <translation>클래스 대응(모델 → 데이터셋, 대응되지 않은 클래스는 버림):</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="123" />
+        <location filename="../../studio/ui/prelabel_dialog.py" line="116" />
         <source>On {0}×{1} images: {2}</source>
         <translation>{0}×{1} 이미지에서: {2}</translation>
     </message>
@@ -1751,143 +1780,143 @@ A desktop studio for object-detection datasets.</source>
         <translation>신뢰도 임계값</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="83" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="78" />
         <source>Show Proposals from the Best-F1 Threshold</source>
         <translation>최고 F1 임계값부터 제안 표시</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="84" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="79" />
         <source>Show Proposals from the Precision Threshold</source>
         <translation>정밀도 임계값부터 제안 표시</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="85" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="80" />
         <source>Confidence threshold advisor</source>
         <translation>신뢰도 임계값 도우미</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="89" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="84" />
         <source>Precision target</source>
         <translation>목표 정밀도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="287" />
-        <location filename="../../studio/ui/review/report_dialog.py" line="101" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="273" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="96" />
         <source>Accept automatically</source>
         <translation>자동 수락</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="120" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="106" />
         <source>Accept Automatically</source>
         <translation>자동 수락</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="125" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="111" />
         <source>Every proposal of the image at or above</source>
         <translation>이미지의 모든 제안이 이 값 이상</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="126" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="112" />
         <source>Hold back for a human spot check (share)</source>
         <translation>사람 표본 검사용으로 남길 비율</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="127" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="113" />
         <source>… and at least (images)</source>
         <translation>… 그리고 최소(이미지 수)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="128" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="114" />
         <source>Sample seed</source>
         <translation>표본 시드</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="166" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="152" />
         <source>Cannot compute: {0}</source>
         <translation>계산할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="174" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="160" />
         <source>No image of this run has been reviewed by a human yet: review some (Enter accepts, X rejects) and the model's quality appears here.</source>
         <translation>이 실행에서 사람이 검수한 이미지가 아직 없습니다. 몇 장 검수하면(Enter 수락, X 거부) 여기에 모델 품질이 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="177" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="163" />
         <source>{0} images reviewed by a human. mAP50 {1:.3f} · mAP50-95 {2:.3f} (proposals against the final labels, COCO matching).</source>
         <translation>사람이 검수한 이미지 {0}장. mAP50 {1:.3f} · mAP50-95 {2:.3f}(제안 대 최종 라벨, COCO 매칭).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="180" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="166" />
         <source>{0} reviewed images were left out: image or label file gone.</source>
         <translation>검수한 이미지 {0}장을 뺐습니다: 이미지나 라벨 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="191" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="177" />
         <source>All</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="199" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="185" />
         <source>Decisions on {0} proposals shown: accepted {1}, edited {2}, rejected {3}; {4} duplicates of existing boxes; {5} boxes drawn by hand (missed by the model).</source>
         <translation>표시된 제안 {0}개에 대한 결정: 수락 {1}, 수정 {2}, 거부 {3}. 기존 박스와 중복 {4}개, 직접 그린 박스(모델이 놓친 것) {5}개.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="218" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="204" />
         <source>No automatic accept yet.</source>
         <translation>아직 자동 수락을 하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="220" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="206" />
         <source>Automatic accept at {0:.2f}: {1} images accepted; {2} held back for a spot check, none reviewed yet (they come first in the queue).</source>
         <translation>신뢰도 {0:.2f} 자동 수락: 이미지 {1}장 수락, {2}장은 표본 검사용으로 남김. 아직 검사하지 않았습니다(대기열 맨 앞에 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="225" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="211" />
         <source>Spot check of the automatic accept at {0:.2f}: {1} of {2} images checked; {3} needed a change ({4}, 95% interval {5}–{6}); {7} wrongly accepted boxes, {8} missed boxes. {9} images were accepted automatically.</source>
         <translation>신뢰도 {0:.2f} 자동 수락의 표본 검사: {2}장 중 {1}장 확인, {3}장 수정 필요({4}, 95% 구간 {5}–{6}). 잘못 수락된 박스 {7}개, 놓친 박스 {8}개. 자동 수락된 이미지 {9}장.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="245" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="231" />
         <source>The advisor needs reviewed images with proposals.</source>
         <translation>도우미에는 제안이 있는 검수된 이미지가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="250" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="236" />
         <source>Best F1 {0:.3f} at confidence {1:.2f} (precision {2:.3f}, recall {3:.3f}).</source>
         <translation>최고 F1 {0:.3f}, 신뢰도 {1:.2f}에서(정밀도 {2:.3f}, 재현율 {3:.3f}).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="254" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="240" />
         <source>No threshold reaches precision {0:.2f}.</source>
         <translation>정밀도 {0:.2f}에 이르는 임계값이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="257" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="243" />
         <source>Precision {0:.2f} or better from confidence {1:.2f} (recall {2:.3f}).</source>
         <translation>신뢰도 {1:.2f}부터 정밀도 {0:.2f} 이상(재현율 {2:.3f}).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="274" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="260" />
         <source>{0} images not reviewed yet have every proposal at or above this confidence.</source>
         <translation>아직 검수하지 않은 이미지 {0}장은 모든 제안이 이 신뢰도 이상입니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="287" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="273" />
         <source>Write the proposals of {0} images into their label files (boxes they already have are kept)? A random {1} of them (at least {2}) is held back for your spot check.</source>
         <translation>이미지 {0}장의 제안을 라벨 파일에 쓸까요(이미 있는 박스는 유지)? 그중 무작위 {1}(최소 {2}장)는 표본 검사용으로 남깁니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="307" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="293" />
         <source>Automatic accept failed: {0}</source>
         <translation>자동 수락 실패: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="318" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="304" />
         <source>Accepted {0} images automatically ({1} boxes, {2} duplicates skipped); {3} held back for a spot check.</source>
         <translation>이미지 {0}장을 자동 수락했습니다(박스 {1}개, 중복 {2}개 건너뜀). {3}장은 표본 검사용으로 남겨 두었습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="322" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="308" />
         <source>{0} images failed: {1}</source>
         <translation>이미지 {0}장 실패: {1}</translation>
     </message>
@@ -1909,17 +1938,17 @@ A desktop studio for object-detection datasets.</source>
         <translation>이 이미지는 검수 중인 실행에 속하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="314" />
+        <location filename="../../studio/ui/review/controller.py" line="312" />
         <source>The labels could not be saved, so the image was not marked reviewed.</source>
         <translation>라벨을 저장하지 못해 이미지를 검수 완료로 표시하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="331" />
+        <location filename="../../studio/ui/review/controller.py" line="329" />
         <source>Another studio window had already reviewed this image; your decisions replace its decisions.</source>
         <translation>다른 studio 창에서 이미 검수한 이미지입니다. 지금의 결정이 그 결정을 대신합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="364" />
+        <location filename="../../studio/ui/review/controller.py" line="362" />
         <source>Review queue finished: no image left to review (in this filter).</source>
         <translation>검수 대기열 완료: (이 필터에서) 검수할 이미지가 남지 않았습니다.</translation>
     </message>
@@ -1951,42 +1980,42 @@ A desktop studio for object-detection datasets.</source>
         <translation>신뢰도가 이 범위에 있는 제안이 있는 이미지만</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="64" />
+        <location filename="../../studio/ui/review/panel.py" line="65" />
         <source>Quality Report…</source>
         <translation>품질 보고서…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="65" />
+        <location filename="../../studio/ui/review/panel.py" line="66" />
         <source>Accept Automatically…</source>
         <translation>자동 수락…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="66" />
+        <location filename="../../studio/ui/review/panel.py" line="67" />
         <source>Export Reviewed Images…</source>
         <translation>검수한 이미지 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="68" />
+        <location filename="../../studio/ui/review/panel.py" line="69" />
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="69" />
+        <location filename="../../studio/ui/review/panel.py" line="70" />
         <source>Order</source>
         <translation>순서</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="70" />
+        <location filename="../../studio/ui/review/panel.py" line="71" />
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="71" />
+        <location filename="../../studio/ui/review/panel.py" line="72" />
         <source>Confidence</source>
         <translation>신뢰도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="80" />
+        <location filename="../../studio/ui/review/panel.py" line="81" />
         <source>Enter: accept all and next · X: reject all and next
 Tab: next proposal · Y: accept · R: reject · E: edit
 Ctrl+Z: undo (also back over an image)</source>
@@ -1995,87 +2024,87 @@ Tab: 다음 제안 · Y: 수락 · R: 거부 · E: 편집
 Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="108" />
+        <location filename="../../studio/ui/review/panel.py" line="109" />
         <source>All classes</source>
         <translation>모든 클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="118" />
+        <location filename="../../studio/ui/review/panel.py" line="119" />
         <source>Run {0} · {1} · {2}</source>
         <translation>실행 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="137" />
+        <location filename="../../studio/ui/review/panel.py" line="138" />
         <source>No pre-labeling run yet: load a model and use Tools &gt; Pre-label, then review its proposals here.</source>
         <translation>아직 사전 라벨링 실행이 없습니다. 모델을 불러와 도구 &gt; 사전 라벨링을 실행한 뒤 여기서 제안을 검수하세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="147" />
+        <location filename="../../studio/ui/review/panel.py" line="148" />
         <source>{0} of {1} done</source>
         <translation>{1}장 중 {0}장 완료</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="148" />
+        <location filename="../../studio/ui/review/panel.py" line="149" />
         <source>{0} left</source>
         <translation>남음 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="148" />
+        <location filename="../../studio/ui/review/panel.py" line="149" />
         <source>{0} reviewed</source>
         <translation>검수 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="150" />
+        <location filename="../../studio/ui/review/panel.py" line="151" />
         <source>{0} accepted automatically</source>
         <translation>자동 수락 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="152" />
+        <location filename="../../studio/ui/review/panel.py" line="153" />
         <source>{0} spot checks waiting</source>
         <translation>표본 검사 대기 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="155" />
+        <location filename="../../studio/ui/review/panel.py" line="156" />
         <source>{0} images of the run no longer exist</source>
         <translation>실행의 이미지 {0}장이 더는 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="158" />
+        <location filename="../../studio/ui/review/panel.py" line="159" />
         <source>Pace {0:.1f} s per image · {1:.0f} per hour · ETA {2}</source>
         <translation>속도: 이미지당 {0:.1f}초 · 시간당 {1:.0f}장 · 남은 시간 {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="161" />
+        <location filename="../../studio/ui/review/panel.py" line="162" />
         <source>Pace: shown after the first reviewed image</source>
         <translation>속도: 첫 이미지를 검수하면 표시됩니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="167" />
+        <location filename="../../studio/ui/review/panel.py" line="168" />
         <source>This image has no proposals in this run.</source>
         <translation>이 실행에는 이 이미지의 제안이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="170" />
+        <location filename="../../studio/ui/review/panel.py" line="171" />
         <source>This image: {0} proposals to decide</source>
         <translation>이 이미지: 결정할 제안 {0}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="172" />
+        <location filename="../../studio/ui/review/panel.py" line="173" />
         <source>, {0} below the confidence shown</source>
         <translation>, 표시 신뢰도 미만 {0}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="174" />
+        <location filename="../../studio/ui/review/panel.py" line="175" />
         <source>, {0} decided</source>
         <translation>, 결정됨 {0}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="178" />
+        <location filename="../../studio/ui/review/panel.py" line="179" />
         <source>The image changed on disk since the model saw it: proposals may be misplaced.</source>
         <translation>모델이 본 뒤에 이미지가 바뀌었습니다. 제안 위치가 맞지 않을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="181" />
+        <location filename="../../studio/ui/review/panel.py" line="182" />
         <source>{0} proposals are for classes the dataset no longer has; they are left out.</source>
         <translation>제안 {0}개는 데이터셋에 더는 없는 클래스라 제외했습니다.</translation>
     </message>
@@ -2252,6 +2281,33 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <location filename="../../studio/ui/insight/runs_tab.py" line="136" />
         <source>Add an Ultralytics run folder (results.csv, args.yaml).</source>
         <translation>Ultralytics 학습 폴더(results.csv, args.yaml)를 추가하세요.</translation>
+    </message>
+</context><context>
+    <name>SampleOpener</name>
+    <message>
+        <location filename="../../studio/ui/sample_ui.py" line="40" />
+        <source>Creating the sample dataset in {0}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/ui/sample_ui.py" line="40" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/sample_ui.py" line="42" />
+        <source>Sample Dataset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/ui/sample_ui.py" line="66" />
+        <source>Drawing the sample's fruit photos: {0} of {1} · {2} left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/ui/sample_ui.py" line="83" />
+        <source>Cannot create the sample dataset</source>
+        <translation type="unfinished" />
     </message>
 </context><context>
     <name>ShortcutsDialog</name>
@@ -2492,6 +2548,48 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <location filename="../../studio/ui/tour.py" line="127" />
         <source>End Tour</source>
         <translation>둘러보기 끝내기</translation>
+    </message>
+</context><context>
+    <name>TrustedModelsDialog</name>
+    <message>
+        <location filename="../../studio/ui/model_trust.py" line="83" />
+        <source>Trusted Model Files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/ui/model_trust.py" line="86" />
+        <source>These model files may run their own code: studio converted each once into a copy it opens safely. Revoke trust to be asked again next time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/ui/model_trust.py" line="90" />
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/ui/model_trust.py" line="90" />
+        <source>Trusted on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/ui/model_trust.py" line="90" />
+        <source>SHA-256</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/ui/model_trust.py" line="90" />
+        <source>Path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/ui/model_trust.py" line="95" />
+        <source>&amp;Revoke Trust</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/ui/model_trust.py" line="111" />
+        <source>No trusted model files</source>
+        <translation type="unfinished" />
     </message>
 </context><context>
     <name>WelcomePage</name>
@@ -2741,48 +2839,64 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>이미지가 잘려 있습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/model_file.py" line="50" />
+        <location filename="../../studio/core/inference/trust.py" line="146" />
+        <location filename="../../studio/core/inference/trust.py" line="141" />
+        <source>{name}: the trusted file could not be converted ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/model_file.py" line="31" />
+        <source>{name} contains code outside the Ultralytics checkpoint format, so opening it could run that code; studio did not open it. Use an ONNX export of the model, or open it with --trust-model if you trust where it came from.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/model_file.py" line="78" />
         <source>model file not found: {path}</source>
         <translation>모델 파일이 없습니다: {path}</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/model_file.py" line="52" />
+        <location filename="../../studio/core/inference/model_file.py" line="80" />
         <source>{name}: not a model file (expected .pt or .onnx)</source>
         <translation>{name}: 모델 파일이 아닙니다(.pt 또는 .onnx여야 합니다)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/model_file.py" line="54" />
+        <location filename="../../studio/core/inference/model_file.py" line="82" />
         <source>{name}: the file is empty</source>
         <translation>{name}: 파일이 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/model_file.py" line="64" />
+        <location filename="../../studio/core/inference/model_file.py" line="111" />
+        <source>{name}: studio cannot open .pt files safely here ({reason}); use an ONNX export of the model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/model_file.py" line="124" />
         <source>{name}: cannot be loaded: the package '{package}' is not installed</source>
         <translation>{name}: 불러올 수 없습니다. '{package}' 패키지가 설치되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/model_file.py" line="67" />
+        <location filename="../../studio/core/inference/model_file.py" line="133" />
         <source>{name}: cannot be loaded as an Ultralytics model ({reason})</source>
         <translation>{name}: Ultralytics 모델로 불러올 수 없습니다({reason})</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/model_file.py" line="98" />
-        <location filename="../../studio/core/inference/model_file.py" line="72" />
+        <location filename="../../studio/core/inference/model_file.py" line="164" />
+        <location filename="../../studio/core/inference/model_file.py" line="138" />
         <source>{name}: this is a '{task}' model; studio needs a detection model</source>
         <translation>{name}: '{task}' 모델입니다. studio에는 검출 모델이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/model_file.py" line="75" />
+        <location filename="../../studio/core/inference/model_file.py" line="141" />
         <source>{name}: the model has no class names</source>
         <translation>{name}: 모델에 클래스 이름이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/model_file.py" line="94" />
+        <location filename="../../studio/core/inference/model_file.py" line="160" />
         <source>{name}: cannot be loaded as an ONNX model ({reason})</source>
         <translation>{name}: ONNX 모델로 불러올 수 없습니다({reason})</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/onnx_backend.py" line="54" />
+        <location filename="../../studio/core/inference/onnx_backend.py" line="60" />
         <source>{name}: ONNX export failed ({reason})</source>
         <translation>{name}: ONNX 내보내기에 실패했습니다({reason})</translation>
     </message>

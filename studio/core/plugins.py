@@ -7,8 +7,9 @@ Built-in parts and third-party plugins register the same way::
     def register(reg):                     # in plugins/my_plugin.py
         reg.add("op", "my_blur", MyBlurOp)
 
-Plugins are discovered from the ``plugins/`` folder(s) and from the ``studio.plugins``
-entry-point group. A plugin that fails to import or to register is recorded in
+Plugins are discovered from the user's plugin folder (``~/.config/studio/plugins``) and from
+the ``studio.plugins`` entry-point group (studio's own ``plugins/`` ships that way), never
+from a dataset folder. A plugin that fails to import or to register is recorded in
 ``registry.failures`` (shown by the UI and the CLI) and skipped; it is never fatal.
 """
 
@@ -154,12 +155,16 @@ class _OriginRegistry:
 
 
 def default_plugin_folders() -> list[Path]:
-    """``plugins/`` beside the package (a source checkout) and in the user's config folder."""
-    here = Path(__file__).resolve().parents[2] / "plugins"
+    """The user's plugin folder (``~/.config/studio/plugins``), when it exists.
+
+    The plugins that ship with studio (the repository's ``plugins/``, installed as the
+    ``studio_plugins`` package) register through the ``studio.plugins`` entry point like any
+    installed plugin. A dataset folder or the working directory is never searched.
+    """
     from studio.core.user_dirs import config_dir
 
     user = config_dir() / "plugins"
-    return [p for p in (here, user) if p.is_dir()]
+    return [user] if user.is_dir() else []
 
 
 registry = Registry()

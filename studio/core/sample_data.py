@@ -12,14 +12,18 @@ Example:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
 import numpy as np
 
-from studio.core.atomic import atomic_write_bytes, atomic_write_text
+from studio.core.atomic import atomic_write_text
+from studio.core.jobs import CancelToken, EtaClock, Progress
 
 CLASS_NAMES: tuple[str, ...] = ("apple", "banana", "orange", "lemon", "grapes")
 IMAGE_WH: tuple[int, int] = (640, 480)
@@ -288,6 +292,91 @@ def _real_photos() -> dict[str, np.ndarray]:
     return photos
 
 
+def default_sample_dir() -> Path:
+    """Where "Open the Sample Dataset" and ``studio sample`` keep the sample: the user's data folder."""
+    from studio.core.user_dirs import data_dir
+
+    return data_dir() / "sample"
+
+
+def sample_exists(root: str | Path) -> bool:
+    """True when ``root`` holds a finished sample (``data.yaml`` is written last)."""
+    return (Path(root) / "data.yaml").is_file()
+
+
+def sample_job(root: str | Path, token: CancelToken | None = None, n_train: int = 320, n_val: int = 80,
+               seed: int = 0, negatives: float = 0.05, with_photos: bool = True) -> Iterator[Progress]:
+    """Write the sample dataset to ``root`` as a job (one step per image, then the photos).
+
+    The images are drawn into a hidden folder beside ``root`` that is renamed to ``root``
+    only when complete, so a cancelled or killed run never leaves a half sample behind
+    (the next run starts over; the output is deterministic). An existing ``root`` is
+    replaced only once the new sample is complete.
+    """
+    root = Path(root)
+    token = token or CancelToken()
+    if root.exists() and not _replaceable(root):
+        raise FileExistsError(f"{root} is not empty and holds no studio sample; choose another folder")
+    root.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{root.name}.partial-", dir=root.parent))
+    total = n_train + n_val + (1 if with_photos else 0)
+    clock = EtaClock(total)
+    try:
+        rng = np.random.default_rng(seed)
+        done = 0
+        for split, count in (("train", n_train), ("val", n_val)):
+            (work / "images" / split).mkdir(parents=True, exist_ok=True)
+            (work / "labels" / split).mkdir(parents=True, exist_ok=True)
+            for i in range(count):
+                if token.cancelled:
+                    return
+                if rng.random() < negatives:
+                    img = _lighting(_background(*IMAGE_WH, rng), rng)
+                    rows: list[tuple[int, float, float, float, float]] = []
+                else:
+                    img, rows = render_scene(rng)
+                stem = f"{split}_{i:04d}"
+                ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, 90])
+                assert ok
+                (work / "images" / split / f"{stem}.jpg").write_bytes(buf.tobytes())
+                text = "".join(f"{c} {x:.6f} {y:.6f} {w:.6f} {h:.6f}\n" for c, x, y, w, h in rows)
+                (work / "labels" / split / f"{stem}.txt").write_text(text, encoding="utf-8")
+                done += 1
+                yield clock.progress(done, split)
+        if with_photos:
+            (work / "photos").mkdir(exist_ok=True)
+            for name, arr in _real_photos().items():
+                ok, buf = cv2.imencode(".png", arr)
+                if ok:
+                    (work / "photos" / f"{name}.png").write_bytes(buf.tobytes())
+            done += 1
+        names = "\n".join(f"  {i}: {n}" for i, n in enumerate(CLASS_NAMES))
+        atomic_write_text(work / "data.yaml",
+                          f"# studio sample dataset v{SAMPLE_VERSION} (generated, seed {seed})\n"
+                          f"train: images/train\nval: images/val\nnames:\n{names}\n")
+        if root.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{root.name}.old-", dir=root.parent))
+            os.replace(root, old / root.name)
+            os.replace(work, root)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(work, root)
+        yield clock.progress(done, "done", payload=root)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _replaceable(root: Path) -> bool:
+    """An empty folder, or an earlier studio sample (never a folder with the user's files)."""
+    if root.is_dir() and not any(root.iterdir()):
+        return True
+    try:
+        head = (root / "data.yaml").read_text(encoding="utf-8")[:64]
+    except (OSError, UnicodeDecodeError):
+        return False
+    return head.startswith("# studio sample dataset")
+
+
 def make_sample_dataset(root: str | Path, n_train: int = 320, n_val: int = 80, seed: int = 0,
                         negatives: float = 0.05, with_photos: bool = True) -> Path:
     """Write the sample dataset to ``root`` (Ultralytics layout + ``data.yaml``).
@@ -296,31 +385,6 @@ def make_sample_dataset(root: str | Path, n_train: int = 320, n_val: int = 80, s
     about ``negatives`` of the images show no fruit and get an empty label file.
     Real photos for threshold tuning go to ``photos/``. The output is deterministic.
     """
-    root = Path(root)
-    rng = np.random.default_rng(seed)
-    for split, count in (("train", n_train), ("val", n_val)):
-        (root / "images" / split).mkdir(parents=True, exist_ok=True)
-        (root / "labels" / split).mkdir(parents=True, exist_ok=True)
-        for i in range(count):
-            if rng.random() < negatives:
-                img = _lighting(_background(*IMAGE_WH, rng), rng)
-                rows: list[tuple[int, float, float, float, float]] = []
-            else:
-                img, rows = render_scene(rng)
-            stem = f"{split}_{i:04d}"
-            ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, 90])
-            assert ok
-            atomic_write_bytes(root / "images" / split / f"{stem}.jpg", buf.tobytes())
-            text = "".join(f"{c} {x:.6f} {y:.6f} {w:.6f} {h:.6f}\n" for c, x, y, w, h in rows)
-            atomic_write_text(root / "labels" / split / f"{stem}.txt", text)
-    names = "\n".join(f"  {i}: {n}" for i, n in enumerate(CLASS_NAMES))
-    atomic_write_text(root / "data.yaml",
-                      f"# studio sample dataset v{SAMPLE_VERSION} (generated, seed {seed})\n"
-                      f"train: images/train\nval: images/val\nnames:\n{names}\n")
-    if with_photos:
-        (root / "photos").mkdir(exist_ok=True)
-        for name, arr in _real_photos().items():
-            ok, buf = cv2.imencode(".png", arr)
-            if ok:
-                atomic_write_bytes(root / "photos" / f"{name}.png", buf.tobytes())
-    return root
+    for _progress in sample_job(root, None, n_train, n_val, seed, negatives, with_photos):
+        pass
+    return Path(root)

@@ -9,14 +9,14 @@ from PyQt6.QtCore import QObject, Qt, pyqtSignal
 from PyQt6.QtGui import QAction, QActionGroup
 from PyQt6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QTextBrowser, QWidget
 
+from studio.core import bundled
 from studio.ui.actions import make_action
 from studio.ui.i18n import LANGUAGES, resolve_language
 from studio.ui.tour import Tour, TourStep
 from studio.ui.welcome import WelcomePage
 
-ROOT = Path(__file__).resolve().parents[2]
-DEMO_MODEL = ROOT / "resources" / "models" / "demo-fruit.pt"
-GUIDE_DIR = ROOT / "docs"
+DEMO_MODEL = bundled.demo_model()
+GUIDE_DIR = bundled.guide_dir()
 
 
 class HelpUi(QObject):

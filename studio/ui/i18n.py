@@ -1,6 +1,6 @@
 """The UI language: which translations are installed, and a font that can draw Hangul.
 
-Translations are Qt translation files in ``resources/i18n`` (``studio_ko.ts`` is the
+Translations are Qt translation files in ``resources/i18n`` (``studio.core.bundled``) (``studio_ko.ts`` is the
 source, ``studio_ko.qm`` the compiled file; ``make i18n`` updates and compiles them), plus
 Qt's own ``qtbase_<lang>.qm`` for standard buttons and dialogs. The language follows the
 system locale unless the user picks one (View > Language); ``STUDIO_LANG`` overrides both.
@@ -20,8 +20,10 @@ from pathlib import Path
 from PyQt6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PyQt6.QtGui import QFont, QFontDatabase
 
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
-FONT_FILE = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "NotoSansKR-studio.otf"
+from studio.core import bundled
+
+I18N_DIR = bundled.translations_dir()
+FONT_FILE = bundled.hangul_font()
 LANGUAGES = {"en": "English", "ko": "한국어"}
 _installed: list[QTranslator] = []
 

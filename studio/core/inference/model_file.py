@@ -126,7 +126,7 @@ def _open(path: Path) -> tuple[Any, ModelInfo]:
     except Exception as exc:  # noqa: BLE001 - torch/onnx raise many types for a bad file
         from studio.core.inference.safe_load import is_refusal
 
-        if is_refusal(exc):
+        if is_refusal(exc, path):
             lines = str(exc.__cause__ or exc).splitlines()
             detail = next((ln.strip() for ln in lines if "Unsupported global" in ln), lines[0] if lines else "")
             raise ModelRefused(path, detail[:300]) from None

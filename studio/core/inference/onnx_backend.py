@@ -55,7 +55,7 @@ def exported_onnx(pt_path: str | Path, imgsz: int) -> Path:
         from studio.core.inference.model_file import ModelRefused
         from studio.core.inference.safe_load import is_refusal
 
-        if is_refusal(exc):
+        if is_refusal(exc, work):
             raise ModelRefused(pt_path) from None
         raise ModelError(QT_TRANSLATE_NOOP("studio.core", "{name}: ONNX export failed ({reason})"), name=pt_path.name,
                          reason=f"{type(exc).__name__}: {exc}") from exc

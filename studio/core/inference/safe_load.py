@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import zipfile
+from pathlib import Path
 
 from studio.core.runtime import SAFE_LOAD_KEY
 
@@ -36,17 +38,26 @@ def safe_load_problem() -> str | None:
     return None
 
 
-def is_refusal(exc: BaseException) -> bool:
-    """True when ``exc`` is the safe loader refusing a file (not a damaged or missing one).
+REFUSAL_SIGNS = ("Unsupported global", "not an allowed global", "blocked during restricted model load")
 
-    Ultralytics raises ``TypeError`` for both; a refusal has torch's ``UnpicklingError``
-    ("Unsupported global") as its cause.
+
+def is_refusal(exc: BaseException, path: str | Path | None = None) -> bool:
+    """True when ``exc`` is the safe loader refusing a file (not a damaged or foreign one).
+
+    Ultralytics raises ``TypeError`` for both. A refusal has torch's ``UnpicklingError`` as its
+    cause and names a global the allow-list does not hold, or an object construction it
+    blocked; any other unpickling error in a real torch archive (a zip) counts as a refusal
+    too, since only a pickle that is not plain data gets there. Text or other files that are
+    not checkpoints at all are damage, not refusals.
     """
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if isinstance(current, pickle.UnpicklingError):
+        text = str(current)
+        if any(sign in text for sign in REFUSAL_SIGNS):
             return True
+        if isinstance(current, pickle.UnpicklingError):
+            return path is not None and zipfile.is_zipfile(path)
         current = current.__cause__ or current.__context__
     return False

@@ -1,0 +1,1 @@
+"""studio's bundled files (installed as the ``studio_resources`` package); see ``studio.core.bundled``."""
