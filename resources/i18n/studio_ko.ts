@@ -1175,7 +1175,7 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
     <message>
         <location filename="../../studio/ui/main_window.py" line="485" />
         <source>Model not opened: {0} carries code</source>
-        <translation type="unfinished" />
+        <translation>모델을 열지 않음: {0}에 코드가 들어 있음</translation>
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="490" />
@@ -1236,34 +1236,34 @@ A desktop studio for object-detection datasets.</source>
     <message>
         <location filename="../../studio/ui/model_slot.py" line="67" />
         <source>{0} contains code outside the Ultralytics checkpoint format, so opening it could run that code; studio did not open it. Use an ONNX export of the model, or open it anyway if you trust where it came from.</source>
-        <translation type="unfinished" />
+        <translation>{0}에는 Ultralytics 체크포인트 형식 밖의 코드가 들어 있어, 열면 그 코드가 실행될 수 있습니다. studio는 이 파일을 열지 않았습니다. 모델을 ONNX로 내보낸 파일을 쓰거나, 출처를 신뢰한다면 그래도 여십시오.</translation>
     </message>
 </context><context>
     <name>ModelTrustUi</name>
     <message>
         <location filename="../../studio/ui/model_trust.py" line="41" />
         <source>&amp;Trusted Model Files…</source>
-        <translation type="unfinished" />
+        <translation>신뢰한 모델 파일(&amp;T)…</translation>
     </message>
     <message>
         <location filename="../../studio/ui/model_trust.py" line="46" />
         <source>Model file not opened</source>
-        <translation type="unfinished" />
+        <translation>모델 파일을 열지 않음</translation>
     </message>
     <message>
         <location filename="../../studio/ui/model_trust.py" line="48" />
         <source>Open it anyway only if you trust where {0} came from: its code will run once, in a separate process, to convert it into a file studio can open safely. Your choice is remembered for this exact file and can be revoked in File &gt; Trusted Model Files.</source>
-        <translation type="unfinished" />
+        <translation>{0}의 출처를 신뢰할 때만 여십시오. 이 파일의 코드가 별도 프로세스에서 한 번 실행되어, studio가 안전하게 열 수 있는 파일로 변환됩니다. 선택은 바로 이 파일에 대해 기억되며 파일 &gt; 신뢰한 모델 파일에서 취소할 수 있습니다.</translation>
     </message>
     <message>
         <location filename="../../studio/ui/model_trust.py" line="52" />
         <source>Trust and Open</source>
-        <translation type="unfinished" />
+        <translation>신뢰하고 열기</translation>
     </message>
     <message>
         <location filename="../../studio/ui/model_trust.py" line="53" />
         <source>Don't Open</source>
-        <translation type="unfinished" />
+        <translation>열지 않음</translation>
     </message>
 </context><context>
     <name>ParamForm</name>
@@ -2287,7 +2287,7 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
     <message>
         <location filename="../../studio/ui/sample_ui.py" line="40" />
         <source>Creating the sample dataset in {0}…</source>
-        <translation type="unfinished" />
+        <translation>{0}에 샘플 데이터셋을 만드는 중…</translation>
     </message>
     <message>
         <location filename="../../studio/ui/sample_ui.py" line="40" />
@@ -2297,17 +2297,17 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
     <message>
         <location filename="../../studio/ui/sample_ui.py" line="42" />
         <source>Sample Dataset</source>
-        <translation type="unfinished" />
+        <translation>샘플 데이터셋</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/sample_ui.py" line="66" />
+        <location filename="../../studio/ui/sample_ui.py" line="65" />
         <source>Drawing the sample's fruit photos: {0} of {1} · {2} left</source>
-        <translation type="unfinished" />
+        <translation>샘플 과일 사진을 그리는 중: {1}장 중 {0}장 · 남은 시간 {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/sample_ui.py" line="83" />
+        <location filename="../../studio/ui/sample_ui.py" line="84" />
         <source>Cannot create the sample dataset</source>
-        <translation type="unfinished" />
+        <translation>샘플 데이터셋을 만들 수 없음</translation>
     </message>
 </context><context>
     <name>ShortcutsDialog</name>
@@ -2554,42 +2554,42 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
     <message>
         <location filename="../../studio/ui/model_trust.py" line="83" />
         <source>Trusted Model Files</source>
-        <translation type="unfinished" />
+        <translation>신뢰한 모델 파일</translation>
     </message>
     <message>
         <location filename="../../studio/ui/model_trust.py" line="86" />
         <source>These model files may run their own code: studio converted each once into a copy it opens safely. Revoke trust to be asked again next time.</source>
-        <translation type="unfinished" />
+        <translation>이 모델 파일들은 자체 코드를 실행해도 됩니다. studio는 각 파일을 한 번 변환해 안전하게 여는 사본을 만들었습니다. 신뢰를 취소하면 다음에 다시 묻습니다.</translation>
     </message>
     <message>
         <location filename="../../studio/ui/model_trust.py" line="90" />
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>파일</translation>
     </message>
     <message>
         <location filename="../../studio/ui/model_trust.py" line="90" />
         <source>Trusted on</source>
-        <translation type="unfinished" />
+        <translation>신뢰한 날짜</translation>
     </message>
     <message>
         <location filename="../../studio/ui/model_trust.py" line="90" />
         <source>SHA-256</source>
-        <translation type="unfinished" />
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location filename="../../studio/ui/model_trust.py" line="90" />
         <source>Path</source>
-        <translation type="unfinished" />
+        <translation>경로</translation>
     </message>
     <message>
         <location filename="../../studio/ui/model_trust.py" line="95" />
         <source>&amp;Revoke Trust</source>
-        <translation type="unfinished" />
+        <translation>신뢰 취소(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../studio/ui/model_trust.py" line="111" />
         <source>No trusted model files</source>
-        <translation type="unfinished" />
+        <translation>신뢰한 모델 파일 없음</translation>
     </message>
 </context><context>
     <name>WelcomePage</name>
@@ -2842,12 +2842,12 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <location filename="../../studio/core/inference/trust.py" line="146" />
         <location filename="../../studio/core/inference/trust.py" line="141" />
         <source>{name}: the trusted file could not be converted ({reason})</source>
-        <translation type="unfinished" />
+        <translation>{name}: 신뢰한 파일을 변환하지 못했습니다 ({reason})</translation>
     </message>
     <message>
         <location filename="../../studio/core/inference/model_file.py" line="31" />
         <source>{name} contains code outside the Ultralytics checkpoint format, so opening it could run that code; studio did not open it. Use an ONNX export of the model, or open it with --trust-model if you trust where it came from.</source>
-        <translation type="unfinished" />
+        <translation>{name}에는 Ultralytics 체크포인트 형식 밖의 코드가 들어 있어, 열면 그 코드가 실행될 수 있습니다. studio는 이 파일을 열지 않았습니다. 모델을 ONNX로 내보낸 파일을 쓰거나, 출처를 신뢰한다면 --trust-model로 여십시오.</translation>
     </message>
     <message>
         <location filename="../../studio/core/inference/model_file.py" line="78" />
@@ -2867,7 +2867,7 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
     <message>
         <location filename="../../studio/core/inference/model_file.py" line="111" />
         <source>{name}: studio cannot open .pt files safely here ({reason}); use an ONNX export of the model</source>
-        <translation type="unfinished" />
+        <translation>{name}: 여기서는 .pt 파일을 안전하게 열 수 없습니다 ({reason}). 모델을 ONNX로 내보낸 파일을 쓰십시오</translation>
     </message>
     <message>
         <location filename="../../studio/core/inference/model_file.py" line="124" />

@@ -59,12 +59,13 @@ class SampleOpener(QObject):
             self.worker.wait()
 
     def _on_progress(self, progress: Progress) -> None:
-        if self.dialog is None:
+        dialog = self.dialog  # setValue() on a modal dialog runs the event loop: the job may end inside it
+        if dialog is None:
             return
-        self.dialog.setMaximum(progress.total)
-        self.dialog.setValue(progress.done)
-        self.dialog.setLabelText(self.tr("Drawing the sample's fruit photos: {0} of {1} · {2} left").format(
+        dialog.setLabelText(self.tr("Drawing the sample's fruit photos: {0} of {1} · {2} left").format(
             progress.done, progress.total, format_eta(progress.eta_s)))
+        dialog.setMaximum(progress.total)
+        dialog.setValue(progress.done)
 
     def _close_dialog(self) -> None:
         if self.dialog is not None:
