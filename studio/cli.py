@@ -243,92 +243,99 @@ def cmd_preprocess(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _prelabel_setup(args: argparse.Namespace, dataset, store, info):  # noqa: ANN001, ANN202
+    """The run to do: ``(run_id, settings)`` for a new run or ``--resume``; prints why not."""
+    from studio.core.inference.engine import PredictParams, map_classes
+    from studio.core.inference.prelabel_run import PrelabelSettings, RunSettingsError, same_model, start_run
+    from studio.core.labels import LabelState, label_state_of
+    from studio.core.runs import RESUMABLE, get_run
+
+    if args.resume:
+        run = get_run(store, args.resume)
+        if run is None:
+            print(f"studio: no run {args.resume} in this dataset", file=sys.stderr)
+            return None
+        if run.status not in RESUMABLE:
+            print(f"studio: run {run.id} is {run.status}; only a cancelled, interrupted or failed run resumes",
+                  file=sys.stderr)
+            return None
+        if not same_model(run.model_path, info):
+            print(f"studio: run {run.id} used {run.model_path}; resume it with that model", file=sys.stderr)
+            return None
+        try:
+            return run.id, PrelabelSettings.from_stored(run.params, run.id)
+        except RunSettingsError as exc:
+            print(f"studio: {exc}", file=sys.stderr)
+            return None
+    manual = dict(m.split("=", 1) for m in args.map) if args.map else None
+    class_map = map_classes(info.names, dataset.classes.names, manual) if dataset.classes.names else {
+        k: k for k in info.names}
+    if not class_map:
+        print("studio: no model class matches a dataset class; use --map MODEL=DATASET", file=sys.stderr)
+        return None
+    dropped = [info.names[k] for k in info.names if k not in class_map]
+    if dropped:
+        print(f"dropped model classes: {', '.join(dropped)}")
+    predict = PredictParams(conf=args.conf, iou=args.iou, imgsz=args.imgsz or info.imgsz or 640,
+                            max_det=args.max_det, agnostic_nms=args.agnostic,
+                            classes=[int(c) for c in args.classes.split(",")] if args.classes else None)
+    settings = PrelabelSettings(predict, "unlabeled" if args.only_unlabeled else "all", args.slice or None,
+                                args.overlap, args.backend)
+    paths = dataset.scan_images().paths
+    if args.only_unlabeled:
+        paths = [p for p in paths if label_state_of(dataset.label_path(p)) is LabelState.UNLABELED]
+    run_id = start_run(store, info, settings, class_map, dataset.classes.names, paths)
+    return run_id, PrelabelSettings.from_stored(get_run(store, run_id).params, run_id)
+
+
 def cmd_prelabel(args: argparse.Namespace) -> int:
     """Propose boxes for a dataset's images with a detection model (resumable)."""
-    from studio.core.inference.engine import (
-        PredictParams,
-        UltralyticsDetector,
-        map_classes,
-        prelabel_job,
-        use_all_cores,
-    )
     from studio.core.inference.model_file import ModelError, load_detection_model
+    from studio.core.inference.prelabel_run import run_job
     from studio.core.jobs import CancelToken
-    from studio.core.labels import label_state_of, LabelState
-    from studio.core.runs import create_run, get_run, run_counts, set_run_status, write_labels_from_run
+    from studio.core.runs import run_counts, write_labels_from_run
 
     opened = open_dataset_and_store(args.dataset)
     if opened is None:
         return 1
     dataset, store = opened
-    use_all_cores()
     try:
         model, info = load_detection_model(args.model, trust=args.trust_model)
-        backend = info.backend
-        if args.backend != "torch" and info.backend == "torch":
-            from studio.core.inference.onnx_backend import exported_onnx, onnxruntime_available
-
-            if onnxruntime_available():
-                onnx_path = exported_onnx(info.opened_file, args.imgsz or info.imgsz or 640)
-                model, _onnx_info = load_detection_model(onnx_path)
-                backend = "onnxruntime"
-            elif args.backend == "onnx":
-                raise ModelError("ONNX Runtime is not installed; use --backend torch")
+        setup = _prelabel_setup(args, dataset, store, info)
     except ModelError as exc:
         print(f"studio: {exc}", file=sys.stderr)
         return 1
-    manual = dict(m.split("=", 1) for m in args.map) if args.map else None
-    class_map = map_classes(info.names, dataset.classes.names, manual) if dataset.classes.names else {
-        k: k for k in info.names}
-    dropped = [info.names[k] for k in info.names if k not in class_map]
-    if not class_map:
-        print("studio: no model class matches a dataset class; use --map MODEL=DATASET",
-              file=sys.stderr)
+    if setup is None:
         return 2
-    params = PredictParams(conf=args.conf, iou=args.iou, imgsz=args.imgsz or info.imgsz or 640,
-                           max_det=args.max_det, agnostic_nms=args.agnostic,
-                           classes=[int(c) for c in args.classes.split(",")] if args.classes else None)
-    slicing = {"slice": args.slice, "overlap": args.overlap} if args.slice else {}
-    if args.resume:
-        run = get_run(store, args.resume)
-        if run is None:
-            print(f"studio: no run {args.resume} in this dataset", file=sys.stderr)
-            return 2
-        run_id = run.id
-        stored = dict(run.params)
-        slicing = {k: stored.pop(k) for k in ("slice", "overlap") if k in stored}
-        params = PredictParams(**stored)
-        class_map = run.class_map
-    else:
-        run_id = create_run(store, str(info.path), info.names, {**params.as_dict(), **slicing}, class_map,
-                            dataset.classes.names)
-    paths = dataset.scan_images().paths
-    if args.only_unlabeled:
-        paths = [p for p in paths if label_state_of(dataset.label_path(p)) is LabelState.UNLABELED]
-    print(f"run {run_id}: {len(paths)} images, model {info.path.name} ({backend}), imgsz {params.imgsz}, "
-          f"conf {params.conf}" + (f"; dropped model classes: {', '.join(dropped)}" if dropped else ""))
-    detector = UltralyticsDetector(model, params)
-    if slicing:
+    run_id, settings = setup
+    p = settings.predict
+    print(f"run {run_id}: model {info.path.name} ({settings.backend}), imgsz {p.imgsz}, conf {p.conf}"
+          + (f", {settings.slice} px tiles" if settings.slice else ""))
+    if settings.slice:
         from studio.core.imageio import read_image_size
-        from studio.core.inference.slicing import SlicedDetector, estimate_cost
+        from studio.core.inference.slicing import estimate_cost
+        from studio.core.runs import planned_paths
 
-        detector = SlicedDetector(detector, slicing["slice"], slicing["overlap"])
-        if paths:
-            size = read_image_size(dataset.image_path(paths[0]))
+        first = (planned_paths(store, run_id) or [None])[0]
+        if first is not None:
+            size = read_image_size(dataset.image_path(first))
             print(f"sliced inference on {size[0]}x{size[1]} images: "
-                  f"{estimate_cost(size, slicing['slice'], slicing['overlap'])}")
+                  f"{estimate_cost(size, settings.slice, settings.overlap)}")
     token = CancelToken()
     bar = ProgressBar("prelabel")
+    job = run_job(dataset, store, run_id, model, info, token)
     try:
-        for progress in prelabel_job(dataset, paths, store, detector, run_id, class_map, token):
+        for progress in job:
             bar.update(progress)
     except KeyboardInterrupt:
-        token.cancel()
-        set_run_status(store, run_id, "interrupted")
         print(f"\ninterrupted; resume with: studio prelabel {args.dataset} --model {args.model} "
               f"--resume {run_id}", file=sys.stderr)
         return 130
-    set_run_status(store, run_id, "done")
+    except ModelError as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        job.close()  # a job left mid-way (Ctrl+C) records its run as cancelled now
     counts = run_counts(store, run_id)
     print(f"run {run_id}: {counts.get('done', 0)} images, {counts['proposals']} proposals, "
           f"{counts.get('error', 0)} unreadable")

@@ -31,7 +31,7 @@ class Presence:
     started: float
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -77,7 +77,7 @@ def others(store: Store, sid: str) -> list[Presence]:
     out = []
     for rid, pid, rhost, started, beat in store.connection().execute(
             "SELECT id, pid, host, started, heartbeat FROM sessions WHERE id != ?", (sid,)):
-        if now - beat > STALE_SECONDS or (rhost == host and not _alive(int(pid))):
+        if now - beat > STALE_SECONDS or (rhost == host and not pid_alive(int(pid))):
             continue
         out.append(Presence(rid, int(pid), rhost, float(started)))
     return out

@@ -1,13 +1,20 @@
-"""Pre-labeling runs and their proposals in the store.
+"""Pre-labeling runs and their proposals in the store (owner of the ``runs``, ``run_plan``,
+``run_images`` and ``proposals`` tables).
 
 A proposal is not a label: it lives here until a human accepts it. Each processed image
 is recorded in the same transaction as its proposals, so a killed run resumes with no
 image lost and none processed twice.
+
+One lifecycle for every run: ``running`` (with its owner's pid, host and a heartbeat),
+then ``finished``, ``failed`` or ``cancelled``; a run found ``running`` whose owner is gone
+is ``interrupted``. Both kinds that did not finish can be resumed, by any driver.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import socket
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +23,10 @@ import numpy as np
 
 from studio.core.boxes import Boxes
 from studio.core.store import Store
+
+RUNNING, FINISHED, FAILED, CANCELLED, INTERRUPTED = "running", "finished", "failed", "cancelled", "interrupted"
+RESUMABLE = (CANCELLED, INTERRUPTED, FAILED)
+STALE_SECONDS = 120.0  # a running run on another host whose heartbeat is older is interrupted
 
 
 @dataclass(frozen=True)
@@ -33,22 +44,68 @@ class RunInfo:
 
 
 def create_run(store: Store, model_path: str, model_names: dict[int, str], params: dict[str, Any],
-               class_map: dict[int, int], dataset_names: list[str] | None = None) -> int:
+               class_map: dict[int, int], dataset_names: list[str] | None = None,
+               plan: list[str] | None = None) -> int:
     """Record a new run; returns its id. ``dataset_names`` lets a later review notice that
-    the dataset's classes changed since the proposals were made."""
+    the dataset's classes changed since the proposals were made; ``plan`` is the ordered
+    list of images the run covers, so any driver can resume it. The new run is not owned
+    by anybody yet (``claim_run``), so it counts as interrupted until a job takes it."""
     conn = store.connection()
-    with conn:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
         cur = conn.execute(
-            "INSERT INTO runs(model_path, model_names, params, class_map, created, dataset_names) "
-            "VALUES (?,?,?,?,?,?)",
+            "INSERT INTO runs(model_path, model_names, params, class_map, created, dataset_names, status) "
+            "VALUES (?,?,?,?,?,?,?)",
             (model_path, json.dumps({str(k): v for k, v in model_names.items()}), json.dumps(params),
              json.dumps({str(k): v for k, v in class_map.items()}), time.time(),
-             None if dataset_names is None else json.dumps(list(dataset_names), ensure_ascii=False)))
-    return int(cur.lastrowid)
+             None if dataset_names is None else json.dumps(list(dataset_names), ensure_ascii=False), INTERRUPTED))
+        run_id = int(cur.lastrowid)
+        if plan is not None:
+            conn.executemany("INSERT INTO run_plan(run_id, position, path) VALUES (?,?,?)",
+                             ((run_id, i, p) for i, p in enumerate(plan)))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return run_id
+
+
+def planned_paths(store: Store, run_id: int) -> list[str] | None:
+    """The images a run covers, in order (``None`` for runs made before plans were stored)."""
+    rows = store.connection().execute("SELECT path FROM run_plan WHERE run_id=? ORDER BY position",
+                                      (run_id,)).fetchall()
+    return [p for (p,) in rows] if rows else None
+
+
+def claim_run(store: Store, run_id: int) -> None:
+    """This process now runs ``run_id``: status running, owner and heartbeat set."""
+    store.transaction([("UPDATE runs SET status=?, owner_pid=?, owner_host=?, heartbeat=? WHERE id=?",
+                        [(RUNNING, os.getpid(), socket.gethostname(), time.time(), run_id)])])
+
+
+def _owner_alive(pid: int | None, host: str | None, heartbeat: float | None) -> bool:
+    if pid is None or host is None:
+        return False
+    if host != socket.gethostname():
+        return heartbeat is not None and time.time() - heartbeat < STALE_SECONDS
+    from studio.core.presence import pid_alive
+
+    return pid_alive(int(pid))
+
+
+def reap_orphaned_runs(store: Store) -> int:
+    """Mark runs whose owner is gone (killed, crashed) interrupted; returns how many."""
+    rows = store.connection().execute(
+        "SELECT id, owner_pid, owner_host, heartbeat FROM runs WHERE status=?", (RUNNING,)).fetchall()
+    dead = [(INTERRUPTED, rid) for rid, pid, host, beat in rows if not _owner_alive(pid, host, beat)]
+    if dead:
+        store.transaction([("UPDATE runs SET status=? WHERE id=? AND status='running'", dead)])
+    return len(dead)
 
 
 def get_run(store: Store, run_id: int) -> RunInfo | None:
-    """A run by id."""
+    """A run by id (a run whose owner died reads as interrupted)."""
+    reap_orphaned_runs(store)
     row = store.connection().execute(
         "SELECT id, model_path, model_names, params, class_map, created, status, dataset_names "
         "FROM runs WHERE id=?", (run_id,)).fetchone()
@@ -61,12 +118,13 @@ def get_run(store: Store, run_id: int) -> RunInfo | None:
 
 def list_runs(store: Store) -> list[RunInfo]:
     """Every run, newest first."""
+    reap_orphaned_runs(store)
     ids = [r[0] for r in store.connection().execute("SELECT id FROM runs ORDER BY id DESC")]
     return [r for r in (get_run(store, i) for i in ids) if r is not None]
 
 
 def set_run_status(store: Store, run_id: int, status: str) -> None:
-    """Mark a run finished, cancelled, ..."""
+    """Mark a run finished, failed, cancelled, ..."""
     store.transaction([("UPDATE runs SET status=? WHERE id=?", [(status, run_id)])])
 
 
@@ -94,6 +152,7 @@ def record_results(store: Store, run_id: int, results: list[tuple]) -> None:
          proposals),
         ("INSERT INTO run_images(run_id, path, status, n, error, seconds, mtime_ns, file_size) "
          "VALUES (?,?,?,?,?,?,?,?)", images),
+        ("UPDATE runs SET heartbeat=? WHERE id=?", [(time.time(), run_id)]),
     ])
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DB_NAME = "studio.db"
 
 _SCHEMA = """
@@ -93,6 +93,12 @@ CREATE TABLE IF NOT EXISTS auto_accepts (
     seed INTEGER NOT NULL,
     created REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS run_plan (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    PRIMARY KEY (run_id, position)
+);
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY,
     pid INTEGER NOT NULL,
@@ -108,6 +114,17 @@ _ADDED_COLUMNS = (
     ("run_images", "mtime_ns", "INTEGER"),
     ("run_images", "file_size", "INTEGER"),
     ("reviews", "auto_id", "INTEGER"),
+    ("runs", "owner_pid", "INTEGER"),
+    ("runs", "owner_host", "TEXT"),
+    ("runs", "heartbeat", "REAL"),
+)
+
+# Data migrations by the schema version they lead to: statements run once, in order.
+_MIGRATIONS = (
+    # 3: one run lifecycle (running / finished / failed / cancelled / interrupted). Before,
+    # a completed run said 'done' and a stopped one 'interrupted' (it was stopped on purpose).
+    (3, ("UPDATE runs SET status='finished' WHERE status='done'",
+         "UPDATE runs SET status='cancelled' WHERE status='interrupted'")),
 )
 
 
@@ -140,11 +157,21 @@ class Store:
             self.folder.mkdir(parents=True, exist_ok=True)
             conn = self._conn()
             with conn:
+                had_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+                before = 0
+                if had_meta:
+                    got = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+                    before = int(got[0]) if got else 0
                 conn.executescript(_SCHEMA)
                 for table, column, decl in _ADDED_COLUMNS:
                     have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
                     if column not in have:
                         conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+                if had_meta:
+                    for version, statements in _MIGRATIONS:
+                        if before < version:
+                            for sql in statements:
+                                conn.execute(sql)
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open studio's database at {self.path}: {exc}") from exc

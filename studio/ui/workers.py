@@ -28,11 +28,15 @@ class _Runner(QObject):
         self._token = token
 
     def run(self) -> None:
+        job = None
         try:
-            for progress in self._factory(self._token):
+            job = self._factory(self._token)
+            for progress in job:
                 self.progress.emit(progress)
                 if self._token.cancelled:
                     break
+            if job is not None and hasattr(job, "close"):
+                job.close()  # on this thread: a job's own clean-up (a run's status) runs now
         except Exception as exc:  # noqa: BLE001 - every failure is reported, none is fatal
             self.failed.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
         else:

@@ -243,3 +243,47 @@ def test_sliced_inference_finds_small_objects_whole_image_misses(demo) -> None:
     sliced = SlicedDetector(UltralyticsDetector(model, params), tile=640, overlap=0.2)([big])[0]
     assert len(sliced) > len(whole)
     assert len(sliced) >= 0.6 * truth
+
+
+def test_run_settings_load_across_versions_with_clear_messages() -> None:
+    from studio.core.inference.prelabel_run import PrelabelSettings, RunSettingsError
+
+    old = {"conf": 0.3, "iou": 0.7, "imgsz": 320, "max_det": 300, "classes": None, "agnostic_nms": False,
+           "slice": 256, "overlap": 0.1, "scope": "unlabeled"}  # what studio stored before versions
+    settings = PrelabelSettings.from_stored(old, 3)
+    assert settings.predict.conf == 0.3 and settings.slice == 256 and settings.scope == "unlabeled"
+    assert settings.backend == "auto"
+    assert PrelabelSettings.from_stored(settings.to_stored()) == settings
+    with pytest.raises(RunSettingsError, match="run 4 was made by a newer studio"):
+        PrelabelSettings.from_stored({**settings.to_stored(), "version": 99}, 4)
+    with pytest.raises(RunSettingsError, match=r"does not know \(tta\)"):
+        PrelabelSettings.from_stored({**settings.to_stored(), "tta": True}, 5)
+
+
+def test_cli_resume_of_a_run_from_a_newer_studio_is_refused_clearly(sample_dataset: Path, capsys) -> None:
+    from studio.cli import main
+    from studio.core.dataset import open_dataset
+    from studio.core.runs import CANCELLED, set_run_status
+    from studio.core.storage import open_store
+
+    store, _ = open_store(open_dataset(sample_dataset))
+    run = create_run(store, str(DEMO.resolve()), {0: "apple"}, {"version": 99, "conf": 0.2}, {0: 0})
+    set_run_status(store, run, CANCELLED)
+    assert main(["prelabel", str(sample_dataset), "--model", str(DEMO), "--resume", str(run)]) == 2
+    err = capsys.readouterr().err
+    assert "made by a newer studio" in err and "Traceback" not in err
+
+
+def test_old_stores_migrate_to_the_run_lifecycle(tmp_path: Path) -> None:
+    from studio.core.runs import get_run, list_runs
+
+    store = Store(tmp_path / ".studio")
+    ids = [create_run(store, "m.pt", {0: "a"}, {}, {0: 0}) for _ in range(4)]
+    conn = store.connection()
+    for rid, old in zip(ids, ("done", "interrupted", "failed", "running")):
+        conn.execute("UPDATE runs SET status=?, owner_pid=NULL WHERE id=?", (old, rid))
+    conn.execute("UPDATE meta SET value='2' WHERE key='schema'")
+    store.close()
+    store = Store(tmp_path / ".studio")
+    assert [get_run(store, i).status for i in ids] == ["finished", "cancelled", "failed", "interrupted"]
+    assert len(list_runs(store)) == 4

@@ -75,12 +75,13 @@ def test_dialog_mapping_and_resume_after_stop(qtbot, window, sample_dataset: Pat
     run_id, completed = blocker.args
     run = list_runs(window.session.store)[0]
     assert run.class_map == {0: 0, 1: 1, 2: 2, 3: 3} and run.params["conf"] == 0.5
-    assert not completed and run.status == "interrupted"  # stopped at the first report
+    assert not completed and run.status == "cancelled"  # stopped at the first report
     assert run_counts(window.session.store, run_id).get("done", 0) < 14
     with qtbot.waitSignal(window.prelabel.finished, timeout=120_000):
         window.prelabel_ui.act_resume.trigger()
     counts = run_counts(window.session.store, run_id)
     assert counts["done"] == 14 and len(list_runs(window.session.store)) == 1
+    assert list_runs(window.session.store)[0].status == "finished"
     rows = window.session.store.connection().execute(
         "SELECT COUNT(*), COUNT(DISTINCT path) FROM run_images WHERE run_id=?", (run_id,)).fetchone()
     assert rows == (14, 14)
