@@ -38,9 +38,11 @@ run: $(VENV)/.base-installed $(SAMPLE)/data.yaml
 	@$(PY) main.py $(SAMPLE) --model $(MODEL); rc=$$?; [ $$rc -eq 3 ] && exit 0; exit $$rc
 
 lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
 test: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 

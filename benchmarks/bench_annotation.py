@@ -62,18 +62,18 @@ def main(count: int = 12, dwell_s: float = 0.6, out_dir: Path = ROOT / "bench-ou
     """Run both measurements; returns the figures."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["XDG_CONFIG_HOME"] = str(out_dir / "cfg-annotation")
-    import studio.core  # noqa: F401 - cleans cv2's environment before Qt
+    import shutil
 
+    import studio.core  # noqa: F401 - cleans cv2's environment before Qt
+    # isort: split
     from PyQt6.QtCore import QPoint, QSettings, Qt
     from PyQt6.QtTest import QTest
     from PyQt6.QtWidgets import QApplication
 
-    from studio.core.plugins import Registry
     from benchmarks.qt_wait import pump, wait_until
+    from studio.core.plugins import Registry
     from studio.ui.main_window import MainWindow
     from studio.ui.settings import Settings
-
-    import shutil
 
     shutil.rmtree(out_dir / "cfg-annotation", ignore_errors=True)  # start at the first image
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(out_dir / "cfg-annotation"))
@@ -101,7 +101,7 @@ def main(count: int = 12, dwell_s: float = 0.6, out_dir: Path = ROOT / "bench-ou
         n = len(shown)
         t0 = time.perf_counter()
         QTest.keyClick(win.view, Qt.Key.Key_D)
-        wait_until(lambda: len(shown) > n)
+        wait_until(lambda n=n: len(shown) > n)
         win.view.viewport().repaint()
         steps.append(time.perf_counter() - t0)
 

@@ -90,7 +90,7 @@ def _agreement(dataset: Path, yolo_labels: Path) -> dict:
     run = db.execute("SELECT MAX(id) FROM runs").fetchone()[0]
     same_count = total = 0
     worst_iou, worst_conf = 1.0, 0.0
-    for path, n in db.execute("SELECT path, n FROM run_images WHERE run_id=?", (run,)):
+    for path, _n in db.execute("SELECT path, n FROM run_images WHERE run_id=?", (run,)):
         total += 1
         txt = yolo_labels / (Path(path).stem + ".txt")
         ref = np.loadtxt(txt, ndmin=2) if txt.exists() else np.zeros((0, 6))

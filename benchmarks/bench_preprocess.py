@@ -31,14 +31,14 @@ def _pct(values: list[float], q: float) -> float:
 def main(out_dir: Path = ROOT / "bench-out") -> dict:
     """Run both measurements and return the figures."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import studio.core  # noqa: F401
-
+    import studio.core  # noqa: F401 - cleans cv2's environment before Qt
+    # isort: split
     from PyQt6.QtWidgets import QApplication
 
     from benchmarks.bench_annotation import make_photos
+    from benchmarks.qt_wait import wait_until
     from studio.core.imageio import read_image
     from studio.core.preprocess.pipeline import Pipeline, Step, builtin_specs, run_pipeline
-    from benchmarks.qt_wait import wait_until
     from studio.ui.preprocess.window import PreprocessWindow
 
     photos = make_photos(out_dir, 12)

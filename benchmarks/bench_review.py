@@ -103,14 +103,13 @@ def main(n: int = 60, out_dir: Path = ROOT / "bench-out") -> dict:
     cfg = out_dir / "cfg-review"
     shutil.rmtree(cfg, ignore_errors=True)
     os.environ["XDG_CONFIG_HOME"] = str(cfg)
-    import studio.core  # noqa: F401 - cleans cv2's environment before Qt
-
     from PyQt6.QtCore import QPoint, QPointF, QSettings, Qt
     from PyQt6.QtTest import QTest
     from PyQt6.QtWidgets import QApplication
 
-    from studio.core.plugins import Registry
+    import studio.core  # noqa: F401 - cleans cv2's environment before Qt
     from benchmarks.qt_wait import wait_until
+    from studio.core.plugins import Registry
     from studio.ui.main_window import MainWindow
     from studio.ui.settings import Settings
 
@@ -218,7 +217,7 @@ def main(n: int = 60, out_dir: Path = ROOT / "bench-out") -> dict:
         key(win, "review", Qt.Key.Key_Return)
         reviewed += 1
         if reviewed < len(truth):
-            wait_until(lambda n_shown=n_shown: len(shown) > n_shown and c.current is not None
+            wait_until(lambda n_shown=n_shown, rel=rel: len(shown) > n_shown and c.current is not None
                        and c.current.path != rel)
     review_s = time.perf_counter() - start
     counts_review = c.counts()
@@ -235,7 +234,8 @@ def main(n: int = 60, out_dir: Path = ROOT / "bench-out") -> dict:
     start = time.perf_counter()
     order = [win.session.index.paths[i] for i in range(len(win.session.index))]
     for k, rel in enumerate(order):
-        wait_until(lambda rel=rel: win.editor.doc is not None and win.session.relative(win.editor.doc.image_path) == rel)
+        wait_until(lambda rel=rel: win.editor.doc is not None
+                   and win.session.relative(win.editor.doc.image_path) == rel)
         gt = truth[rel]
         if len(gt):
             draw_boxes(win, "manual", gt)

@@ -64,13 +64,13 @@ def main(count: int = 33_709, out_dir: Path = ROOT / "bench-out", dwell_s: float
     _store_with_run(root)
     fill_s = time.perf_counter() - t0
 
-    import studio.core  # noqa: F401 - cleans cv2's environment before Qt
     from PyQt6.QtCore import QSettings, Qt
     from PyQt6.QtTest import QTest
     from PyQt6.QtWidgets import QApplication
 
-    from studio.core.plugins import Registry
+    import studio.core  # noqa: F401 - cleans cv2's environment before Qt
     from benchmarks.qt_wait import pump, wait_until
+    from studio.core.plugins import Registry
     from studio.ui.main_window import MainWindow
     from studio.ui.settings import Settings
 

@@ -96,7 +96,8 @@ def main() -> int:
     print(f"  studio stats {i['stats_s']} s; findings {i['findings']}")
     v = results["review_scale"]
     print(f"\nReview at the project's size ({v['images']:,} pre-labeled images, real window)")
-    print(f"  open {v['open_first_image_s']} s; enter review mode (queue built, first image) {v['enter_review_mode_s']} s;"
+    print(f"  open {v['open_first_image_s']} s; enter review mode (queue built, first image) "
+          f"{v['enter_review_mode_s']} s;"
           f" Enter -> next image painted median {v['enter_to_next_image_median_ms']} ms, "
           f"p95 {v['enter_to_next_image_p95_ms']} ms")
     return 0

@@ -24,9 +24,10 @@ DEMO = ROOT / "resources" / "models" / "demo-fruit.pt"
 def shoot(lang: str) -> list[Path]:
     """Take every screenshot in ``lang`` (runs inside the child process)."""
     sys.path.insert(0, str(ROOT))
-    import studio.core  # noqa: F401 - cleans cv2's environment before Qt
     from PyQt6.QtCore import QSettings
     from PyQt6.QtWidgets import QApplication
+
+    import studio.core  # noqa: F401 - cleans cv2's environment before Qt
 
     work = Path(tempfile.mkdtemp(prefix="studio-shots-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
@@ -35,9 +36,9 @@ def shoot(lang: str) -> list[Path]:
     subprocess.run([sys.executable, "-m", "studio.cli", "prelabel", str(data), "--model", str(DEMO)],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
+    from benchmarks.qt_wait import pump, wait_until
     from studio.core.plugins import Registry
     from studio.ui.i18n import ensure_hangul_font, install_language
-    from benchmarks.qt_wait import pump, wait_until
     from studio.ui.main_window import MainWindow
     from studio.ui.settings import Settings
 
@@ -81,7 +82,8 @@ def shoot(lang: str) -> list[Path]:
     insight = window.insight_window
     insight.resize(1200, 820)
     insight.check.start()
-    wait_until(lambda: insight.check.model.rowCount() > 0 or (insight.check.worker and not insight.check.worker.is_running()))
+    wait_until(lambda: insight.check.model.rowCount() > 0
+               or (insight.check.worker and not insight.check.worker.is_running()))
     insight.tabs.setCurrentWidget(insight.stats)
     insight.stats.start()
     wait_until(lambda: insight.stats.stats is not None)

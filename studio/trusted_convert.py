@@ -18,7 +18,7 @@ import json
 import shutil
 import sys
 from copy import deepcopy
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 PLAIN = (str, int, float, bool, type(None))
@@ -52,7 +52,7 @@ def convert(source: Path, out: Path) -> dict:
         if hasattr(model, "args"):
             model.args = _plain_settings(model.args) or settings
         clean = out / "model.pt"
-        torch.save({"date": datetime.now(timezone.utc).isoformat(), "version": __version__,
+        torch.save({"date": datetime.now(UTC).isoformat(), "version": __version__,
                     "model": model, "train_args": settings}, clean)
         try:
             torch_safe_load(str(clean), safe_only=True)

@@ -14,6 +14,8 @@ os.environ.setdefault("YOLO_AUTOINSTALL", "false")
 
 import studio.core  # noqa: E402,F401 - cleans cv2's environment before Qt starts
 
+pytest_plugins = ["tests.hostile_models"]  # the hostile / harmless model fixtures
+
 
 @pytest.fixture(scope="session")
 def sample_dataset_template(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import contextlib
 import io
 
-import numpy as np
-
 
 def coco_eval(gts, preds, max_dets: int = 100):  # noqa: ANN001, ANN201
     """Run pycocotools' COCOeval on ``ImageBoxes`` lists (pixel xyxy); returns the evaluator."""

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from studio.core.inference.model_file import ModelError, ModelRefused, load_detection_model
-from tests.hostile_models import DEMO, ROOT, custom_checkpoint, harmless_module, hostile  # noqa: F401 - fixtures
+from tests.hostile_models import DEMO, ROOT, custom_checkpoint
 
 
 def _studio(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -39,7 +39,8 @@ def test_studio_switches_the_safe_loader_on_before_ultralytics_is_imported() -> 
 
     assert os.environ["ULTRALYTICS_SAFE_LOAD"] == "1"
     assert safe_load_problem() is None
-    code = "import ultralytics, studio.core; from studio.core.inference.safe_load import safe_load_problem as p; print(p())"
+    code = ("import ultralytics, studio.core; "
+            "from studio.core.inference.safe_load import safe_load_problem as p; print(p())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          env={k: v for k, v in os.environ.items() if k != "ULTRALYTICS_SAFE_LOAD"})
     assert "imported before studio" in out.stdout  # a late switch is detected, and .pt files are refused

@@ -11,7 +11,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from studio.core.i18n import CORE_CONTEXT, QT_TRANSLATE_NOOP
+from studio.core.i18n import QT_TRANSLATE_NOOP
 
 
 class Severity(str, Enum):

@@ -13,8 +13,8 @@ import os
 import socket
 import time
 import uuid
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 
 from studio.core.store import Store, StoreError
 

@@ -76,7 +76,8 @@ def dataset_stats(survey: Survey) -> DatasetStats:
         m = survey.box_class == c
         per_split = dict(Counter(box_split[m].tolist())) if m.any() else {}
         out_classes.append(ClassStats(c, names[c] if c < len(names) else f"#{c}", int(m.sum()),
-                                      int(len(np.unique(survey.box_image[m]))), float(m.sum() / total) if total else 0.0,
+                                      int(len(np.unique(survey.box_image[m]))),
+                                      float(m.sum() / total) if total else 0.0,
                                       {str(k): int(v) for k, v in per_split.items()}))
         per_class_bands[c] = {band_names[b]: int((bands[m] == b).sum()) for b in range(4)}
     states = Counter(im.label_state for im in images)

@@ -223,7 +223,7 @@ def survey_job(dataset: Dataset, paths: Sequence[str] | None = None, splits: Seq
 def run_survey(dataset: Dataset, **kwargs: object) -> Survey:
     """``survey_job`` to the end (for scripts and tests)."""
     last = None
-    for last in survey_job(dataset, **kwargs):  # type: ignore[arg-type]
-        pass
+    for progress in survey_job(dataset, **kwargs):  # type: ignore[arg-type]
+        last = progress
     assert last is not None and last.payload is not None
     return last.payload

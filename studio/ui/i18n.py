@@ -15,7 +15,6 @@ labels, menus and charts never show boxes instead of Hangul.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from PyQt6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PyQt6.QtGui import QFont, QFontDatabase

@@ -6,13 +6,13 @@ import os
 from typing import Any
 
 import numpy as np
-from PyQt6.QtCore import QAbstractListModel, QModelIndex, QItemSelectionModel, Qt, pyqtSignal
+from PyQt6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, Qt, pyqtSignal
 from PyQt6.QtGui import QColor, QIcon, QPixmap
 from PyQt6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QAbstractItemView,
     QLineEdit,
     QTreeView,
     QVBoxLayout,

@@ -31,13 +31,12 @@ from studio.ui.editor import AnnotationEditor
 from studio.ui.image_list import ImageListPanel
 from studio.ui.image_loader import ImageLoader, LoadedImage
 from studio.ui.messages import show_message
-from studio.ui.prelabel_ui import PrelabelUi
 from studio.ui.model_slot import ModelSlot
+from studio.ui.prelabel_ui import PrelabelUi
 from studio.ui.session import DatasetSession
 from studio.ui.settings import Settings
 from studio.ui.status import IndexStatus
 from studio.ui.texts import state_text
-
 
 
 class MainWindow(QMainWindow):

@@ -66,7 +66,7 @@ class ModelTrustUi(QObject):
         box.open()
         return box
 
-    def show_trusted(self) -> "TrustedModelsDialog":
+    def show_trusted(self) -> TrustedModelsDialog:
         """Open the list of trusted model files."""
         dialog = TrustedModelsDialog(self.trust_list, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

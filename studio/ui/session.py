@@ -11,10 +11,10 @@ from PyQt6.QtCore import QObject, QTimer, pyqtSignal
 
 from studio.core.dataset import Dataset, DatasetError, ImageListing, open_dataset
 from studio.core.index import ImageIndex, IndexUpdate, State, index_job, state_from_label
-from studio.core.labels import LabelState
 from studio.core.jobs import CancelToken, Progress
-from studio.core.store import Store, StoreError
+from studio.core.labels import LabelState
 from studio.core.storage import open_store
+from studio.core.store import Store, StoreError
 from studio.ui.workers import JobWorker
 
 

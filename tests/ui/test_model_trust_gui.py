@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PyQt6.QtCore import Qt
 
-from tests.hostile_models import custom_checkpoint, harmless_module, hostile  # noqa: F401 - fixtures
+from tests.hostile_models import custom_checkpoint
 
 
 def test_gui_load_model_refuses_and_asks_with_no_as_default(window, qtbot, hostile) -> None:

@@ -22,7 +22,8 @@ def test_prelabel_unlabeled_images_from_gui(qtbot, window, sample_dataset: Path,
     qtbot.waitUntil(lambda: not window.session.is_indexing(), timeout=10_000)
     assert len(window.view.proposals) == 0
     with qtbot.waitSignal(window.prelabel.finished, timeout=120_000) as blocker:
-        qtbot.keyClick(window.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        qtbot.keyClick(window.view, Qt.Key.Key_L, ctrl_shift)
         # the annotator keeps working while the run goes on
         qtbot.keyClick(window.view, Qt.Key.Key_D)
         qtbot.keyClick(window.view, Qt.Key.Key_A)

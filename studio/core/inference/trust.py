@@ -33,6 +33,7 @@ from studio.core.runtime import SAFE_LOAD_KEY
 from studio.core.user_dirs import cache_dir, config_dir
 
 CONVERT_TIMEOUT_S = 900
+CONVERT_FAILED = QT_TRANSLATE_NOOP("studio.core", "{name}: the trusted file could not be converted ({reason})")
 
 
 def file_sha256(path: str | Path) -> str:
@@ -138,13 +139,11 @@ def trusted_copy(path: str | Path) -> TrustedCopy:
                               env=env, capture_output=True, text=True, timeout=CONVERT_TIMEOUT_S)
         if done.returncode != 0 or not (work / "converted.json").is_file():
             last = (done.stderr.strip().splitlines() or ["no output"])[-1]
-            raise ModelError(QT_TRANSLATE_NOOP("studio.core", "{name}: the trusted file could not be converted ({reason})"),
-                             name=path.name, reason=last[:300])
+            raise ModelError(CONVERT_FAILED, name=path.name, reason=last[:300])
         shutil.rmtree(folder, ignore_errors=True)
         os.replace(work, folder)
     except subprocess.TimeoutExpired as exc:
-        raise ModelError(QT_TRANSLATE_NOOP("studio.core", "{name}: the trusted file could not be converted ({reason})"),
-                         name=path.name, reason="timed out") from exc
+        raise ModelError(CONVERT_FAILED, name=path.name, reason="timed out") from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
     meta = json.loads(record.read_text(encoding="utf-8"))

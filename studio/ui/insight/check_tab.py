@@ -18,10 +18,10 @@ from PyQt6.QtWidgets import (
 from studio.core.findings import Severity
 from studio.core.jobs import CancelToken
 from studio.core.qa import QAReport, check_job
+from studio.ui.insight.job_tab import JobTab
 from studio.ui.session import DatasetSession
 from studio.ui.status import IndexStatus
 from studio.ui.texts import finding_text
-from studio.ui.insight.job_tab import JobTab
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}

@@ -177,7 +177,8 @@ class EvalTab(QWidget):
                 item = QTableWidgetItem(str(int(m[i, j])))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 share = m[i, j] / col_sum[j]
-                item.setBackground(QColor.fromRgbF(0.14, 0.44, 0.64, 0.08 + 0.8 * share) if m[i, j] else QColor("white"))
+                shade = QColor.fromRgbF(0.14, 0.44, 0.64, 0.08 + 0.8 * share)
+                item.setBackground(shade if m[i, j] else QColor("white"))
                 item.setForeground(QColor("white") if share > 0.5 else QColor("black"))
                 item.setToolTip(tr("{0} images").format(len(rep.confusion.cells.get((i, j), []))))
                 self.matrix.setItem(i, j, item)
@@ -194,7 +195,8 @@ class EvalTab(QWidget):
         if len(rep.class_ids):
             self.f1_plot.plot(rep.conf_grid, rep.f1_curve.mean(0), pen=pg.mkPen("#111", width=3),
                               name=tr("all classes"))
-            self.f1_plot.addItem(pg.InfiniteLine(rep.best_conf, angle=90, pen=pg.mkPen("#111", style=Qt.PenStyle.DashLine)))
+            dashed = pg.mkPen("#111", style=Qt.PenStyle.DashLine)
+            self.f1_plot.addItem(pg.InfiniteLine(rep.best_conf, angle=90, pen=dashed))
 
     def show_cell(self, row: int, col: int) -> None:
         """List the images behind one confusion cell."""

@@ -20,9 +20,9 @@ from studio.core.jobs import CancelToken
 from studio.core.stats import DatasetStats, dataset_stats, write_csv
 from studio.core.survey import survey_job
 from studio.ui.insight.charts import bars, heat_map, plot_widget
+from studio.ui.insight.job_tab import JobTab
 from studio.ui.session import DatasetSession
 from studio.ui.status import IndexStatus
-from studio.ui.insight.job_tab import JobTab
 
 
 class StatsTab(JobTab):
