@@ -245,23 +245,23 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>DatasetSession</name>
     <message>
-        <location filename="../../studio/ui/session.py" line="70" />
-        <location filename="../../studio/ui/session.py" line="58" />
+        <location filename="../../studio/ui/session.py" line="69" />
+        <location filename="../../studio/ui/session.py" line="59" />
         <source>Cannot open dataset</source>
         <translation>데이터셋을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="61" />
+        <location filename="../../studio/ui/session.py" line="62" />
         <source>Listing images in {0}…</source>
         <translation>{0}의 이미지 목록을 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="86" />
+        <location filename="../../studio/ui/session.py" line="83" />
         <source>The dataset folder is read-only; studio keeps its state in {0}</source>
         <translation>데이터셋 폴더가 읽기 전용이라 studio 상태를 {0}에 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="90" />
+        <location filename="../../studio/ui/session.py" line="87" />
         <source>Cannot keep studio's state for this dataset</source>
         <translation>이 데이터셋의 studio 상태를 저장할 수 없습니다</translation>
     </message>
@@ -365,62 +365,62 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
         <translation>신뢰도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="101" />
-        <source>Run {0} · {1}</source>
-        <translation>실행 {0} · {1}</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="102" />
-        <source>Folder of prediction files…</source>
-        <translation>예측 파일 폴더…</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="107" />
-        <source>Folder of prediction files</source>
-        <translation>예측 파일 폴더</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="118" />
-        <source>Open a dataset and choose predictions first.</source>
-        <translation>먼저 데이터셋을 열고 예측을 고르세요.</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="131" />
-        <source>Evaluating…</source>
-        <translation>평가 중…</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="134" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="92" />
         <source>Cannot evaluate: {0}</source>
         <translation>평가할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="151" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="104" />
+        <source>Run {0} · {1}</source>
+        <translation>실행 {0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insight/eval_tab.py" line="105" />
+        <source>Folder of prediction files…</source>
+        <translation>예측 파일 폴더…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insight/eval_tab.py" line="110" />
+        <source>Folder of prediction files</source>
+        <translation>예측 파일 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insight/eval_tab.py" line="121" />
+        <source>Open a dataset and choose predictions first.</source>
+        <translation>먼저 데이터셋을 열고 예측을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insight/eval_tab.py" line="134" />
+        <source>Evaluating…</source>
+        <translation>평가 중…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insight/eval_tab.py" line="150" />
         <source>at any confidence up to {0:.2f}, the least confident prediction</source>
         <translation>가장 낮은 예측 신뢰도 {0:.2f}까지 어느 신뢰도에서나</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="153" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="152" />
         <source>at confidence {0:.3f}</source>
         <translation>신뢰도 {0:.3f}에서</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="154" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="153" />
         <source>{0} images. All classes: precision {1:.3f}, recall {2:.3f}, F1 {3:.3f} {4} (where the mean F1 is highest); mAP50 {5:.3f}, mAP50-95 {6:.3f}.</source>
         <translation>이미지 {0}장. 모든 클래스: 정밀도 {1:.3f}, 재현율 {2:.3f}, F1 {3:.3f} {4}(평균 F1이 가장 높은 곳), mAP50 {5:.3f}, mAP50-95 {6:.3f}.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="169" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="168" />
         <source>background</source>
         <translation>배경</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="172" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="171" />
         <source>true: {0}</source>
         <translation>실제: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="173" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="172" />
         <source>pred: {0}</source>
         <translation>예측: {0}</translation>
     </message>
@@ -435,7 +435,7 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
         <translation>모든 클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="207" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="208" />
         <source>{0} images with {1} × {2} (double-click opens one)</source>
         <translation>{1} × {2} 이미지 {0}장(더블클릭하면 열림)</translation>
     </message>
@@ -866,366 +866,371 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="61" />
+        <location filename="../../studio/ui/main_window.py" line="60" />
         <source>studio</source>
         <translation>studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="72" />
+        <location filename="../../studio/ui/main_window.py" line="71" />
         <source>Images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="75" />
+        <location filename="../../studio/ui/main_window.py" line="74" />
         <source>Classes</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="78" />
+        <location filename="../../studio/ui/main_window.py" line="77" />
         <source>Boxes</source>
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="130" />
+        <location filename="../../studio/ui/main_window.py" line="129" />
         <source>&amp;Open Folder…</source>
         <translation>폴더 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="132" />
+        <location filename="../../studio/ui/main_window.py" line="131" />
         <source>Open &amp;data.yaml…</source>
         <translation>data.yaml 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="133" />
+        <location filename="../../studio/ui/main_window.py" line="132" />
         <source>Open &amp;Sample Dataset</source>
         <translation>샘플 데이터셋 열기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="134" />
+        <location filename="../../studio/ui/main_window.py" line="133" />
         <source>Load &amp;Model…</source>
         <translation>모델 불러오기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="135" />
+        <location filename="../../studio/ui/main_window.py" line="134" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="136" />
+        <location filename="../../studio/ui/main_window.py" line="135" />
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="137" />
+        <location filename="../../studio/ui/main_window.py" line="136" />
         <source>&amp;Actual Size (1:1)</source>
         <translation>실제 크기 1:1(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="138" />
+        <location filename="../../studio/ui/main_window.py" line="137" />
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="139" />
+        <location filename="../../studio/ui/main_window.py" line="138" />
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="140" />
+        <location filename="../../studio/ui/main_window.py" line="139" />
         <source>Show &amp;Boxes</source>
         <translation>박스 표시(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="144" />
+        <location filename="../../studio/ui/main_window.py" line="143" />
         <source>&amp;Previous Image</source>
         <translation>이전 이미지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="145" />
+        <location filename="../../studio/ui/main_window.py" line="144" />
         <source>&amp;Next Image</source>
         <translation>다음 이미지(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="146" />
+        <location filename="../../studio/ui/main_window.py" line="145" />
         <source>Next &amp;Unlabeled Image</source>
         <translation>다음 라벨 없는 이미지(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="148" />
+        <location filename="../../studio/ui/main_window.py" line="147" />
         <source>&amp;Preprocessing Studio…</source>
         <translation>전처리 스튜디오(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="150" />
+        <location filename="../../studio/ui/main_window.py" line="149" />
         <source>Dataset &amp;Insight…</source>
         <translation>데이터셋 분석(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="151" />
+        <location filename="../../studio/ui/main_window.py" line="150" />
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>단축키(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="152" />
+        <location filename="../../studio/ui/main_window.py" line="151" />
         <source>&amp;Plugins…</source>
         <translation>플러그인(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="153" />
+        <location filename="../../studio/ui/main_window.py" line="152" />
         <source>&amp;About studio</source>
         <translation>studio 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="162" />
+        <location filename="../../studio/ui/main_window.py" line="161" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="164" />
+        <location filename="../../studio/ui/main_window.py" line="163" />
         <source>Open &amp;Recent</source>
         <translation>최근 항목 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="173" />
+        <location filename="../../studio/ui/main_window.py" line="172" />
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="177" />
+        <location filename="../../studio/ui/main_window.py" line="176" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="183" />
+        <location filename="../../studio/ui/main_window.py" line="182" />
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="185" />
+        <location filename="../../studio/ui/main_window.py" line="184" />
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="190" />
+        <location filename="../../studio/ui/main_window.py" line="189" />
         <source>&amp;Review</source>
         <translation>검수(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="200" />
+        <location filename="../../studio/ui/main_window.py" line="199" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="202" />
+        <location filename="../../studio/ui/main_window.py" line="201" />
         <source>&amp;Tours</source>
         <translation>둘러보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="230" />
+        <location filename="../../studio/ui/main_window.py" line="229" />
         <source>Loading model {0}…</source>
         <translation>모델 {0} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="237" />
+        <location filename="../../studio/ui/main_window.py" line="236" />
+        <source>Background task failed</source>
+        <translation>백그라운드 작업 실패</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="240" />
         <source>Cannot save labels</source>
         <translation>라벨을 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="256" />
+        <location filename="../../studio/ui/main_window.py" line="259" />
         <source>Open Dataset Folder</source>
         <translation>데이터셋 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="262" />
+        <location filename="../../studio/ui/main_window.py" line="265" />
         <source>Open data.yaml</source>
         <translation>data.yaml 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="263" />
+        <location filename="../../studio/ui/main_window.py" line="266" />
         <source>Dataset YAML (*.yaml *.yml)</source>
         <translation>데이터셋 YAML (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="275" />
+        <location filename="../../studio/ui/main_window.py" line="278" />
         <source>studio — {0}</source>
         <translation>studio — {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="289" />
+        <location filename="../../studio/ui/main_window.py" line="292" />
         <source>No images found in {0}.</source>
         <translation>{0}에서 이미지를 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="304" />
+        <location filename="../../studio/ui/main_window.py" line="307" />
         <source>No unlabeled image left (in this filter).</source>
         <translation>(이 필터에서) 라벨 없는 이미지가 남아 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="348" />
+        <location filename="../../studio/ui/main_window.py" line="351" />
         <source>{0} boxes</source>
         <translation>박스 {0}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="350" />
+        <location filename="../../studio/ui/main_window.py" line="353" />
         <source>{0} lines kept as they are</source>
         <translation>그대로 둔 줄 {0}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="352" />
+        <location filename="../../studio/ui/main_window.py" line="355" />
         <source>verified</source>
         <translation>확인됨</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="354" />
+        <location filename="../../studio/ui/main_window.py" line="357" />
         <source>unsaved</source>
         <translation>저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="363" />
+        <location filename="../../studio/ui/main_window.py" line="366" />
         <source>object</source>
         <translation>물체</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="364" />
+        <location filename="../../studio/ui/main_window.py" line="367" />
         <source>This dataset had no classes: class 0 is now "object" (rename it in the Classes panel).</source>
         <translation>이 데이터셋에 클래스가 없어 클래스 0을 "object"로 만들었습니다(클래스 패널에서 이름을 바꾸세요).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="408" />
+        <location filename="../../studio/ui/main_window.py" line="411" />
         <source>{0} is not an image of this dataset.</source>
         <translation>{0}은(는) 이 데이터셋의 이미지가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="434" />
+        <location filename="../../studio/ui/main_window.py" line="437" />
         <source>Nudge selected boxes</source>
         <translation>선택한 박스 미세 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="434" />
+        <location filename="../../studio/ui/main_window.py" line="437" />
         <source>Arrow keys (Shift: 10 px)</source>
         <translation>화살표 키(Shift: 10 px)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="435" />
+        <location filename="../../studio/ui/main_window.py" line="438" />
         <source>Class 1-9 for the selection (or default class)</source>
         <translation>선택한 박스의 클래스 1-9(또는 기본 클래스)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="436" />
+        <location filename="../../studio/ui/main_window.py" line="439" />
         <source>Pan</source>
         <translation>화면 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="436" />
+        <location filename="../../studio/ui/main_window.py" line="439" />
         <source>Drag empty canvas, or middle button</source>
         <translation>빈 캔버스를 끌거나 가운데 버튼</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="437" />
+        <location filename="../../studio/ui/main_window.py" line="440" />
         <source>Zoom around the cursor</source>
         <translation>커서 중심으로 확대/축소</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="437" />
+        <location filename="../../studio/ui/main_window.py" line="440" />
         <source>Mouse wheel</source>
         <translation>마우스 휠</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="438" />
+        <location filename="../../studio/ui/main_window.py" line="441" />
         <source>Leave box mode / clear selection</source>
         <translation>박스 모드 끝내기 / 선택 해제</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="450" />
+        <location filename="../../studio/ui/main_window.py" line="453" />
         <source>Cannot show {0}:
 {1}</source>
         <translation>{0}을(를) 표시할 수 없습니다:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="456" />
+        <location filename="../../studio/ui/main_window.py" line="459" />
         <source>Load Detection Model</source>
         <translation>검출 모델 불러오기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="457" />
+        <location filename="../../studio/ui/main_window.py" line="460" />
         <source>Models (*.pt *.onnx)</source>
         <translation>모델 (*.pt *.onnx)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="463" />
+        <location filename="../../studio/ui/main_window.py" line="466" />
         <source>No model loaded: &lt;a href="load"&gt;load one&lt;/a&gt; or &lt;a href="demo"&gt;use the demo model&lt;/a&gt;</source>
         <translation>불러온 모델 없음: &lt;a href="load"&gt;모델 불러오기&lt;/a&gt; 또는 &lt;a href="demo"&gt;데모 모델 사용&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="465" />
+        <location filename="../../studio/ui/main_window.py" line="468" />
         <source>No model loaded: load one (File &gt; Load Model) or use the demo model (File &gt; Use the Demo Model).</source>
         <translation>불러온 모델이 없습니다. 모델을 불러오거나(파일 &gt; 모델 불러오기) 데모 모델을 쓰세요(파일 &gt; 데모 모델 사용).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="475" />
+        <location filename="../../studio/ui/main_window.py" line="478" />
         <source>Model: {0} · {1} classes</source>
         <translation>모델: {0} · 클래스 {1}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="481" />
+        <location filename="../../studio/ui/main_window.py" line="484" />
         <source>Cannot load model</source>
         <translation>모델을 불러올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="485" />
+        <location filename="../../studio/ui/main_window.py" line="488" />
         <source>Model not opened: {0} carries code</source>
         <translation>모델을 열지 않음: {0}에 코드가 들어 있음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="490" />
+        <location filename="../../studio/ui/main_window.py" line="493" />
         <source>Dataset open in another window</source>
         <translation>다른 창에서 열린 데이터셋</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="490" />
+        <location filename="../../studio/ui/main_window.py" line="493" />
         <source>This dataset is also open in {0} other studio window(s). Both can work: review decisions are shared through studio's database and an image finished there is skipped here; a label file changed there is never overwritten silently (you are asked first).</source>
         <translation>이 데이터셋이 다른 studio 창 {0}개에서도 열려 있습니다. 둘 다 작업할 수 있습니다. 검수 결정은 studio 데이터베이스로 공유되고 그 창에서 끝낸 이미지는 여기서 건너뜁니다. 그 창에서 바뀐 라벨 파일은 묻지 않고 덮어쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="504" />
+        <location filename="../../studio/ui/main_window.py" line="507" />
         <source>Preprocessing operations</source>
         <translation>전처리 연산</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="504" />
+        <location filename="../../studio/ui/main_window.py" line="507" />
         <source>Model backends</source>
         <translation>모델 백엔드</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="505" />
+        <location filename="../../studio/ui/main_window.py" line="508" />
         <source>Exporters</source>
         <translation>내보내기 형식</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="508" />
+        <location filename="../../studio/ui/main_window.py" line="511" />
         <source>Failed: {0}
     {1}</source>
         <translation>실패: {0}
     {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="509" />
+        <location filename="../../studio/ui/main_window.py" line="512" />
         <source>Plugins</source>
         <translation>플러그인</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="516" />
+        <location filename="../../studio/ui/main_window.py" line="519" />
         <source>Skipped plugins that failed to load: {0} (Help &gt; Plugins)</source>
         <translation>불러오지 못해 건너뛴 플러그인: {0}(도움말 &gt; 플러그인)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="523" />
+        <location filename="../../studio/ui/main_window.py" line="526" />
         <source>About studio</source>
         <translation>studio 정보</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="523" />
+        <location filename="../../studio/ui/main_window.py" line="526" />
         <source>studio {0}
 A desktop studio for object-detection datasets.</source>
         <translation>studio {0}
@@ -1234,7 +1239,7 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>ModelSlot</name>
     <message>
-        <location filename="../../studio/ui/model_slot.py" line="67" />
+        <location filename="../../studio/ui/model_slot.py" line="55" />
         <source>{0} contains code outside the Ultralytics checkpoint format, so opening it could run that code; studio did not open it. Use an ONNX export of the model, or open it anyway if you trust where it came from.</source>
         <translation>{0}에는 Ultralytics 체크포인트 형식 밖의 코드가 들어 있어, 열면 그 코드가 실행될 수 있습니다. studio는 이 파일을 열지 않았습니다. 모델을 ONNX로 내보낸 파일을 쓰거나, 출처를 신뢰한다면 그래도 여십시오.</translation>
     </message>
@@ -1297,32 +1302,32 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>PrelabelController</name>
     <message>
-        <location filename="../../studio/ui/prelabel.py" line="45" />
+        <location filename="../../studio/ui/prelabel.py" line="48" />
         <source>Open a dataset first.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel.py" line="48" />
+        <location filename="../../studio/ui/prelabel.py" line="51" />
         <source>No model loaded: load one (File &gt; Load Model) or use the demo model.</source>
         <translation>불러온 모델이 없습니다. 모델을 불러오거나(파일 &gt; 모델 불러오기) 데모 모델을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel.py" line="51" />
+        <location filename="../../studio/ui/prelabel.py" line="54" />
         <source>A pre-labeling run is already in progress.</source>
         <translation>사전 라벨링이 이미 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel.py" line="57" />
+        <location filename="../../studio/ui/prelabel.py" line="69" />
         <source>None of the model's classes matches a dataset class by name; use 'studio prelabel --map' to map them by hand.</source>
         <translation>모델 클래스 중 이름이 데이터셋 클래스와 같은 것이 없습니다. 'studio prelabel --map'으로 직접 대응시키세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel.py" line="102" />
+        <location filename="../../studio/ui/prelabel.py" line="92" />
         <source>There is no interrupted pre-labeling run to resume.</source>
         <translation>이어서 할 중단된 사전 라벨링 실행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel.py" line="106" />
+        <location filename="../../studio/ui/prelabel.py" line="96" />
         <source>Run {0} used {1}; load that model to resume it.</source>
         <translation>실행 {0}은(는) {1}을(를) 썼습니다. 이어서 하려면 그 모델을 불러오세요.</translation>
     </message>
@@ -1559,279 +1564,284 @@ A desktop studio for object-detection datasets.</source>
         <translation>  분할 </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="199" />
+        <location filename="../../studio/ui/preprocess/window.py" line="200" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="200" />
+        <location filename="../../studio/ui/preprocess/window.py" line="201" />
         <source>Open &amp;Image…</source>
         <translation>이미지 열기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="201" />
+        <location filename="../../studio/ui/preprocess/window.py" line="202" />
         <source>Open &amp;Pipeline…</source>
         <translation>파이프라인 열기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="202" />
+        <location filename="../../studio/ui/preprocess/window.py" line="203" />
         <source>&amp;Save Pipeline…</source>
         <translation>파이프라인 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="203" />
+        <location filename="../../studio/ui/preprocess/window.py" line="204" />
         <source>&amp;Export as Python…</source>
         <translation>Python으로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="204" />
+        <location filename="../../studio/ui/preprocess/window.py" line="205" />
         <source>&amp;Apply to Folder…</source>
         <translation>폴더에 적용(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="206" />
+        <location filename="../../studio/ui/preprocess/window.py" line="207" />
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="207" />
+        <location filename="../../studio/ui/preprocess/window.py" line="208" />
         <source>&amp;Close</source>
         <translation>닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="215" />
+        <location filename="../../studio/ui/preprocess/window.py" line="216" />
         <source>Cannot open image</source>
         <translation>이미지를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="219" />
+        <location filename="../../studio/ui/preprocess/window.py" line="220" />
         <source>Preprocessing studio — {0}</source>
         <translation>전처리 스튜디오 — {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="244" />
+        <location filename="../../studio/ui/preprocess/window.py" line="245" />
         <source>Preview at {0:.0%} scale (full resolution follows)</source>
         <translation>{0:.0%} 크기로 미리 보기(곧 원본 해상도)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="245" />
+        <location filename="../../studio/ui/preprocess/window.py" line="246" />
         <source>Full resolution</source>
         <translation>원본 해상도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="246" />
+        <location filename="../../studio/ui/preprocess/window.py" line="247" />
         <source>{0:.0f} ms</source>
         <translation>{0:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="296" />
+        <location filename="../../studio/ui/preprocess/window.py" line="254" />
+        <source>Preview failed: {0}</source>
+        <translation>미리보기 실패: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preprocess/window.py" line="302" />
         <source>Open Image</source>
         <translation>이미지 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="297" />
+        <location filename="../../studio/ui/preprocess/window.py" line="303" />
         <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="303" />
+        <location filename="../../studio/ui/preprocess/window.py" line="309" />
         <source>Open Pipeline</source>
         <translation>파이프라인 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="322" />
-        <location filename="../../studio/ui/preprocess/window.py" line="304" />
+        <location filename="../../studio/ui/preprocess/window.py" line="328" />
+        <location filename="../../studio/ui/preprocess/window.py" line="310" />
         <source>Pipelines (*.json)</source>
         <translation>파이프라인 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="313" />
+        <location filename="../../studio/ui/preprocess/window.py" line="319" />
         <source>Cannot open pipeline</source>
         <translation>파이프라인을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="321" />
+        <location filename="../../studio/ui/preprocess/window.py" line="327" />
         <source>Save Pipeline</source>
         <translation>파이프라인 저장</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="327" />
+        <location filename="../../studio/ui/preprocess/window.py" line="333" />
         <source>Cannot save pipeline</source>
         <translation>파이프라인을 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="332" />
+        <location filename="../../studio/ui/preprocess/window.py" line="338" />
         <source>Export as Python</source>
         <translation>Python으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="333" />
+        <location filename="../../studio/ui/preprocess/window.py" line="339" />
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="338" />
+        <location filename="../../studio/ui/preprocess/window.py" line="344" />
         <source>Cannot export</source>
         <translation>내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="342" />
+        <location filename="../../studio/ui/preprocess/window.py" line="348" />
         <source>Folder of images to process</source>
         <translation>처리할 이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="345" />
+        <location filename="../../studio/ui/preprocess/window.py" line="351" />
         <source>Output folder</source>
         <translation>출력 폴더</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="354" />
+        <location filename="../../studio/ui/preprocess/window.py" line="360" />
         <source>Processing images…</source>
         <translation>이미지 처리 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="354" />
+        <location filename="../../studio/ui/preprocess/window.py" line="360" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="364" />
+        <location filename="../../studio/ui/preprocess/window.py" line="370" />
         <source>{0} of {1} images · {2:.1f}/s · ETA {3}</source>
         <translation>이미지 {1}장 중 {0}장 · 초당 {2:.1f} · 남은 시간 {3}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="370" />
+        <location filename="../../studio/ui/preprocess/window.py" line="376" />
         <source>Done.</source>
         <translation>완료.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="370" />
+        <location filename="../../studio/ui/preprocess/window.py" line="376" />
         <source>Stopped; run again to finish the rest.</source>
         <translation>중지했습니다. 다시 실행하면 나머지를 마칩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="372" />
+        <location filename="../../studio/ui/preprocess/window.py" line="378" />
         <source>{0} images failed:</source>
         <translation>이미지 {0}장 실패:</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="378" />
+        <location filename="../../studio/ui/preprocess/window.py" line="384" />
         <source>Batch failed</source>
         <translation>일괄 처리 실패</translation>
     </message>
 </context><context>
     <name>QualityReportDialog</name>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="49" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="51" />
         <source>Quality Report — Run {0}</source>
         <translation>품질 보고서 — 실행 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="51" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="53" />
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="54" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="56" />
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="54" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="56" />
         <source>Boxes</source>
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="54" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="56" />
         <source>Proposals</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="69" />
-        <location filename="../../studio/ui/review/report_dialog.py" line="54" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="71" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="56" />
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="69" />
-        <location filename="../../studio/ui/review/report_dialog.py" line="55" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="71" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="57" />
         <source>Recall</source>
         <translation>재현율</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="70" />
-        <location filename="../../studio/ui/review/report_dialog.py" line="55" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="72" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="57" />
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="55" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="57" />
         <source>Best conf.</source>
         <translation>최적 신뢰도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="55" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="57" />
         <source>AP50</source>
         <translation>AP50</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="63" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="65" />
         <source>Confidence threshold</source>
         <translation>신뢰도 임계값</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="78" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="80" />
         <source>Show Proposals from the Best-F1 Threshold</source>
         <translation>최고 F1 임계값부터 제안 표시</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="79" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="81" />
         <source>Show Proposals from the Precision Threshold</source>
         <translation>정밀도 임계값부터 제안 표시</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="80" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="82" />
         <source>Confidence threshold advisor</source>
         <translation>신뢰도 임계값 도우미</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="84" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="86" />
         <source>Precision target</source>
         <translation>목표 정밀도</translation>
     </message>
     <message>
         <location filename="../../studio/ui/review/report_dialog.py" line="273" />
-        <location filename="../../studio/ui/review/report_dialog.py" line="96" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="98" />
         <source>Accept automatically</source>
         <translation>자동 수락</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="106" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="108" />
         <source>Accept Automatically</source>
         <translation>자동 수락</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="111" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="113" />
         <source>Every proposal of the image at or above</source>
         <translation>이미지의 모든 제안이 이 값 이상</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="112" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="114" />
         <source>Hold back for a human spot check (share)</source>
         <translation>사람 표본 검사용으로 남길 비율</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="113" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="115" />
         <source>… and at least (images)</source>
         <translation>… 그리고 최소(이미지 수)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="114" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="116" />
         <source>Sample seed</source>
         <translation>표본 시드</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="152" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="135" />
         <source>Cannot compute: {0}</source>
         <translation>계산할 수 없습니다: {0}</translation>
     </message>
@@ -2111,17 +2121,17 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
 </context><context>
     <name>ReviewQueue</name>
     <message>
-        <location filename="../../studio/ui/review/queue.py" line="91" />
+        <location filename="../../studio/ui/review/queue.py" line="90" />
         <source>classes renamed or reordered since the run are matched by name</source>
         <translation>실행 이후 이름이나 순서가 바뀐 클래스는 이름으로 맞춥니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/queue.py" line="94" />
+        <location filename="../../studio/ui/review/queue.py" line="93" />
         <source>proposals for classes the dataset no longer has are left out: {0}</source>
         <translation>데이터셋에 더는 없는 클래스의 제안은 제외합니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/queue.py" line="97" />
+        <location filename="../../studio/ui/review/queue.py" line="96" />
         <source>Run {0}: {1}.</source>
         <translation>실행 {0}: {1}.</translation>
     </message>
@@ -2839,10 +2849,39 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>이미지가 잘려 있습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/trust.py" line="146" />
-        <location filename="../../studio/core/inference/trust.py" line="141" />
+        <location filename="../../studio/core/inference/trust.py" line="36" />
         <source>{name}: the trusted file could not be converted ({reason})</source>
         <translation>{name}: 신뢰한 파일을 변환하지 못했습니다 ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/prelabel_run.py" line="77" />
+        <source>run {run} was made by a newer studio (settings version {version}); update studio to resume it</source>
+        <translation>실행 {run}은(는) 더 새로운 studio에서 만들어졌습니다(설정 버전 {version}). 이어서 하려면 studio를 업데이트하십시오</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/prelabel_run.py" line="84" />
+        <source>run {run} has settings this studio does not know ({keys}); it was made by another version of studio</source>
+        <translation>실행 {run}에 이 studio가 모르는 설정이 있습니다({keys}). 다른 버전의 studio에서 만들어졌습니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/prelabel_run.py" line="90" />
+        <source>run {run}: unreadable settings ({reason})</source>
+        <translation>실행 {run}: 설정을 읽을 수 없음 ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/prelabel_run.py" line="101" />
+        <source>unknown backend '{name}' (choose auto, onnx or torch)</source>
+        <translation>알 수 없는 백엔드 '{name}' (auto, onnx, torch 중에서 고르십시오)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/prelabel_run.py" line="110" />
+        <source>ONNX Runtime is not installed; use the torch backend</source>
+        <translation>ONNX Runtime이 설치되어 있지 않습니다. torch 백엔드를 쓰십시오</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/prelabel_run.py" line="156" />
+        <source>there is no run {run} in this dataset</source>
+        <translation>이 데이터셋에 실행 {run}이(가) 없습니다</translation>
     </message>
     <message>
         <location filename="../../studio/core/inference/model_file.py" line="31" />

@@ -88,11 +88,6 @@ def resize_box(boxes: Boxes, index: int, handle: str, x: float, y: float,
     return _replace(boxes, index, clamp_xyxy(np.array([x1, y1, x2, y2]), size_wh), size_wh)
 
 
-def set_box_xyxy(boxes: Boxes, index: int, xyxy: Sequence[float], size_wh: tuple[int, int]) -> Boxes:
-    """Box ``index`` set to the given corners (clamped)."""
-    return _replace(boxes, index, clamp_xyxy(np.asarray(xyxy, np.float64), size_wh), size_wh)
-
-
 def set_class(boxes: Boxes, indices: Sequence[int], class_id: int) -> Boxes:
     """The given boxes relabeled to ``class_id``."""
     cls = boxes.class_id.copy()

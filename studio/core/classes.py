@@ -93,10 +93,6 @@ class ClassNames:
     def __len__(self) -> int:
         return len(self.names)
 
-    def name_of(self, class_id: int) -> str:
-        """The name of ``class_id``, or ``#id`` for an id beyond the list."""
-        return self.names[class_id] if 0 <= class_id < len(self.names) else f"#{class_id}"
-
     def add(self, name: str) -> int:
         """Append a class (if new) and save; returns its id."""
         name = _clean(name)

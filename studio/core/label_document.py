@@ -77,11 +77,6 @@ class LabelDocument:
         return bool(self._undo)
 
     @property
-    def can_redo(self) -> bool:
-        """True when there is something to redo."""
-        return bool(self._redo)
-
-    @property
     def history_depth(self) -> int:
         """How many edits can be undone (identifies "no edit since" for callers)."""
         return len(self._undo)

@@ -212,8 +212,7 @@ class AnnotationEditor(QObject):
             if not doc.dirty or (key in self._blocked and not force):
                 continue
             try:
-                if doc.save(force=force):
-                    pass
+                doc.save(force=force)
                 self.saved.emit(doc)
             except ExternalChangeError:
                 self._blocked.add(key)

@@ -54,11 +54,6 @@ def install_language(code: str) -> str:
     return code
 
 
-def has_hangul_font() -> bool:
-    """True when some installed font family supports Korean."""
-    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.Korean))
-
-
 def ensure_hangul_font() -> str | None:
     """Make sure Hangul renders: register the bundled font if the system has none, and put a
     Korean-capable family in the application font's fallback list. Returns that family."""

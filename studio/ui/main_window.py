@@ -230,6 +230,10 @@ class MainWindow(QMainWindow):
         self.models.loaded.connect(self._on_model_loaded)
         self.models.failed.connect(self._on_model_failed)
         self.models.refused.connect(self._on_model_refused)
+        from studio.ui.background import unhandled_errors
+
+        unhandled_errors().unhandled.connect(
+            lambda error: self._show_error(self.tr("Background task failed"), error.message))
         ed = self.editor
         ed.saved.connect(lambda doc: self.session.note_labels(doc.image_path, doc.label_file.state,
                                                               len(doc.boxes)))

@@ -15,6 +15,8 @@ from studio.core.jobs import CancelToken, Progress
 from studio.core.labels import LabelState
 from studio.core.storage import open_store
 from studio.core.store import Store, StoreError
+from studio.ui.background import run_call
+from studio.ui.texts import error_text
 from studio.ui.workers import JobWorker
 
 
@@ -36,7 +38,8 @@ class DatasetSession(QObject):
         self.index: ImageIndex | None = None
         self.listing: ImageListing | None = None
         self.store: Store | None = None
-        self._worker: JobWorker | None = None
+        self._worker: JobWorker | None = None  # the index job
+        self._scan_token: CancelToken | None = None  # the listing in flight
         self._index_done = True
         self._index_started = False
         self.owner = ""  # this window's presence id in the store (also the owner of its reviews)
@@ -53,29 +56,23 @@ class DatasetSession(QObject):
         try:
             dataset = open_dataset(path)
         except (DatasetError, OSError) as exc:
-            from studio.ui.texts import error_text
-
             self.error.emit(self.tr("Cannot open dataset"), error_text(exc))
             return False
         self.close()
         self.message.emit(self.tr("Listing images in {0}…").format(dataset.root))
 
-        def scan(token: CancelToken):
-            listing = dataset.scan_images(token)
-            yield Progress(1, 1, stage="scan", payload=listing)
-
         self._index_done = False  # busy from now until the index's last report
-        worker = JobWorker(scan, self)
-        worker.progress.connect(lambda p, ds=dataset, w=worker: self._on_scanned(w, ds, p.payload))
-        worker.failed.connect(lambda msg, _d: self._on_failed(msg, self.tr("Cannot open dataset")))
-        self._worker = worker
-        worker.start()
+        token = self._scan_token = CancelToken()
+        run_call(lambda: dataset.scan_images(token),
+                 lambda listing: self._on_scanned(token, dataset, listing),
+                 lambda error: token is self._scan_token and self._on_failed(
+                     error_text(error.exception), self.tr("Cannot open dataset")))
         return True
 
-    def _on_scanned(self, worker: JobWorker, dataset: Dataset, listing: ImageListing) -> None:
-        if worker is not self._worker:
+    def _on_scanned(self, token: CancelToken, dataset: Dataset, listing: ImageListing) -> None:
+        if token is not self._scan_token or token.cancelled:
             return  # a scan that was superseded or cancelled
-        worker.wait()
+        self._scan_token = None
         self.dataset, self.listing = dataset, listing
         self.index = ImageIndex.from_listing(listing)
         self._index_started = False
@@ -121,6 +118,9 @@ class DatasetSession(QObject):
 
     def close(self) -> None:
         """Stop listing or indexing and forget the dataset."""
+        if self._scan_token is not None:
+            self._scan_token.cancel()  # its late result is ignored
+            self._scan_token = None
         if self._worker is not None:
             self._worker.cancel()
             self._worker.wait()

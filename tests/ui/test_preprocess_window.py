@@ -170,3 +170,32 @@ def test_plugin_operation_runs_and_exports(qtbot, tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(script), str(tmp_path / "in.png"), str(tmp_path / "out.png")],
                    check=True, timeout=60)
     np.testing.assert_array_equal(cv2.imread(str(tmp_path / "out.png"), cv2.IMREAD_UNCHANGED), ours)
+
+
+def test_a_preview_failure_outside_the_op_handler_is_shown_and_the_preview_recovers(qtbot, tmp_path: Path) -> None:
+    """An op returning float64 passes OpSpec.run, but the histogram (calcHist) refuses it."""
+    from studio.core.plugins import Registry
+    from studio.core.preprocess.ops import OpSpec, register_builtin_ops
+    from studio.ui.preprocess.window import PreprocessWindow
+
+    reg = Registry()
+    register_builtin_ops(reg)
+    reg.add("op", "to_float", OpSpec("to_float", "To float", "Tone", lambda img: img.astype(np.float64), ()))
+    win = PreprocessWindow({n: reg.get("op", n) for n in reg.names("op")})
+    qtbot.addWidget(win)
+    win.show()
+    img = cv2.cvtColor(skdata.coffee(), cv2.COLOR_RGB2BGR)
+    cv2.imwrite(str(tmp_path / "coffee.png"), img)
+    with qtbot.waitSignal(win.preview_shown, timeout=20_000):
+        win.open_image(tmp_path / "coffee.png")
+    with qtbot.waitSignal(win.controller.failed, timeout=20_000) as failure:
+        win.set_pipeline(Pipeline([Step("to_float"), Step("grayscale")]))
+        win.pipeline_panel.list.setCurrentRow(1)  # the histogram of the float step's output
+        win.refresh(False)
+    assert "error" in failure.args[0].lower()
+    win.controller.wait()
+    assert "Preview failed" in win.scale_label.text()
+    with qtbot.waitSignal(win.preview_shown, timeout=20_000) as shown:
+        win.set_pipeline(Pipeline([Step("grayscale")]))
+        win.refresh(False)
+    assert shown.args[0].output.ndim == 2 and "Preview failed" not in win.scale_label.text()

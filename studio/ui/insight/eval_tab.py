@@ -23,11 +23,11 @@ from PyQt6.QtWidgets import (
 )
 
 from studio.core.evaluation import EvalReport, evaluate_predictions, predictions_from_folder, predictions_from_run
-from studio.core.jobs import CancelToken, Progress
 from studio.core.runs import list_runs
+from studio.ui.background import CallLane
 from studio.ui.insight.charts import PALETTE, plot_widget
 from studio.ui.session import DatasetSession
-from studio.ui.workers import JobWorker
+from studio.ui.texts import error_text
 
 
 class EvalTab(QWidget):
@@ -86,7 +86,10 @@ class EvalTab(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(body, 1)
         self.report: EvalReport | None = None
-        self.worker: JobWorker | None = None
+        self.lane = CallLane(self, "refuse")  # one evaluation at a time
+        self.lane.result.connect(self.show_report)
+        self.lane.failed.connect(lambda error: self.summary.setText(
+            self.tr("Cannot evaluate: {0}").format(error_text(error.exception))))
         self.run_button.clicked.connect(lambda: self.start())
         self.source.activated.connect(self._on_source)
         self.matrix.cellClicked.connect(self.show_cell)
@@ -117,27 +120,23 @@ class EvalTab(QWidget):
         if ds is None or source is None or source == "folder":
             self.summary.setText(self.tr("Open a dataset and choose predictions first."))
             return
-        if self.worker is not None and self.worker.is_running():
+        if self.lane.busy:
             return
 
-        def job(_token: CancelToken):
+        def evaluate() -> EvalReport:
             paths = ds.scan_images().paths
             if isinstance(source, int):
                 preds = predictions_from_run(store, source, paths)
             else:
                 preds = predictions_from_folder(source, ds, paths)
-            yield Progress(1, 1, stage="done", payload=evaluate_predictions(ds, preds, paths))
+            return evaluate_predictions(ds, preds, paths)
 
         self.summary.setText(self.tr("Evaluating…"))
-        self.worker = JobWorker(job, self)
-        self.worker.progress.connect(lambda p: self.show_report(p.payload))
-        self.worker.failed.connect(lambda msg, _d: self.summary.setText(self.tr("Cannot evaluate: {0}").format(msg)))
-        self.worker.start()
+        self.lane.submit(evaluate)
 
     def wait(self) -> None:
-        """Wait for the worker (closing)."""
-        if self.worker is not None:
-            self.worker.wait()
+        """Wait for a running evaluation (closing, tests)."""
+        self.lane.wait()
 
     def _name(self, c: int) -> str:
         names = self.report.names if self.report else []

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
-from PyQt6.QtCore import QObject, QRunnable, QThreadPool, QTimer, pyqtSignal
+from PyQt6.QtCore import QObject, QTimer, pyqtSignal
 
 from studio.core.preprocess.ops import OpSpec
 from studio.core.preprocess.pipeline import Pipeline, PipelineRunner
+from studio.ui.background import CallLane
 
 VIEW_MODES = ("result", "overlay", "split")
 REFINE_MS = 250
@@ -67,30 +68,25 @@ def histogram_of(img: np.ndarray) -> np.ndarray:
     return np.stack(rows)
 
 
-class _Task(QRunnable):
-    def __init__(self, controller: PreviewController, ticket: int, source: np.ndarray, scale: float,
-                 pipeline: Pipeline, upto: int, mode: str, opacity: float, split: float) -> None:
-        super().__init__()
-        self.c, self.ticket, self.source, self.scale = controller, ticket, source, scale
-        self.pipeline, self.upto, self.mode, self.opacity, self.split = pipeline, upto, mode, opacity, split
-
-    def run(self) -> None:
-        t0 = time.perf_counter()
-        runner = self.c.runner_for(self.scale)
-        output = runner.run(self.source, self.pipeline)
-        steps = runner.outputs()
-        hist_source = steps[self.upto - 1] if 0 < self.upto <= len(steps) else self.source
-        display = compose(self.source, output, self.mode, self.opacity, self.split)
-        result = PreviewResult(display, histogram_of(hist_source), hist_source, output,
-                               dict(runner.errors), self.scale, time.perf_counter() - t0, self.ticket)
-        self.c.finished_task.emit(result)
+def render_preview(runner: PipelineRunner, source: np.ndarray, scale: float, pipeline: Pipeline, upto: int,
+                   mode: str, opacity: float, split: float, ticket: int) -> PreviewResult:
+    """Run ``pipeline`` on ``source`` and compose what the preview shows (on a worker thread)."""
+    t0 = time.perf_counter()
+    output = runner.run(source, pipeline)
+    steps = runner.outputs()
+    hist_source = steps[upto - 1] if 0 < upto <= len(steps) else source
+    display = compose(source, output, mode, opacity, split)
+    return PreviewResult(display, histogram_of(hist_source), hist_source, output, dict(runner.errors), scale,
+                         time.perf_counter() - t0, ticket)
 
 
 class PreviewController(QObject):
-    """Latest request wins; a request during a run waits and replaces any older waiting one."""
+    """Latest request wins (``background.CallLane``, policy "latest"): a request during a run waits and replaces
+    any older waiting one. A failure outside the ops' own handlers is reported (``failed``) and
+    the next change previews again."""
 
     ready = pyqtSignal(object)  # PreviewResult
-    finished_task = pyqtSignal(object)
+    failed = pyqtSignal(str)  # a readable reason
 
     def __init__(self, specs: dict[str, OpSpec], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,17 +94,15 @@ class PreviewController(QObject):
         self.source: np.ndarray | None = None
         self._reduced: dict[float, np.ndarray] = {}
         self._runners: dict[float, PipelineRunner] = {}
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._busy = False
-        self._pending: tuple | None = None
+        self._lane = CallLane(self, "latest")
+        self._lane.result.connect(self.ready)
+        self._lane.failed.connect(lambda error: self.failed.emit(error.message))
         self._ticket = 0
         self._refine = QTimer(self)
         self._refine.setSingleShot(True)
         self._refine.setInterval(REFINE_MS)
         self._refine.timeout.connect(lambda: self._request_full())
         self._last_args: tuple | None = None
-        self.finished_task.connect(self._on_done)
 
     def set_source(self, img: np.ndarray) -> None:
         """The full-resolution photo being tuned."""
@@ -117,7 +111,7 @@ class PreviewController(QObject):
         self._runners.clear()
 
     def runner_for(self, scale: float) -> PipelineRunner:
-        """One incremental runner per scale (used on the worker thread only)."""
+        """One incremental runner per scale (it runs on the lane's single worker thread only)."""
         runner = self._runners.get(scale)
         if runner is None:
             runner = self._runners[scale] = PipelineRunner(self.specs)
@@ -156,26 +150,10 @@ class PreviewController(QObject):
 
     def _submit(self, scale: float, args: tuple) -> None:
         self._ticket += 1
-        job = (self._ticket, scale, args)
-        if self._busy:
-            self._pending = job
-            return
-        self._start(job)
-
-    def _start(self, job: tuple) -> None:
-        ticket, scale, (pipeline, upto, mode, opacity, split) = job
-        self._busy = True
-        self._pool.start(_Task(self, ticket, self.reduced(scale), scale, pipeline, upto, mode,
-                               opacity, split))
-
-    def _on_done(self, result: PreviewResult) -> None:
-        self._busy = False
-        if self._pending is not None:
-            job, self._pending = self._pending, None
-            self._start(job)
-        if result.ticket == self._ticket or self._pending is None:
-            self.ready.emit(result)
+        ticket, source, runner = self._ticket, self.reduced(scale), self.runner_for(scale)
+        pipeline, upto, mode, opacity, split = args
+        self._lane.submit(lambda: render_preview(runner, source, scale, pipeline, upto, mode, opacity, split, ticket))
 
     def wait(self) -> None:
         """Block until the worker is idle (tests, benchmarks, shutdown)."""
-        self._pool.waitForDone()
+        self._lane.wait()

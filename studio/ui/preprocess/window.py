@@ -189,6 +189,7 @@ class PreprocessWindow(QMainWindow):
             signal.connect(lambda *_a: self.refresh(isinstance(self.sender(), QSlider)
                                                    and self.sender().isSliderDown()))
         self.controller.ready.connect(self._on_ready)
+        self.controller.failed.connect(self._on_preview_failed)
         self.histogram.threshold_dragged.connect(self._on_line_dragged)
         self.histogram.region_changed.connect(self._update_histogram)
         self.view.view_changed.connect(self._on_view_changed)
@@ -247,6 +248,11 @@ class PreprocessWindow(QMainWindow):
         self.pipeline_panel.show_errors(result.errors)
         self._update_histogram()
         self.preview_shown.emit(result)
+
+    def _on_preview_failed(self, reason: str) -> None:
+        """The preview could not be made: say why where the scale is shown; the next change retries."""
+        self.scale_label.setText(self.tr("Preview failed: {0}").format(reason))
+        self.timing_label.clear()
 
     def _update_histogram(self) -> None:
         result = self.last_result

@@ -14,7 +14,6 @@ from dataclasses import replace
 import numpy as np
 from PyQt6.QtCore import QCoreApplication, QObject, pyqtSignal
 
-from studio.core.jobs import CancelToken, Progress
 from studio.core.review import (
     ClassCheck,
     QueueCounts,
@@ -29,13 +28,13 @@ from studio.core.review import (
     recent_seconds,
 )
 from studio.core.runs import RunInfo, get_run, list_runs
+from studio.ui.background import CallLane
 from studio.ui.canvas import Canvas
 from studio.ui.session import DatasetSession
-from studio.ui.workers import JobWorker
 
 
-def _running(worker: JobWorker | None) -> bool:
-    return worker is not None and worker.is_running()
+def _running(lane: CallLane | None) -> bool:
+    return lane is not None and lane.busy
 
 
 class ReviewQueue(QObject):
@@ -64,9 +63,9 @@ class ReviewQueue(QObject):
         self.active = False  # review mode: the image list shows the queue
         self._missing = 0
         self._positions: dict[str, int] = {}  # path -> position in ``items``
-        self._reader: JobWorker | None = None  # reading the queue in the background
+        self._reader: CallLane | None = None  # reading the queue in the background
         self._disagreement: dict[str, float] | None = None  # exact scores, once computed
-        self._scorer: JobWorker | None = None  # computing them
+        self._scorer: CallLane | None = None  # computing them
 
     def runs(self) -> list[RunInfo]:
         """The dataset's pre-labeling runs, newest first."""
@@ -151,16 +150,14 @@ class ReviewQueue(QObject):
             lambda: disagreement_scores(ds, store, run_id, paths, min_conf, check),
             lambda scores: self._apply_scores(run_id, scores))
 
-    def _in_background(self, compute: Callable[[], object], apply: Callable[[object], None]) -> JobWorker:
-        """Run ``compute`` on a worker thread and hand its result to ``apply`` on this thread."""
-
-        def job(_token: CancelToken):
-            yield Progress(1, 1, payload=compute())
-
-        worker = JobWorker(job, self)
-        worker.progress.connect(lambda p: apply(p.payload))
-        worker.start()
-        return worker
+    def _in_background(self, compute: Callable[[], object], apply: Callable[[object], None]) -> CallLane:
+        """Run ``compute`` on a worker thread and hand its result to ``apply`` on this thread
+        (a failure is reported as a warning, and the next request runs)."""
+        lane = CallLane(self, "refuse")
+        lane.result.connect(apply)
+        lane.failed.connect(lambda error: self.message.emit(error.message))
+        lane.submit(compute)
+        return lane
 
     def _apply_scores(self, run_id: int, scores: dict[str, float]) -> None:
         if self.run is None or run_id != self.run.id:

@@ -26,10 +26,12 @@ from studio.core.auto_accept import auto_accept_job, eligible_items
 from studio.core.jobs import CancelToken, Progress
 from studio.core.review import Decision
 from studio.core.review_report import QualityReport, quality_report
+from studio.ui.background import CallLane
 from studio.ui.prelabel_ui import PrelabelUi
 from studio.ui.review.controller import ReviewController
 from studio.ui.session import DatasetSession
 from studio.ui.spin_boxes import double_spin
+from studio.ui.texts import error_text
 from studio.ui.workers import JobWorker
 
 
@@ -127,7 +129,10 @@ class QualityReportDialog(QDialog):
         layout.addWidget(buttons)
         self.report: QualityReport | None = None
         self._threshold_suggested = False
-        self.worker: JobWorker | None = None
+        self.report_lane = CallLane(self, "latest")  # a recompute asked meanwhile replaces the waiting one
+        self.report_lane.result.connect(self.show_report)
+        self.report_lane.failed.connect(
+            lambda error: self.summary.setText(self.tr("Cannot compute: {0}").format(error_text(error.exception))))
         self.auto_worker: JobWorker | None = None
         self.target.valueChanged.connect(self._update_advice)
         self.auto_threshold.valueChanged.connect(self._update_eligible)
@@ -144,13 +149,8 @@ class QualityReportDialog(QDialog):
         if ds is None or store is None or run is None:
             return
 
-        def job(_token: CancelToken):
-            yield Progress(1, 1, stage="report", payload=quality_report(ds, store, run.id))
-
-        self.worker = JobWorker(job, self)
-        self.worker.progress.connect(lambda p: self.show_report(p.payload))
-        self.worker.failed.connect(lambda msg, _d: self.summary.setText(self.tr("Cannot compute: {0}").format(msg)))
-        self.worker.start()
+        run_id = run.id
+        self.report_lane.submit(lambda: quality_report(ds, store, run_id))
 
     def show_report(self, rep: QualityReport) -> None:
         """Fill every section from ``rep``."""
@@ -320,9 +320,9 @@ class QualityReportDialog(QDialog):
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         """Wait for background work (the automatic accept finishes the image it is on)."""
-        for w in (self.worker, self.auto_worker):
-            if w is not None and w.is_running():
-                w.cancel()
-                w.wait()
+        if self.auto_worker is not None and self.auto_worker.is_running():
+            self.auto_worker.cancel()
+            self.auto_worker.wait()
+        self.report_lane.wait()
         super().closeEvent(event)
 
