@@ -134,3 +134,17 @@ def test_insight_commands(sample_dataset: Path, tmp_path: Path, capsys) -> None:
     assert "best epoch 80" in text.out and "cannot read" in text.err
     assert main(["split", str(sample_dataset), str(tmp_path / "split"), "--val", "0.25", "--coco"]) == 0
     assert (tmp_path / "split" / "annotations" / "instances_val.json").exists()
+
+
+def test_every_exporter_is_reachable_from_the_cli(sample_dataset: Path, tmp_path: Path, capsys) -> None:
+    from ultralytics.data.utils import check_det_dataset
+
+    assert main(["plugins"]) == 0
+    out = capsys.readouterr().out
+    assert "exporter: ultralytics, image_lists" in out
+    assert "op: grayscale" in out  # built-in operations come through the registry too
+    assert main(["export", str(sample_dataset), str(tmp_path / "yolo"), "--format", "ultralytics"]) == 0
+    data = check_det_dataset(str(tmp_path / "yolo" / "data.yaml"))
+    assert data["names"][0] == "apple"
+    images = list((tmp_path / "yolo" / "images").rglob("*.jpg"))
+    assert len(images) == 14

@@ -1,4 +1,4 @@
-"""One small registry for everything pluggable: preprocessing ops, model backends, exporters.
+"""One small registry for everything pluggable: preprocessing ops and exporters.
 
 Built-in parts and third-party plugins register the same way::
 
@@ -24,7 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-KINDS = ("op", "backend", "exporter")
+KINDS = ("op", "exporter")
 ENTRY_POINT_GROUP = "studio.plugins"
 
 
@@ -134,7 +134,11 @@ class Registry:
         return loaded
 
     def discover(self, folders: Iterable[str | Path]) -> list[str]:
-        """Load plugins from ``folders`` and entry points; returns what loaded."""
+        """Register studio's built-ins, then load plugins from ``folders`` and entry points;
+        returns the plugins that loaded."""
+        from studio.core.builtins import register_builtins
+
+        register_builtins(self)
         loaded: list[str] = []
         for folder in folders:
             loaded += self.load_folder(folder)

@@ -49,6 +49,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.registry = registry
+        from studio.core.builtins import register_builtins
+
+        register_builtins(registry)  # already there after the app's discover(); tests pass a bare registry
         self.session = DatasetSession(self)
         self.loader = ImageLoader(parent=self)
         self.models = ModelSlot(self)
@@ -374,10 +377,8 @@ class MainWindow(QMainWindow):
 
     def open_preprocessing(self) -> None:
         """Open the preprocessing studio on the current image (or a sample photo)."""
-        from studio.core.preprocess.ops import register_builtin_ops
         from studio.ui.preprocess.window import PreprocessWindow
 
-        register_builtin_ops(self.registry)
         specs = {name: self.registry.get("op", name) for name in self.registry.names("op")}
         win = PreprocessWindow(specs, self)
         win.setWindowFlag(Qt.WindowType.Window)
@@ -502,10 +503,9 @@ class MainWindow(QMainWindow):
     def show_plugins(self) -> None:
         """List loaded plugins and the ones that failed."""
         lines = []
-        for kind in ("op", "backend", "exporter"):
+        for kind in ("op", "exporter"):
             names = self.registry.names(kind)
-            title = {"op": self.tr("Preprocessing operations"), "backend": self.tr("Model backends"),
-                     "exporter": self.tr("Exporters")}[kind]
+            title = {"op": self.tr("Preprocessing operations"), "exporter": self.tr("Exporters")}[kind]
             lines.append(f"{title}: {', '.join(names) if names else '—'}")
         for failure in self.registry.failures:
             lines.append(self.tr("Failed: {0}\n    {1}").format(failure.source, failure.error))

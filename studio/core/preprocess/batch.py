@@ -79,10 +79,8 @@ def _worker_specs() -> dict:
     global _SPECS
     if _SPECS is None:
         from studio.core.plugins import Registry, default_plugin_folders
-        from studio.core.preprocess.ops import register_builtin_ops
 
         reg = Registry()
-        register_builtin_ops(reg)
         reg.discover(default_plugin_folders())
         _SPECS = {name: reg.get("op", name) for name in reg.names("op")}
     return _SPECS
