@@ -56,34 +56,44 @@ class _Errors(QObject):
     unhandled = pyqtSignal(object)  # CallError
 
 
-_relay: _Relay | None = None
-errors: _Errors | None = None
+_relays: dict[int, tuple[_Relay, _Errors]] = {}  # per QCoreApplication instance (tests make several)
 _pending = 0
 _idle = threading.Condition()
 
 
-def _ensure_relay() -> _Relay:
-    global _relay, errors
-    if _relay is None:
-        _relay, errors = _Relay(), _Errors()
-    return _relay
+def _relay_pair() -> tuple[_Relay, _Errors]:
+    """The relay of the running application (made on its thread on first use)."""
+    from PyQt6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    key = id(app)
+    pair = _relays.get(key)
+    if pair is None:
+        _relays.clear()  # an older application is gone: so are its relays
+        pair = _relays[key] = (_Relay(), _Errors())
+        if app is not None:
+            for obj in pair:
+                obj.moveToThread(app.thread())
+    return pair
 
 
 class _Call(QRunnable):
-    def __init__(self, fn: Callable[[], Any], on_result: Callable[[Any], None],
-                 on_error: Callable[[CallError], None]) -> None:
+    def __init__(self, fn: Callable[[], Any], deliver: Callable[[Callable[[Any], None], Any], None],
+                 on_result: Callable[[Any], None], on_error: Callable[[CallError], None]) -> None:
         super().__init__()
-        self.fn, self.on_result, self.on_error = fn, on_result, on_error
+        self.fn, self.deliver, self.on_result, self.on_error = fn, deliver, on_result, on_error
 
     def run(self) -> None:
         global _pending
-        relay = _ensure_relay()
         try:
-            value = self.fn()
-        except BaseException as exc:  # noqa: BLE001 - every failure reaches the user
-            relay.done.emit(self.on_error, CallError(exc, traceback.format_exc()))
-        else:
-            relay.done.emit(self.on_result, value)
+            try:
+                value = self.fn()
+            except BaseException as exc:  # noqa: BLE001 - every failure reaches the user
+                self.deliver(self.on_error, CallError(exc, traceback.format_exc()))
+            else:
+                self.deliver(self.on_result, value)
+        except RuntimeError:
+            pass  # the receiver is gone (the window or the application closed while this ran)
         finally:
             with _idle:
                 _pending -= 1
@@ -92,25 +102,25 @@ class _Call(QRunnable):
 
 def unhandled_errors() -> _Errors:
     """The object whose ``unhandled`` signal carries errors no caller handled (shown by the window)."""
-    _ensure_relay()
-    assert errors is not None
-    return errors
+    return _relay_pair()[1]
 
 
 def _report(error: CallError) -> None:
-    _ensure_relay()
-    assert errors is not None
-    errors.unhandled.emit(error)
+    _relay_pair()[1].unhandled.emit(error)
+
+
+def _start(pool: QThreadPool, call: _Call) -> None:
+    global _pending
+    with _idle:
+        _pending += 1
+    pool.start(call)
 
 
 def run_call(fn: Callable[[], Any], on_result: Callable[[Any], None],
-             on_error: Callable[[CallError], None] | None = None, pool: QThreadPool | None = None) -> None:
+             on_error: Callable[[CallError], None] | None = None) -> None:
     """Run ``fn()`` off the GUI thread; ``on_result(value)`` or ``on_error(CallError)`` follows on it."""
-    global _pending
-    _ensure_relay()
-    with _idle:
-        _pending += 1
-    (pool or QThreadPool.globalInstance()).start(_Call(fn, on_result, on_error or _report))
+    relay = _relay_pair()[0]
+    _start(QThreadPool.globalInstance(), _Call(fn, relay.done.emit, on_result, on_error or _report))
 
 
 def wait_all(timeout_s: float = 60.0) -> bool:
@@ -137,6 +147,7 @@ class CallLane(QObject):
 
     result = pyqtSignal(object)
     failed = pyqtSignal(object)  # CallError
+    _delivered = pyqtSignal(object, object)  # callback, value: from the pool thread to this one
 
     def __init__(self, parent: QObject | None = None, policy: str = "latest") -> None:
         super().__init__(parent)
@@ -147,6 +158,7 @@ class CallLane(QObject):
         self._pool.setMaxThreadCount(1)
         self._busy = False
         self._waiting: Callable[[], Any] | None = None
+        self._delivered.connect(lambda callback, value: callback(value))
 
     @property
     def busy(self) -> bool:
@@ -165,7 +177,8 @@ class CallLane(QObject):
 
     def _start(self, fn: Callable[[], Any]) -> None:
         self._busy = True
-        run_call(fn, lambda value: self._done(value, None), lambda error: self._done(None, error), self._pool)
+        _start(self._pool, _Call(fn, self._delivered.emit, lambda value: self._done(value, None),
+                                 lambda error: self._done(None, error)))
 
     def _done(self, value: Any, error: CallError | None) -> None:
         self._busy = False
@@ -177,10 +190,14 @@ class CallLane(QObject):
         else:
             self.result.emit(value)
 
-    def wait(self) -> None:
-        """Block until the lane is idle (tests, benchmarks, shutdown)."""
-        while True:
-            self._pool.waitForDone()
-            wait_all()
-            if not self._busy and self._waiting is None:
-                return
+    def wait(self, timeout_s: float = 120.0) -> bool:
+        """Block until the lane is idle and its results are delivered (tests, benchmarks, shutdown)."""
+        import time
+
+        from PyQt6.QtCore import QCoreApplication
+
+        deadline = time.monotonic() + timeout_s
+        while (self._busy or self._waiting is not None) and time.monotonic() < deadline:
+            self._pool.waitForDone(100)
+            QCoreApplication.processEvents()
+        return not self._busy and self._waiting is None
