@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def make_dataset(dest: Path, count: int) -> Path:
     """``count`` images with labels in ``dest`` (built once; a marker file says it is complete)."""
-    from studio.core.sample_data import make_sample_dataset
+    from studio.core.dataset.sample import make_sample_dataset
 
     marker = dest / f".complete-{count}"
     if marker.exists():

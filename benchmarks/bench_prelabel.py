@@ -25,7 +25,7 @@ DEMO = ROOT / "resources" / "models" / "demo-fruit.pt"
 
 
 def _images(out_dir: Path, n: int) -> Path:
-    from studio.core.sample_data import make_sample_dataset
+    from studio.core.dataset.sample import make_sample_dataset
 
     base = out_dir / "prelabel-sample"
     if not (base / "data.yaml").exists():

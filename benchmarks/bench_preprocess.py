@@ -37,7 +37,7 @@ def main(out_dir: Path = ROOT / "bench-out") -> dict:
 
     from benchmarks.bench_annotation import make_photos
     from benchmarks.qt_wait import wait_until
-    from studio.core.imageio import read_image
+    from studio.core.dataset.imageio import read_image
     from studio.core.preprocess.pipeline import Pipeline, Step, builtin_specs, run_pipeline
     from studio.ui.preprocess.window import PreprocessWindow
 

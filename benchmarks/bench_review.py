@@ -38,8 +38,8 @@ K_S, DRAG_S, M_S = 0.28, 2.4, 1.35
 
 
 def _datasets(out_dir: Path, n: int) -> tuple[Path, Path, dict[str, np.ndarray]]:
-    from studio.core.labels import load_yolo_labels
-    from studio.core.sample_data import make_sample_dataset
+    from studio.core.dataset.sample import make_sample_dataset
+    from studio.core.labels.yolo import load_yolo_labels
 
     base = out_dir / "review-base"
     if not (base / "data.yaml").exists():
@@ -61,8 +61,8 @@ def _datasets(out_dir: Path, n: int) -> tuple[Path, Path, dict[str, np.ndarray]]
 
 
 def _iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    from studio.core.boxes import Boxes
-    from studio.core.metrics import box_iou
+    from studio.core.labels.boxes import Boxes
+    from studio.core.labels.metrics import box_iou
 
     ba = Boxes(a[:, 1:5], a[:, 0].astype(int)) if len(a) else Boxes.empty()
     bb = Boxes(b[:, 1:5], b[:, 0].astype(int)) if len(b) else Boxes.empty()
@@ -72,8 +72,8 @@ def _iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def _score(root: Path, truth: dict[str, np.ndarray]) -> dict:
     """Final labels against the truth: share of true boxes matched (same class, IoU >= 0.7),
     share of final boxes that match one, and the mean IoU of the matches."""
-    from studio.core.dataset import open_dataset
-    from studio.core.labels import load_yolo_labels
+    from studio.core.dataset.layout import open_dataset
+    from studio.core.labels.yolo import load_yolo_labels
 
     ds = open_dataset(root)
     tp = n_gt = n_final = 0
@@ -220,7 +220,7 @@ def main(n: int = 60, out_dir: Path = ROOT / "bench-out") -> dict:
             wait_until(lambda n_shown=n_shown, rel=rel: len(shown) > n_shown and c.current is not None
                        and c.current.path != rel)
     review_s = time.perf_counter() - start
-    counts_review = c.counts()
+    counts_review = c.queue.counts()
     win.close()
 
     # by hand --------------------------------------------------------------------------------

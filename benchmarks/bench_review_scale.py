@@ -24,10 +24,10 @@ sys.path.insert(0, str(ROOT))
 
 
 def _store_with_run(root: Path) -> int:
-    from studio.core.boxes import Boxes
-    from studio.core.dataset import open_dataset
-    from studio.core.runs import create_run, record_results
-    from studio.core.store import Store
+    from studio.core.dataset.layout import open_dataset
+    from studio.core.inference.runs import create_run, record_results
+    from studio.core.labels.boxes import Boxes
+    from studio.core.store.db import Store
 
     ds = open_dataset(root)
     shutil.rmtree(ds.store_dir, ignore_errors=True)
@@ -92,7 +92,7 @@ def main(count: int = 33_709, out_dir: Path = ROOT / "bench-out", dwell_s: float
     win.view.setFocus()
     t0 = time.perf_counter()
     QTest.keyClick(win.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-    first = win.review.queue[0].path
+    first = win.review.queue.ordered[0].path
     wait_until(lambda: win.review.current is not None and win.review.current.path == first, 60)
     enter_review_s = time.perf_counter() - t0
     times = []
@@ -105,7 +105,7 @@ def main(count: int = 33_709, out_dir: Path = ROOT / "bench-out", dwell_s: float
         wait_until(lambda n=n, path=path: len(shown) > n and win.review.current is not None
                    and win.review.current.path != path, 60)
         times.append(time.perf_counter() - t0)
-    reviewed = win.review.counts().reviewed
+    reviewed = win.review.queue.counts().reviewed
     win.close()
     return {"images": count, "proposals_fill_s": round(fill_s, 1), "open_first_image_s": round(open_s, 2),
             "enter_review_mode_s": round(enter_review_s, 2),

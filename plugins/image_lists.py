@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from studio.core.atomic import atomic_write_text
-from studio.core.dataset import Dataset
-from studio.core.index import ImageIndex
+from studio.core.dataset.index import ImageIndex
+from studio.core.dataset.layout import Dataset
 from studio.core.jobs import EtaClock, Progress
 
 

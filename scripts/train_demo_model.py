@@ -3,7 +3,7 @@
 Usage: python scripts/train_demo_model.py [--epochs N] [--imgsz PX] [--out resources/models/demo-fruit.pt]
 
 The model is built from Ultralytics' YOLOv8n architecture file (no weights are downloaded),
-trained from scratch on ``studio.core.sample_data`` images, validated on the sample's val split,
+trained from scratch on ``studio.core.dataset.sample`` images, validated on the sample's val split,
 and the stripped best weights are copied to ``--out``. The validation mAP50 is printed and
 written beside the weights as JSON (recorded in the README).
 """
@@ -36,13 +36,13 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "models" / "demo-fruit.pt")
     args = parser.parse_args()
 
-    from studio.core.sample_data import make_sample_dataset
+    from studio.core.dataset.sample import make_sample_dataset
 
     work = Path(tempfile.mkdtemp(prefix="studio-train-"))
     data_root = args.data or make_sample_dataset(work / "sample")
     yaml_path = work / "data.yaml"
     # Ultralytics resolves a relative 'path' against the working directory: give it an absolute one.
-    from studio.core.sample_data import CLASS_NAMES
+    from studio.core.dataset.sample import CLASS_NAMES
     names = "\n".join(f"  {i}: {n}" for i, n in enumerate(CLASS_NAMES))
     yaml_path.write_text(f"path: {Path(data_root).resolve()}\ntrain: images/train\nval: images/val\n"
                          f"names:\n{names}\n", encoding="utf-8")

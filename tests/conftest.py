@@ -20,7 +20,7 @@ pytest_plugins = ["tests.hostile_models"]  # the hostile / harmless model fixtur
 @pytest.fixture(scope="session")
 def sample_dataset_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small sample dataset generated once per run (do not modify; copy it)."""
-    from studio.core.sample_data import make_sample_dataset
+    from studio.core.dataset.sample import make_sample_dataset
 
     root = tmp_path_factory.mktemp("template") / "sample"
     make_sample_dataset(root, n_train=10, n_val=4, with_photos=False)

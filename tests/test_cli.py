@@ -55,7 +55,7 @@ def test_export_with_plugin_exporter_gives_lists_ultralytics_accepts(sample_data
     yml = tmp_path / "lists.yaml"
     yml.write_text(f"train: {tmp_path / 'lists' / 'train.txt'}\nval: {tmp_path / 'lists' / 'val.txt'}\n"
                    "names: [apple, banana, orange, lemon, grapes]\n", encoding="utf-8")
-    from studio.core.dataset import open_dataset
+    from studio.core.dataset.layout import open_dataset
 
     assert len(open_dataset(yml).scan_images()) == 14
     assert check_det_dataset(str(yml), autodownload=False)["nc"] == 5
@@ -69,11 +69,11 @@ def test_export_unknown_format(sample_dataset: Path, tmp_path: Path, capsys) -> 
 def test_review_cli_report_auto_accept_export(sample_dataset: Path, tmp_path: Path, capsys) -> None:
     import json
 
-    from studio.core.dataset import open_dataset
-    from studio.core.labels import load_yolo_labels
-    from studio.core.review import begin_review, finish_review, queue_items
-    from studio.core.review_report import quality_report
-    from studio.core.store import Store
+    from studio.core.dataset.layout import open_dataset
+    from studio.core.labels.yolo import load_yolo_labels
+    from studio.core.review.report import quality_report
+    from studio.core.review.workflow import begin_review, finish_review, queue_items
+    from studio.core.store.db import Store
     from tests.core.test_review import make_run
 
     assert main(["review", "status", str(sample_dataset)]) == 1  # no run yet

@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from studio.core.dataset.sample import CLASS_NAMES, render_scene
 from studio.core.inference.model_file import ModelError, load_detection_model
-from studio.core.sample_data import CLASS_NAMES, render_scene
 
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "models" / "demo-fruit.pt"
 

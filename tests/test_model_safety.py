@@ -141,8 +141,8 @@ def test_cli_trust_model_opens_a_harmlesscustom_checkpoint(harmless_module, tmp_
 
 def test_trusted_checkpoint_with_a_custom_layer_opens_as_onnx_with_the_same_boxes(harmless_module,
                                                                                  tmp_path: Path) -> None:
+    from studio.core.dataset.sample import make_sample_dataset
     from studio.core.inference.trust import TrustList
-    from studio.core.sample_data import make_sample_dataset
 
     custom = custom_checkpoint(tmp_path / "custom-layer.pt", custom_layer=True)
     with pytest.raises(ModelRefused):

@@ -63,6 +63,8 @@ def test_the_wheel_contains_every_runtime_resource(wheel: Path) -> None:
         for ref in (line.split("](", 1)[1].split(")", 1)[0] for line in text.splitlines() if "![" in line):
             assert f"studio_resources/guide/{ref}" in guide_images, (md, ref)
     assert not any("/sample/" in n for n in names)
+    sources = {p.relative_to(ROOT).as_posix() for p in (ROOT / "studio").rglob("*.py")}
+    assert sources <= names, sorted(sources - names)  # every package of studio/ is listed in pyproject
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     meta = next(n for n in names if n.endswith(".dist-info/METADATA"))
     metadata = zipfile.ZipFile(wheel).read(meta).decode("utf-8")
@@ -118,7 +120,7 @@ def test_the_installed_wheel_runs_outside_the_repository(wheel: Path, tmp_path: 
     assert Path(report["studio"]).is_relative_to(site) and Path(report["resources"]).is_relative_to(site)
     assert report["file_menu"] == "파일(&F)"
     assert report["font"] and report["names"][0] == "apple"
-    assert report["exporters"] == ["image_lists"] and report["failures"] == []
+    assert report["exporters"] == ["ultralytics", "image_lists"] and report["failures"] == []
     scripts = python.parent
     version = subprocess.run([str(scripts / "studio"), "--version"], capture_output=True, text=True, cwd=outside,
                              env=env, timeout=120)

@@ -31,8 +31,8 @@ def test_no_display_prints_one_line_and_exits_3(tmp_path: Path) -> None:
 
 
 def test_core_imports_no_qt() -> None:
-    code = ("import sys, studio.core.dataset, studio.core.index, studio.core.labels, "
-            "studio.core.store, studio.core.plugins, studio.core.imageio, studio.cli;"
+    code = ("import sys, studio.core.dataset.layout, studio.core.dataset.index, studio.core.labels.yolo, "
+            "studio.core.store.db, studio.core.plugins, studio.core.dataset.imageio, studio.cli;"
             "bad = [m for m in sys.modules if m.startswith(('PyQt6', 'pyqtgraph', 'studio.ui'))];"
             "print(bad); sys.exit(1 if bad else 0)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

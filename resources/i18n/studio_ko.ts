@@ -4,125 +4,125 @@
 <context>
     <name>AnnotationActions</name>
     <message>
-        <location filename="../../studio/ui/annotation_actions.py" line="30" />
+        <location filename="../../studio/ui/annotate/actions.py" line="30" />
         <source>Create &amp;Box</source>
         <translation>박스 그리기(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_actions.py" line="33" />
+        <location filename="../../studio/ui/annotate/actions.py" line="33" />
         <source>Draw Boxes &amp;Continuously</source>
         <translation>박스 연속 그리기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_actions.py" line="34" />
+        <location filename="../../studio/ui/annotate/actions.py" line="34" />
         <source>&amp;Delete Box</source>
         <translation>박스 삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_actions.py" line="35" />
+        <location filename="../../studio/ui/annotate/actions.py" line="35" />
         <source>D&amp;uplicate Box</source>
         <translation>박스 복제(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_actions.py" line="36" />
+        <location filename="../../studio/ui/annotate/actions.py" line="36" />
         <source>&amp;Copy Boxes</source>
         <translation>박스 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_actions.py" line="37" />
+        <location filename="../../studio/ui/annotate/actions.py" line="37" />
         <source>&amp;Paste Boxes</source>
         <translation>박스 붙여넣기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_actions.py" line="38" />
+        <location filename="../../studio/ui/annotate/actions.py" line="38" />
         <source>Copy All Boxes from &amp;Previous Image</source>
         <translation>이전 이미지의 박스 모두 복사(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_actions.py" line="40" />
+        <location filename="../../studio/ui/annotate/actions.py" line="40" />
         <source>Change C&amp;lass…</source>
         <translation>클래스 변경(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_actions.py" line="41" />
+        <location filename="../../studio/ui/annotate/actions.py" line="41" />
         <source>Mark as &amp;Negative (nothing here)</source>
         <translation>네거티브로 표시(&amp;N)(물체 없음)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_actions.py" line="42" />
+        <location filename="../../studio/ui/annotate/actions.py" line="42" />
         <source>Toggle &amp;Verified</source>
         <translation>확인 표시 전환(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_actions.py" line="43" />
+        <location filename="../../studio/ui/annotate/actions.py" line="43" />
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_actions.py" line="44" />
+        <location filename="../../studio/ui/annotate/actions.py" line="44" />
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_actions.py" line="45" />
+        <location filename="../../studio/ui/annotate/actions.py" line="45" />
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_actions.py" line="46" />
+        <location filename="../../studio/ui/annotate/actions.py" line="46" />
         <source>Select &amp;All Boxes</source>
         <translation>모든 박스 선택(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_actions.py" line="49" />
+        <location filename="../../studio/ui/annotate/actions.py" line="49" />
         <source>Class {0}</source>
         <translation>클래스 {0}</translation>
     </message>
 </context><context>
     <name>AnnotationGlue</name>
     <message>
-        <location filename="../../studio/ui/annotation_glue.py" line="51" />
+        <location filename="../../studio/ui/annotate/glue.py" line="51" />
         <source>The previous image has no boxes.</source>
         <translation>이전 이미지에 박스가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_glue.py" line="55" />
+        <location filename="../../studio/ui/annotate/glue.py" line="55" />
         <source>Label file changed on disk</source>
         <translation>디스크의 라벨 파일이 바뀌었습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_glue.py" line="56" />
+        <location filename="../../studio/ui/annotate/glue.py" line="56" />
         <source>{0} was changed by another program since studio read it.
 Keep studio's edits (overwrite the file) or reload the file from disk (discard studio's edits)?</source>
         <translation>studio가 읽은 뒤 다른 프로그램이 {0}을(를) 바꿨습니다.
 studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시 읽을까요(studio의 편집 버림)?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_glue.py" line="60" />
+        <location filename="../../studio/ui/annotate/glue.py" line="60" />
         <source>Overwrite</source>
         <translation>덮어쓰기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotation_glue.py" line="61" />
+        <location filename="../../studio/ui/annotate/glue.py" line="61" />
         <source>Reload from Disk</source>
         <translation>디스크에서 다시 읽기</translation>
     </message>
 </context><context>
     <name>BoxListPanel</name>
     <message>
-        <location filename="../../studio/ui/box_list.py" line="60" />
+        <location filename="../../studio/ui/annotate/box_list.py" line="60" />
         <source>Negative: nothing to label here</source>
         <translation>네거티브: 라벨할 물체 없음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/box_list.py" line="62" />
+        <location filename="../../studio/ui/annotate/box_list.py" line="62" />
         <source>{0} boxes</source>
         <translation>박스 {0}개</translation>
     </message>
 </context><context>
     <name>Canvas</name>
     <message>
-        <location filename="../../studio/ui/canvas.py" line="58" />
+        <location filename="../../studio/ui/annotate/canvas.py" line="58" />
         <source>Open a dataset folder or data.yaml (File &gt; Open) to begin.</source>
         <translation>시작하려면 데이터셋 폴더나 data.yaml을 여세요(파일 &gt; 열기).</translation>
     </message>
@@ -186,59 +186,59 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>ClassPanel</name>
     <message>
-        <location filename="../../studio/ui/class_panel.py" line="34" />
+        <location filename="../../studio/ui/annotate/class_panel.py" line="34" />
         <source>Add…</source>
         <translation>추가…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/class_panel.py" line="35" />
+        <location filename="../../studio/ui/annotate/class_panel.py" line="35" />
         <source>Rename…</source>
         <translation>이름 바꾸기…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/class_panel.py" line="70" />
+        <location filename="../../studio/ui/annotate/class_panel.py" line="70" />
         <source>Default class for new boxes</source>
         <translation>새 박스의 기본 클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/class_panel.py" line="83" />
+        <location filename="../../studio/ui/annotate/class_panel.py" line="83" />
         <source>Cannot add class</source>
         <translation>클래스를 추가할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/class_panel.py" line="96" />
+        <location filename="../../studio/ui/annotate/class_panel.py" line="96" />
         <source>Cannot rename class</source>
         <translation>클래스 이름을 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/class_panel.py" line="104" />
+        <location filename="../../studio/ui/annotate/class_panel.py" line="104" />
         <source>Add Class</source>
         <translation>클래스 추가</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/class_panel.py" line="104" />
+        <location filename="../../studio/ui/annotate/class_panel.py" line="104" />
         <source>Name of the new class:</source>
         <translation>새 클래스 이름:</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/class_panel.py" line="114" />
+        <location filename="../../studio/ui/annotate/class_panel.py" line="114" />
         <source>Rename Class</source>
         <translation>클래스 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/class_panel.py" line="114" />
+        <location filename="../../studio/ui/annotate/class_panel.py" line="114" />
         <source>New name:</source>
         <translation>새 이름:</translation>
     </message>
 </context><context>
     <name>ClassPicker</name>
     <message>
-        <location filename="../../studio/ui/class_picker.py" line="17" />
+        <location filename="../../studio/ui/annotate/class_picker.py" line="17" />
         <source>Choose Class</source>
         <translation>클래스 선택</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/class_picker.py" line="21" />
+        <location filename="../../studio/ui/annotate/class_picker.py" line="21" />
         <source>Type to filter…</source>
         <translation>입력하여 거르기…</translation>
     </message>
@@ -278,164 +278,164 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>EvalTab</name>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="44" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="49" />
         <source>Evaluate</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="45" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="50" />
         <source>Choose a pre-labeling run or a folder of prediction files (YOLO txt with a confidence column, as 'yolo predict save_txt save_conf' writes).</source>
         <translation>사전 라벨링 실행 또는 예측 파일 폴더('yolo predict save_txt save_conf'가 쓰는, 신뢰도 열이 있는 YOLO txt)를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="49" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="54" />
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="49" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="54" />
         <source>Boxes</source>
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="64" />
-        <location filename="../../studio/ui/insight/eval_tab.py" line="49" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="69" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="54" />
         <source>Predictions</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="49" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="54" />
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="50" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="55" />
         <source>Recall</source>
         <translation>재현율</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="58" />
-        <location filename="../../studio/ui/insight/eval_tab.py" line="50" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="63" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="55" />
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="50" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="55" />
         <source>AP50</source>
         <translation>AP50</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="50" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="55" />
         <source>AP50-95</source>
         <translation>AP50-95</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="53" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="58" />
         <source>Rows: predicted class; columns: true class (confidence &gt; 0.25, IoU &gt; 0.45, as Ultralytics counts). Click a cell to list its images.</source>
         <translation>행: 예측 클래스, 열: 실제 클래스(Ultralytics와 같이 신뢰도 &gt; 0.25, IoU &gt; 0.45). 칸을 클릭하면 해당 이미지가 나열됩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="56" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="61" />
         <source>Click a cell of the confusion matrix.</source>
         <translation>혼동 행렬의 칸을 클릭하세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="57" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="62" />
         <source>Precision-recall (IoU 0.5)</source>
         <translation>정밀도-재현율(IoU 0.5)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="57" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="62" />
         <source>precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="57" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="62" />
         <source>recall</source>
         <translation>재현율</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="58" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="63" />
         <source>F1 over confidence</source>
         <translation>신뢰도별 F1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="58" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="63" />
         <source>confidence</source>
         <translation>신뢰도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="92" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="97" />
         <source>Cannot evaluate: {0}</source>
         <translation>평가할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="104" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="109" />
         <source>Run {0} · {1}</source>
         <translation>실행 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="105" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="110" />
         <source>Folder of prediction files…</source>
         <translation>예측 파일 폴더…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="110" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="115" />
         <source>Folder of prediction files</source>
         <translation>예측 파일 폴더</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="121" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="126" />
         <source>Open a dataset and choose predictions first.</source>
         <translation>먼저 데이터셋을 열고 예측을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="134" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="139" />
         <source>Evaluating…</source>
         <translation>평가 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="150" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="155" />
         <source>at any confidence up to {0:.2f}, the least confident prediction</source>
         <translation>가장 낮은 예측 신뢰도 {0:.2f}까지 어느 신뢰도에서나</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="152" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="157" />
         <source>at confidence {0:.3f}</source>
         <translation>신뢰도 {0:.3f}에서</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="153" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="158" />
         <source>{0} images. All classes: precision {1:.3f}, recall {2:.3f}, F1 {3:.3f} {4} (where the mean F1 is highest); mAP50 {5:.3f}, mAP50-95 {6:.3f}.</source>
         <translation>이미지 {0}장. 모든 클래스: 정밀도 {1:.3f}, 재현율 {2:.3f}, F1 {3:.3f} {4}(평균 F1이 가장 높은 곳), mAP50 {5:.3f}, mAP50-95 {6:.3f}.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="168" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="173" />
         <source>background</source>
         <translation>배경</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="171" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="176" />
         <source>true: {0}</source>
         <translation>실제: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="172" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="177" />
         <source>pred: {0}</source>
         <translation>예측: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="182" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="187" />
         <source>{0} images</source>
         <translation>이미지 {0}장</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="196" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="201" />
         <source>all classes</source>
         <translation>모든 클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="208" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="213" />
         <source>{0} images with {1} × {2} (double-click opens one)</source>
         <translation>{1} × {2} 이미지 {0}장(더블클릭하면 열림)</translation>
     </message>
@@ -725,61 +725,100 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>ImageListModel</name>
     <message>
-        <location filename="../../studio/ui/image_list.py" line="187" />
+        <location filename="../../studio/ui/annotate/image_list.py" line="187" />
         <source>{0} boxes</source>
         <translation>박스 {0}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/image_list.py" line="189" />
+        <location filename="../../studio/ui/annotate/image_list.py" line="189" />
         <source>verified</source>
         <translation>확인됨</translation>
     </message>
 </context><context>
     <name>ImageListPanel</name>
     <message>
-        <location filename="../../studio/ui/image_list.py" line="204" />
+        <location filename="../../studio/ui/annotate/image_list.py" line="204" />
         <source>Filter by name…</source>
         <translation>이름으로 거르기…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/image_list.py" line="208" />
+        <location filename="../../studio/ui/annotate/image_list.py" line="208" />
         <source>All images</source>
         <translation>모든 이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/image_list.py" line="209" />
+        <location filename="../../studio/ui/annotate/image_list.py" line="209" />
         <source>Labeled</source>
         <translation>라벨 있음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/image_list.py" line="210" />
+        <location filename="../../studio/ui/annotate/image_list.py" line="210" />
         <source>Negative (empty label)</source>
         <translation>네거티브(빈 라벨)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/image_list.py" line="211" />
+        <location filename="../../studio/ui/annotate/image_list.py" line="211" />
         <source>Unlabeled</source>
         <translation>라벨 없음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/image_list.py" line="212" />
+        <location filename="../../studio/ui/annotate/image_list.py" line="212" />
         <source>Verified</source>
         <translation>확인됨</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/image_list.py" line="213" />
+        <location filename="../../studio/ui/annotate/image_list.py" line="213" />
         <source>Not verified</source>
         <translation>확인 안 됨</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/image_list.py" line="214" />
+        <location filename="../../studio/ui/annotate/image_list.py" line="214" />
         <source>Unreadable</source>
         <translation>읽을 수 없음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/image_list.py" line="261" />
+        <location filename="../../studio/ui/annotate/image_list.py" line="261" />
         <source>{0} of {1} images</source>
         <translation>이미지 {1}장 중 {0}장</translation>
+    </message>
+</context><context>
+    <name>ImageNavigator</name>
+    <message>
+        <location filename="../../studio/ui/annotate/navigator.py" line="61" />
+        <source>No unlabeled image left (in this filter).</source>
+        <translation>(이 필터에서) 라벨 없는 이미지가 남아 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/annotate/navigator.py" line="68" />
+        <source>{0} is not an image of this dataset.</source>
+        <translation>{0}은(는) 이 데이터셋의 이미지가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/annotate/navigator.py" line="87" />
+        <source>{0} boxes</source>
+        <translation>박스 {0}개</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/annotate/navigator.py" line="89" />
+        <source>{0} lines kept as they are</source>
+        <translation>그대로 둔 줄 {0}개</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/annotate/navigator.py" line="91" />
+        <source>verified</source>
+        <translation>확인됨</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/annotate/navigator.py" line="93" />
+        <source>unsaved</source>
+        <translation>저장 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/annotate/navigator.py" line="115" />
+        <source>Cannot show {0}:
+{1}</source>
+        <translation>{0}을(를) 표시할 수 없습니다:
+{1}</translation>
     </message>
 </context><context>
     <name>IndexStatus</name>
@@ -886,351 +925,309 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="129" />
+        <location filename="../../studio/ui/main_window.py" line="132" />
         <source>&amp;Open Folder…</source>
         <translation>폴더 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="131" />
+        <location filename="../../studio/ui/main_window.py" line="134" />
         <source>Open &amp;data.yaml…</source>
         <translation>data.yaml 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="132" />
+        <location filename="../../studio/ui/main_window.py" line="135" />
         <source>Open &amp;Sample Dataset</source>
         <translation>샘플 데이터셋 열기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="133" />
+        <location filename="../../studio/ui/main_window.py" line="136" />
         <source>Load &amp;Model…</source>
         <translation>모델 불러오기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="134" />
+        <location filename="../../studio/ui/main_window.py" line="137" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="135" />
+        <location filename="../../studio/ui/main_window.py" line="138" />
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="136" />
+        <location filename="../../studio/ui/main_window.py" line="139" />
         <source>&amp;Actual Size (1:1)</source>
         <translation>실제 크기 1:1(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="137" />
+        <location filename="../../studio/ui/main_window.py" line="140" />
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="138" />
+        <location filename="../../studio/ui/main_window.py" line="141" />
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="139" />
+        <location filename="../../studio/ui/main_window.py" line="142" />
         <source>Show &amp;Boxes</source>
         <translation>박스 표시(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="143" />
+        <location filename="../../studio/ui/main_window.py" line="146" />
         <source>&amp;Previous Image</source>
         <translation>이전 이미지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="144" />
+        <location filename="../../studio/ui/main_window.py" line="147" />
         <source>&amp;Next Image</source>
         <translation>다음 이미지(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="145" />
+        <location filename="../../studio/ui/main_window.py" line="148" />
         <source>Next &amp;Unlabeled Image</source>
         <translation>다음 라벨 없는 이미지(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="147" />
+        <location filename="../../studio/ui/main_window.py" line="150" />
         <source>&amp;Preprocessing Studio…</source>
         <translation>전처리 스튜디오(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="149" />
+        <location filename="../../studio/ui/main_window.py" line="152" />
         <source>Dataset &amp;Insight…</source>
         <translation>데이터셋 분석(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="150" />
+        <location filename="../../studio/ui/main_window.py" line="153" />
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>단축키(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="151" />
+        <location filename="../../studio/ui/main_window.py" line="154" />
         <source>&amp;Plugins…</source>
         <translation>플러그인(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="152" />
+        <location filename="../../studio/ui/main_window.py" line="155" />
         <source>&amp;About studio</source>
         <translation>studio 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="161" />
+        <location filename="../../studio/ui/main_window.py" line="164" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="163" />
+        <location filename="../../studio/ui/main_window.py" line="166" />
         <source>Open &amp;Recent</source>
         <translation>최근 항목 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="172" />
+        <location filename="../../studio/ui/main_window.py" line="175" />
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="176" />
+        <location filename="../../studio/ui/main_window.py" line="179" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="182" />
+        <location filename="../../studio/ui/main_window.py" line="185" />
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="184" />
+        <location filename="../../studio/ui/main_window.py" line="187" />
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="189" />
+        <location filename="../../studio/ui/main_window.py" line="192" />
         <source>&amp;Review</source>
         <translation>검수(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="199" />
+        <location filename="../../studio/ui/main_window.py" line="202" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="201" />
+        <location filename="../../studio/ui/main_window.py" line="204" />
         <source>&amp;Tours</source>
         <translation>둘러보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="229" />
+        <location filename="../../studio/ui/main_window.py" line="234" />
         <source>Loading model {0}…</source>
         <translation>모델 {0} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="236" />
+        <location filename="../../studio/ui/main_window.py" line="241" />
         <source>Background task failed</source>
         <translation>백그라운드 작업 실패</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="240" />
+        <location filename="../../studio/ui/main_window.py" line="245" />
         <source>Cannot save labels</source>
         <translation>라벨을 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="259" />
+        <location filename="../../studio/ui/main_window.py" line="263" />
         <source>Open Dataset Folder</source>
         <translation>데이터셋 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="265" />
+        <location filename="../../studio/ui/main_window.py" line="269" />
         <source>Open data.yaml</source>
         <translation>data.yaml 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="266" />
+        <location filename="../../studio/ui/main_window.py" line="270" />
         <source>Dataset YAML (*.yaml *.yml)</source>
         <translation>데이터셋 YAML (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="278" />
+        <location filename="../../studio/ui/main_window.py" line="282" />
         <source>studio — {0}</source>
         <translation>studio — {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="292" />
+        <location filename="../../studio/ui/main_window.py" line="296" />
         <source>No images found in {0}.</source>
         <translation>{0}에서 이미지를 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="307" />
-        <source>No unlabeled image left (in this filter).</source>
-        <translation>(이 필터에서) 라벨 없는 이미지가 남아 있지 않습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="351" />
-        <source>{0} boxes</source>
-        <translation>박스 {0}개</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="353" />
-        <source>{0} lines kept as they are</source>
-        <translation>그대로 둔 줄 {0}개</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="355" />
-        <source>verified</source>
-        <translation>확인됨</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="357" />
-        <source>unsaved</source>
-        <translation>저장 안 됨</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="366" />
+        <location filename="../../studio/ui/main_window.py" line="310" />
         <source>object</source>
         <translation>물체</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="367" />
+        <location filename="../../studio/ui/main_window.py" line="311" />
         <source>This dataset had no classes: class 0 is now "object" (rename it in the Classes panel).</source>
         <translation>이 데이터셋에 클래스가 없어 클래스 0을 "object"로 만들었습니다(클래스 패널에서 이름을 바꾸세요).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="411" />
-        <source>{0} is not an image of this dataset.</source>
-        <translation>{0}은(는) 이 데이터셋의 이미지가 아닙니다.</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="437" />
+        <location filename="../../studio/ui/main_window.py" line="352" />
         <source>Nudge selected boxes</source>
         <translation>선택한 박스 미세 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="437" />
+        <location filename="../../studio/ui/main_window.py" line="352" />
         <source>Arrow keys (Shift: 10 px)</source>
         <translation>화살표 키(Shift: 10 px)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="438" />
+        <location filename="../../studio/ui/main_window.py" line="353" />
         <source>Class 1-9 for the selection (or default class)</source>
         <translation>선택한 박스의 클래스 1-9(또는 기본 클래스)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="439" />
+        <location filename="../../studio/ui/main_window.py" line="354" />
         <source>Pan</source>
         <translation>화면 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="439" />
+        <location filename="../../studio/ui/main_window.py" line="354" />
         <source>Drag empty canvas, or middle button</source>
         <translation>빈 캔버스를 끌거나 가운데 버튼</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="440" />
+        <location filename="../../studio/ui/main_window.py" line="355" />
         <source>Zoom around the cursor</source>
         <translation>커서 중심으로 확대/축소</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="440" />
+        <location filename="../../studio/ui/main_window.py" line="355" />
         <source>Mouse wheel</source>
         <translation>마우스 휠</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="441" />
+        <location filename="../../studio/ui/main_window.py" line="356" />
         <source>Leave box mode / clear selection</source>
         <translation>박스 모드 끝내기 / 선택 해제</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="453" />
-        <source>Cannot show {0}:
-{1}</source>
-        <translation>{0}을(를) 표시할 수 없습니다:
-{1}</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="459" />
+        <location filename="../../studio/ui/main_window.py" line="365" />
         <source>Load Detection Model</source>
         <translation>검출 모델 불러오기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="460" />
+        <location filename="../../studio/ui/main_window.py" line="366" />
         <source>Models (*.pt *.onnx)</source>
         <translation>모델 (*.pt *.onnx)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="466" />
+        <location filename="../../studio/ui/main_window.py" line="372" />
         <source>No model loaded: &lt;a href="load"&gt;load one&lt;/a&gt; or &lt;a href="demo"&gt;use the demo model&lt;/a&gt;</source>
         <translation>불러온 모델 없음: &lt;a href="load"&gt;모델 불러오기&lt;/a&gt; 또는 &lt;a href="demo"&gt;데모 모델 사용&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="468" />
+        <location filename="../../studio/ui/main_window.py" line="374" />
         <source>No model loaded: load one (File &gt; Load Model) or use the demo model (File &gt; Use the Demo Model).</source>
         <translation>불러온 모델이 없습니다. 모델을 불러오거나(파일 &gt; 모델 불러오기) 데모 모델을 쓰세요(파일 &gt; 데모 모델 사용).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="478" />
+        <location filename="../../studio/ui/main_window.py" line="384" />
         <source>Model: {0} · {1} classes</source>
         <translation>모델: {0} · 클래스 {1}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="484" />
+        <location filename="../../studio/ui/main_window.py" line="390" />
         <source>Cannot load model</source>
         <translation>모델을 불러올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="488" />
+        <location filename="../../studio/ui/main_window.py" line="394" />
         <source>Model not opened: {0} carries code</source>
         <translation>모델을 열지 않음: {0}에 코드가 들어 있음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="493" />
+        <location filename="../../studio/ui/main_window.py" line="399" />
         <source>Dataset open in another window</source>
         <translation>다른 창에서 열린 데이터셋</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="493" />
+        <location filename="../../studio/ui/main_window.py" line="399" />
         <source>This dataset is also open in {0} other studio window(s). Both can work: review decisions are shared through studio's database and an image finished there is skipped here; a label file changed there is never overwritten silently (you are asked first).</source>
         <translation>이 데이터셋이 다른 studio 창 {0}개에서도 열려 있습니다. 둘 다 작업할 수 있습니다. 검수 결정은 studio 데이터베이스로 공유되고 그 창에서 끝낸 이미지는 여기서 건너뜁니다. 그 창에서 바뀐 라벨 파일은 묻지 않고 덮어쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="507" />
+        <location filename="../../studio/ui/main_window.py" line="413" />
         <source>Preprocessing operations</source>
         <translation>전처리 연산</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="507" />
-        <source>Model backends</source>
-        <translation>모델 백엔드</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="508" />
+        <location filename="../../studio/ui/main_window.py" line="413" />
         <source>Exporters</source>
         <translation>내보내기 형식</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="511" />
+        <location filename="../../studio/ui/main_window.py" line="416" />
         <source>Failed: {0}
     {1}</source>
         <translation>실패: {0}
     {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="512" />
+        <location filename="../../studio/ui/main_window.py" line="417" />
         <source>Plugins</source>
         <translation>플러그인</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="519" />
+        <location filename="../../studio/ui/main_window.py" line="424" />
         <source>Skipped plugins that failed to load: {0} (Help &gt; Plugins)</source>
         <translation>불러오지 못해 건너뛴 플러그인: {0}(도움말 &gt; 플러그인)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="526" />
+        <location filename="../../studio/ui/main_window.py" line="431" />
         <source>About studio</source>
         <translation>studio 정보</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="526" />
+        <location filename="../../studio/ui/main_window.py" line="431" />
         <source>studio {0}
 A desktop studio for object-detection datasets.</source>
         <translation>studio {0}
@@ -1239,34 +1236,34 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>ModelSlot</name>
     <message>
-        <location filename="../../studio/ui/model_slot.py" line="55" />
+        <location filename="../../studio/ui/prelabel/model_slot.py" line="55" />
         <source>{0} contains code outside the Ultralytics checkpoint format, so opening it could run that code; studio did not open it. Use an ONNX export of the model, or open it anyway if you trust where it came from.</source>
         <translation>{0}에는 Ultralytics 체크포인트 형식 밖의 코드가 들어 있어, 열면 그 코드가 실행될 수 있습니다. studio는 이 파일을 열지 않았습니다. 모델을 ONNX로 내보낸 파일을 쓰거나, 출처를 신뢰한다면 그래도 여십시오.</translation>
     </message>
 </context><context>
     <name>ModelTrustUi</name>
     <message>
-        <location filename="../../studio/ui/model_trust.py" line="41" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="41" />
         <source>&amp;Trusted Model Files…</source>
         <translation>신뢰한 모델 파일(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/model_trust.py" line="46" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="46" />
         <source>Model file not opened</source>
         <translation>모델 파일을 열지 않음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/model_trust.py" line="48" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="48" />
         <source>Open it anyway only if you trust where {0} came from: its code will run once, in a separate process, to convert it into a file studio can open safely. Your choice is remembered for this exact file and can be revoked in File &gt; Trusted Model Files.</source>
         <translation>{0}의 출처를 신뢰할 때만 여십시오. 이 파일의 코드가 별도 프로세스에서 한 번 실행되어, studio가 안전하게 열 수 있는 파일로 변환됩니다. 선택은 바로 이 파일에 대해 기억되며 파일 &gt; 신뢰한 모델 파일에서 취소할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/model_trust.py" line="52" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="52" />
         <source>Trust and Open</source>
         <translation>신뢰하고 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/model_trust.py" line="53" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="53" />
         <source>Don't Open</source>
         <translation>열지 않음</translation>
     </message>
@@ -1302,202 +1299,202 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>PrelabelController</name>
     <message>
-        <location filename="../../studio/ui/prelabel.py" line="48" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="48" />
         <source>Open a dataset first.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel.py" line="51" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="51" />
         <source>No model loaded: load one (File &gt; Load Model) or use the demo model.</source>
         <translation>불러온 모델이 없습니다. 모델을 불러오거나(파일 &gt; 모델 불러오기) 데모 모델을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel.py" line="54" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="54" />
         <source>A pre-labeling run is already in progress.</source>
         <translation>사전 라벨링이 이미 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel.py" line="69" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="69" />
         <source>None of the model's classes matches a dataset class by name; use 'studio prelabel --map' to map them by hand.</source>
         <translation>모델 클래스 중 이름이 데이터셋 클래스와 같은 것이 없습니다. 'studio prelabel --map'으로 직접 대응시키세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel.py" line="92" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="92" />
         <source>There is no interrupted pre-labeling run to resume.</source>
         <translation>이어서 할 중단된 사전 라벨링 실행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel.py" line="96" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="96" />
         <source>Run {0} used {1}; load that model to resume it.</source>
         <translation>실행 {0}은(는) {1}을(를) 썼습니다. 이어서 하려면 그 모델을 불러오세요.</translation>
     </message>
 </context><context>
     <name>PrelabelDialog</name>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="44" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="44" />
         <source>Pre-label with {0}</source>
         <translation>{0}(으)로 사전 라벨링</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="47" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="47" />
         <source>All images</source>
         <translation>모든 이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="47" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="47" />
         <source>Images without labels</source>
         <translation>라벨 없는 이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="48" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="48" />
         <source>Images in the current list filter</source>
         <translation>현재 목록 필터의 이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="49" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="49" />
         <source>Images selected in the list</source>
         <translation>목록에서 선택한 이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="60" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="60" />
         <source>Class-agnostic NMS</source>
         <translation>클래스 무관 NMS</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="61" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="61" />
         <source>Sliced inference for small objects</source>
         <translation>작은 물체용 분할 추론</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="69" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="69" />
         <source>Images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="70" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="70" />
         <source>Confidence</source>
         <translation>신뢰도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="71" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="71" />
         <source>NMS IoU</source>
         <translation>NMS IoU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="72" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="72" />
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="73" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="73" />
         <source>Max detections</source>
         <translation>최대 검출 수</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="76" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="76" />
         <source>Tile size</source>
         <translation>타일 크기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="77" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="77" />
         <source>Tile overlap</source>
         <translation>타일 겹침</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="80" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="80" />
         <source>Model class</source>
         <translation>모델 클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="80" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="80" />
         <source>Dataset class</source>
         <translation>데이터셋 클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="87" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="87" />
         <source>— drop —</source>
         <translation>— 버림 —</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="98" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="98" />
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="103" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="103" />
         <source>Class mapping (model → dataset; unmapped classes are dropped):</source>
         <translation>클래스 대응(모델 → 데이터셋, 대응되지 않은 클래스는 버림):</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_dialog.py" line="116" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="116" />
         <source>On {0}×{1} images: {2}</source>
         <translation>{0}×{1} 이미지에서: {2}</translation>
     </message>
 </context><context>
     <name>PrelabelUi</name>
     <message>
-        <location filename="../../studio/ui/prelabel_ui.py" line="46" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="46" />
         <source>Proposals</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_ui.py" line="48" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="48" />
         <source>Proposals ≥ </source>
         <translation>제안 ≥ </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_ui.py" line="53" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="53" />
         <source>Pre-labeling {0} / {1} · {2} img/s · ETA {3}</source>
         <translation>사전 라벨링 {0} / {1} · 초당 {2}장 · 남은 시간 {3}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_ui.py" line="54" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="54" />
         <source>Stop pre-labeling (finished images are kept)</source>
         <translation>사전 라벨링 중지(끝난 이미지는 유지)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_ui.py" line="56" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="56" />
         <source>Pre-label &amp;with Settings…</source>
         <translation>설정하여 사전 라벨링(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_ui.py" line="57" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="57" />
         <source>Pre-label &amp;All Images</source>
         <translation>모든 이미지 사전 라벨링(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_ui.py" line="58" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="58" />
         <source>Pre-label &amp;Unlabeled Images</source>
         <translation>라벨 없는 이미지 사전 라벨링(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_ui.py" line="60" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="60" />
         <source>&amp;Resume Interrupted Pre-labeling</source>
         <translation>중단된 사전 라벨링 이어서 하기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_ui.py" line="62" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="62" />
         <source>&amp;Stop Pre-labeling</source>
         <translation>사전 라벨링 중지(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_ui.py" line="106" />
-        <location filename="../../studio/ui/prelabel_ui.py" line="68" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="105" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="68" />
         <source>Pre-labeling</source>
         <translation>사전 라벨링</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_ui.py" line="106" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="105" />
         <source>Open a dataset first.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_ui.py" line="139" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="138" />
         <source>Pre-labeling run {0} finished: {1} images, {2} proposals, {3} unreadable.</source>
         <translation>사전 라벨링 실행 {0} 완료: 이미지 {1}장, 제안 {2}개, 읽을 수 없음 {3}.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel_ui.py" line="140" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="139" />
         <source>Pre-labeling run {0} stopped after {1} images ({2} proposals); Tools &gt; Resume Interrupted Pre-labeling continues it.</source>
         <translation>사전 라벨링 실행 {0}이(가) 이미지 {1}장 후 멈췄습니다(제안 {2}개). 도구 &gt; 중단된 사전 라벨링 이어서 하기로 계속합니다.</translation>
     </message>
@@ -1933,32 +1930,32 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="126" />
+        <location filename="../../studio/ui/review/controller.py" line="132" />
         <source>This image changed on disk since the model saw it: its proposals may be misplaced.</source>
         <translation>모델이 본 뒤에 이 이미지가 바뀌었습니다. 제안 위치가 맞지 않을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="236" />
+        <location filename="../../studio/ui/review/controller.py" line="215" />
         <source>{0} proposal(s) matched boxes the image already has and were not added twice.</source>
         <translation>제안 {0}개가 이미 있는 박스와 같아 두 번 추가하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="277" />
+        <location filename="../../studio/ui/review/controller.py" line="254" />
         <source>This image is not part of the run under review.</source>
         <translation>이 이미지는 검수 중인 실행에 속하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="312" />
+        <location filename="../../studio/ui/review/controller.py" line="289" />
         <source>The labels could not be saved, so the image was not marked reviewed.</source>
         <translation>라벨을 저장하지 못해 이미지를 검수 완료로 표시하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="329" />
+        <location filename="../../studio/ui/review/controller.py" line="306" />
         <source>Another studio window had already reviewed this image; your decisions replace its decisions.</source>
         <translation>다른 studio 창에서 이미 검수한 이미지입니다. 지금의 결정이 그 결정을 대신합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="362" />
+        <location filename="../../studio/ui/review/controller.py" line="339" />
         <source>Review queue finished: no image left to review (in this filter).</source>
         <translation>검수 대기열 완료: (이 필터에서) 검수할 이미지가 남지 않았습니다.</translation>
     </message>
@@ -2121,24 +2118,24 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
 </context><context>
     <name>ReviewQueue</name>
     <message>
-        <location filename="../../studio/ui/review/queue.py" line="90" />
+        <location filename="../../studio/ui/review/queue.py" line="89" />
         <source>classes renamed or reordered since the run are matched by name</source>
         <translation>실행 이후 이름이나 순서가 바뀐 클래스는 이름으로 맞춥니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/queue.py" line="93" />
+        <location filename="../../studio/ui/review/queue.py" line="92" />
         <source>proposals for classes the dataset no longer has are left out: {0}</source>
         <translation>데이터셋에 더는 없는 클래스의 제안은 제외합니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/queue.py" line="96" />
+        <location filename="../../studio/ui/review/queue.py" line="95" />
         <source>Run {0}: {1}.</source>
         <translation>실행 {0}: {1}.</translation>
     </message>
 </context><context>
     <name>ReviewUi</name>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="157" />
+        <location filename="../../studio/ui/review/review_ui.py" line="158" />
         <location filename="../../studio/ui/review/review_ui.py" line="41" />
         <source>Review</source>
         <translation>검수</translation>
@@ -2204,23 +2201,23 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>검수한 이미지 내보내기(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="157" />
+        <location filename="../../studio/ui/review/review_ui.py" line="158" />
         <source>No pre-labeling run to report on: pre-label some images first (Tools &gt; Pre-label).</source>
         <translation>보고할 사전 라벨링 실행이 없습니다. 먼저 이미지를 사전 라벨링하세요(도구 &gt; 사전 라벨링).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="177" />
-        <location filename="../../studio/ui/review/review_ui.py" line="173" />
+        <location filename="../../studio/ui/review/review_ui.py" line="178" />
+        <location filename="../../studio/ui/review/review_ui.py" line="174" />
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="173" />
+        <location filename="../../studio/ui/review/review_ui.py" line="174" />
         <source>No pre-labeling run under review.</source>
         <translation>검수 중인 사전 라벨링 실행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="177" />
+        <location filename="../../studio/ui/review/review_ui.py" line="178" />
         <source>No image of this run is reviewed yet.</source>
         <translation>이 실행에서 검수한 이미지가 아직 없습니다.</translation>
     </message>
@@ -2562,42 +2559,42 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
 </context><context>
     <name>TrustedModelsDialog</name>
     <message>
-        <location filename="../../studio/ui/model_trust.py" line="83" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="83" />
         <source>Trusted Model Files</source>
         <translation>신뢰한 모델 파일</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/model_trust.py" line="86" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="86" />
         <source>These model files may run their own code: studio converted each once into a copy it opens safely. Revoke trust to be asked again next time.</source>
         <translation>이 모델 파일들은 자체 코드를 실행해도 됩니다. studio는 각 파일을 한 번 변환해 안전하게 여는 사본을 만들었습니다. 신뢰를 취소하면 다음에 다시 묻습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/model_trust.py" line="90" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="90" />
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/model_trust.py" line="90" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="90" />
         <source>Trusted on</source>
         <translation>신뢰한 날짜</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/model_trust.py" line="90" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="90" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/model_trust.py" line="90" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="90" />
         <source>Path</source>
         <translation>경로</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/model_trust.py" line="95" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="95" />
         <source>&amp;Revoke Trust</source>
         <translation>신뢰 취소(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/model_trust.py" line="111" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="111" />
         <source>No trusted model files</source>
         <translation>신뢰한 모델 파일 없음</translation>
     </message>
@@ -2650,21 +2647,6 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
     </message>
 </context><context>
     <name>studio.core</name>
-    <message>
-        <location filename="../../studio/core/dataset.py" line="191" />
-        <source>no such folder: {path}</source>
-        <translation>폴더가 없습니다: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../studio/core/dataset.py" line="193" />
-        <source>not a folder or data.yaml: {path}</source>
-        <translation>폴더나 data.yaml이 아닙니다: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../studio/core/dataset.py" line="195" />
-        <source>cannot read folder: {path}</source>
-        <translation>폴더를 읽을 수 없습니다: {path}</translation>
-    </message>
     <message>
         <location filename="../../studio/core/findings.py" line="26" />
         <source>expected 5 columns (class cx cy w h), found {n}; line kept as is</source>
@@ -2826,29 +2808,6 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>'{cls}'(으)로 라벨된 박스 {box}는 '{other}'에 더 가까워 보입니다(크기와 색)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/imageio.py" line="116" />
-        <location filename="../../studio/core/imageio.py" line="51" />
-        <source>file not found</source>
-        <translation>파일이 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../studio/core/imageio.py" line="107" />
-        <location filename="../../studio/core/imageio.py" line="55" />
-        <source>the file is empty (0 bytes)</source>
-        <translation>파일이 비어 있습니다(0바이트)</translation>
-    </message>
-    <message>
-        <location filename="../../studio/core/imageio.py" line="130" />
-        <location filename="../../studio/core/imageio.py" line="119" />
-        <source>not an image file (unknown format)</source>
-        <translation>이미지 파일이 아닙니다(알 수 없는 형식)</translation>
-    </message>
-    <message>
-        <location filename="../../studio/core/imageio.py" line="132" />
-        <source>the image is truncated</source>
-        <translation>이미지가 잘려 있습니다</translation>
-    </message>
-    <message>
         <location filename="../../studio/core/inference/trust.py" line="36" />
         <source>{name}: the trusted file could not be converted ({reason})</source>
         <translation>{name}: 신뢰한 파일을 변환하지 못했습니다 ({reason})</translation>
@@ -2938,6 +2897,44 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <location filename="../../studio/core/inference/onnx_backend.py" line="60" />
         <source>{name}: ONNX export failed ({reason})</source>
         <translation>{name}: ONNX 내보내기에 실패했습니다({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/dataset/layout.py" line="191" />
+        <source>no such folder: {path}</source>
+        <translation>폴더가 없습니다: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/dataset/layout.py" line="193" />
+        <source>not a folder or data.yaml: {path}</source>
+        <translation>폴더나 data.yaml이 아닙니다: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/dataset/layout.py" line="195" />
+        <source>cannot read folder: {path}</source>
+        <translation>폴더를 읽을 수 없습니다: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/dataset/imageio.py" line="116" />
+        <location filename="../../studio/core/dataset/imageio.py" line="51" />
+        <source>file not found</source>
+        <translation>파일이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/dataset/imageio.py" line="107" />
+        <location filename="../../studio/core/dataset/imageio.py" line="55" />
+        <source>the file is empty (0 bytes)</source>
+        <translation>파일이 비어 있습니다(0바이트)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/dataset/imageio.py" line="130" />
+        <location filename="../../studio/core/dataset/imageio.py" line="119" />
+        <source>not an image file (unknown format)</source>
+        <translation>이미지 파일이 아닙니다(알 수 없는 형식)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/dataset/imageio.py" line="132" />
+        <source>the image is truncated</source>
+        <translation>이미지가 잘려 있습니다</translation>
     </message>
 </context><context>
     <name>studio.ops</name>

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studio.core.dataset import Dataset
-from studio.core.index import ImageIndex
+from studio.core.dataset.index import ImageIndex
+from studio.core.dataset.layout import Dataset
 from studio.core.jobs import Progress
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 def export_ultralytics_split(dataset: Dataset, index: ImageIndex, dest: Path) -> Iterator[Progress]:
     """Exporter ``ultralytics``: the labeled images (negatives included) as a clean Ultralytics
     dataset with a seeded 80/20 train/val split and ``data.yaml`` (the same as ``studio split``)."""
-    from studio.core.export_dataset import export_ultralytics
+    from studio.core.dataset.export import export_ultralytics
 
     paths = [p for p in index.paths if dataset.label_path(p).exists()]
     yield from export_ultralytics(dataset, paths, dest, {"train": 0.8, "val": 0.2})

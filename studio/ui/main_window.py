@@ -19,24 +19,21 @@ from PyQt6.QtWidgets import (
 )
 
 from studio.core import bundled
-from studio.core.index import State
-from studio.core.label_document import LabelDocument
 from studio.core.plugins import Registry
 from studio.ui.actions import make_action
-from studio.ui.annotation_actions import AnnotationActions
-from studio.ui.box_list import BoxListPanel
-from studio.ui.canvas import Canvas
-from studio.ui.class_panel import ClassPanel
-from studio.ui.editor import AnnotationEditor
-from studio.ui.image_list import ImageListPanel
-from studio.ui.image_loader import ImageLoader, LoadedImage
+from studio.ui.annotate.actions import AnnotationActions
+from studio.ui.annotate.box_list import BoxListPanel
+from studio.ui.annotate.canvas import Canvas
+from studio.ui.annotate.class_panel import ClassPanel
+from studio.ui.annotate.editor import AnnotationEditor
+from studio.ui.annotate.image_list import ImageListPanel
+from studio.ui.annotate.image_loader import ImageLoader
 from studio.ui.messages import show_message
-from studio.ui.model_slot import ModelSlot
-from studio.ui.prelabel_ui import PrelabelUi
+from studio.ui.prelabel.menu import PrelabelUi
+from studio.ui.prelabel.model_slot import ModelSlot
 from studio.ui.session import DatasetSession
 from studio.ui.settings import Settings
 from studio.ui.status import IndexStatus
-from studio.ui.texts import state_text
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +52,7 @@ class MainWindow(QMainWindow):
         self.session = DatasetSession(self)
         self.loader = ImageLoader(parent=self)
         self.models = ModelSlot(self)
-        from studio.ui.model_trust import ModelTrustUi
+        from studio.ui.prelabel.model_trust import ModelTrustUi
         from studio.ui.sample_ui import SampleOpener
 
         self.model_trust = ModelTrustUi(self, self.models)
@@ -79,7 +76,10 @@ class MainWindow(QMainWindow):
         self.box_list = BoxListPanel(self.editor, self)
         self.boxes_dock = self._dock(self.tr("Boxes"), "boxes_dock", self.box_list,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
-        self._row: int = -1
+        from studio.ui.annotate.navigator import ImageNavigator
+
+        self.navigator = ImageNavigator(self.session, self.loader, self.editor, self.view, self.image_list,
+                                        settings, self)
 
         self.image_label = QLabel(self)
         # Ignored: a longer status text must never resize the window or shift the canvas.
@@ -100,10 +100,10 @@ class MainWindow(QMainWindow):
         self.review_ui = ReviewUi(self, self.session, self.editor, self.view, self.image_list, self.prelabel_ui,
                                   self._show_error)
         self.review = self.review_ui.controller
-        from studio.ui.annotation_glue import AnnotationGlue
+        from studio.ui.annotate.glue import AnnotationGlue
 
-        self.annotation_glue = AnnotationGlue(self, self.session, self.editor, self.image_list, lambda: self._row,
-                                              self._update_image_label)
+        self.annotation_glue = AnnotationGlue(self, self.session, self.editor, self.image_list,
+                                              lambda: self.navigator.row, self.navigator.update_status)
         self.tabifyDockWidget(self.classes_dock, self.review_ui.dock)  # review gets the height it needs
         self.classes_dock.raise_()
         self._build_actions()
@@ -224,9 +224,11 @@ class MainWindow(QMainWindow):
         s.error.connect(self._show_error)
         s.other_windows.connect(self._on_other_windows)
         self.index_status.cancel_requested.connect(s.cancel_indexing)
-        self.image_list.image_selected.connect(self._show_row)
-        self.loader.loaded.connect(self._on_image_loaded)
-        self.loader.failed.connect(self._on_image_failed)
+        nav = self.navigator
+        nav.document_opened.connect(self.review_ui.on_image_shown)
+        nav.image_shown.connect(self.image_shown)
+        nav.status_text.connect(self.image_label.setText)
+        nav.message.connect(self.statusBar().showMessage)
         self.settings.recent_changed.connect(self._rebuild_recent)
         self.models.loading.connect(
             lambda name: self.model_label.setText(self.tr("Loading model {0}…").format(name)))
@@ -241,7 +243,6 @@ class MainWindow(QMainWindow):
         ed.saved.connect(lambda doc: self.session.note_labels(doc.image_path, doc.label_file.state,
                                                               len(doc.boxes)))
         ed.save_failed.connect(lambda text: self._show_error(self.tr("Cannot save labels"), text))
-        ed.changed.connect(self._update_image_label)
         ed.changed.connect(self._ensure_a_class)
         self.class_panel.names_changed.connect(self._on_class_names)
         self.class_panel.error.connect(self._show_error)
@@ -274,7 +275,7 @@ class MainWindow(QMainWindow):
         """Open the sample dataset with the demo model (made in the user's data folder if missing)."""
         self.sample_opener.open_sample()
 
-    def _on_opened(self, dataset) -> None:  # noqa: ANN001 - studio.core.dataset.Dataset
+    def _on_opened(self, dataset) -> None:  # noqa: ANN001 - studio.core.dataset.layout.Dataset
         if self.help_ui.welcome_shown:
             self.help_ui.hide_welcome()
         index = self.session.index
@@ -299,66 +300,6 @@ class MainWindow(QMainWindow):
         last = self.settings.last_image(str(dataset.root))
         row = index.position(last) if last else -1
         self.image_list.select_index_row(row if row >= 0 else 0)
-
-    def next_unlabeled(self) -> None:
-        """Jump to the next image without a label file."""
-        index = self.session.index
-        if index is None:
-            return
-        row = index.next_row(self.image_list.current_index_row(), {State.UNLABELED})
-        if row < 0 or not self.image_list.select_index_row(row):
-            self.statusBar().showMessage(self.tr("No unlabeled image left (in this filter)."), 5000)
-
-    # images -----------------------------------------------------------------------------------
-    def _show_row(self, row: int) -> None:
-        dataset, index = self.session.dataset, self.session.index
-        if dataset is None or index is None:
-            return
-        self.editor.save_now()
-        self._row = row
-        rel = index.paths[row]
-        self.loader.request(str(dataset.image_path(rel)), str(dataset.label_path(rel)),
-                            len(dataset.classes) or None)
-        self.loader.prefetch([str(dataset.image_path(index.paths[r]))
-                              for r in self.image_list.neighbours(2)])
-        self.settings.set_last_image(str(dataset.root), rel)
-        state = State(int(index.state[row]))
-        self.image_label.setText(f"{rel} — {state_text(state)}")
-
-    def _on_image_loaded(self, loaded: LoadedImage) -> None:
-        dataset = self.session.dataset
-        if dataset is None:
-            return
-        doc = LabelDocument(Path(loaded.key), dataset.label_path(loaded.key), loaded.display.size_wh,
-                            loaded.labels)
-        self.editor.open_document(doc)
-        self.review_ui.on_image_shown()
-        self._select_pending_box()
-        self.view.show_image(loaded)
-        self.session.ensure_indexing()
-        self._update_image_label()
-        problems = loaded.labels.findings
-        if problems:
-            from studio.ui.texts import finding_text
-
-            self.statusBar().showMessage(finding_text(problems[0]), 10_000)
-        self.image_shown.emit(loaded.key)
-
-    def _update_image_label(self) -> None:
-        doc, index = self.editor.doc, self.session.index
-        if doc is None:
-            return
-        w, h = doc.size_wh
-        parts = [doc.image_path.name, f"{w} × {h}", state_text(_doc_state(doc))]
-        if len(doc.boxes):
-            parts.append(self.tr("{0} boxes").format(len(doc.boxes)))
-        if doc.label_file.kept:
-            parts.append(self.tr("{0} lines kept as they are").format(len(doc.label_file.kept)))
-        if index is not None and 0 <= self._row < len(index) and index.verified[self._row]:
-            parts.append(self.tr("verified"))
-        if doc.dirty:
-            parts.append(self.tr("unsaved"))
-        self.image_label.setText(" — ".join(parts))
 
     def _ensure_a_class(self) -> None:
         """The first box in a dataset without classes creates class 0 ("object") in its class
@@ -404,33 +345,6 @@ class MainWindow(QMainWindow):
         win.raise_()
         win.activateWindow()
 
-    def show_image_box(self, rel: str, box: int = -1) -> bool:
-        """Show an image of the dataset (clearing list filters if they hide it) and select a box."""
-        index = self.session.index
-        row = index.position(rel) if index is not None else -1
-        if row < 0:
-            self.statusBar().showMessage(self.tr("{0} is not an image of this dataset.").format(rel), 8000)
-            return False
-        self._pending_box = (rel, box)
-        if not self.image_list.select_index_row(row):
-            self.image_list.clear_filters()
-            if not self.image_list.select_index_row(row):
-                return False
-        if self.editor.doc is not None and self.session.relative(self.editor.doc.image_path) == rel:
-            self._select_pending_box()
-        self.raise_()
-        self.activateWindow()
-        return True
-
-    def _select_pending_box(self) -> None:
-        pending = getattr(self, "_pending_box", None)
-        doc = self.editor.doc
-        if pending is None or doc is None or self.session.relative(doc.image_path) != pending[0]:
-            return
-        self._pending_box = None
-        if 0 <= pending[1] < len(self.editor.boxes):
-            self.editor.select([pending[1]])
-
     def show_shortcuts(self) -> None:
         """List every shortcut (F1)."""
         from studio.ui.shortcuts_dialog import ShortcutsDialog
@@ -444,15 +358,6 @@ class MainWindow(QMainWindow):
                                  extra, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-
-    def _on_image_failed(self, key: str, reason: str) -> None:
-        self.editor.close_document()  # keys must not edit an image that is not shown
-        self.session.ensure_indexing()
-        from studio.ui.texts import error_text
-
-        reason = error_text(reason)
-        self.view.show_message(self.tr("Cannot show {0}:\n{1}").format(Path(key).name, reason))
-        self.image_label.setText(f"{Path(key).name} — {reason}")
 
     # models -----------------------------------------------------------------------------------
     def choose_model(self) -> None:
@@ -541,9 +446,15 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _doc_state(doc: LabelDocument) -> State:
-    from studio.core.index import state_from_label
+    # images (the navigator's) -----------------------------------------------------------------------
+    def next_unlabeled(self) -> None:
+        """Jump to the next image without a label file."""
+        self.navigator.next_unlabeled()
 
-    return state_from_label(doc.state)
-
-
+    def show_image_box(self, rel: str, box: int = -1) -> bool:
+        """Show an image (and select a box) for another window, and come to the front."""
+        shown = self.navigator.show_image_box(rel, box)
+        if shown:
+            self.raise_()
+            self.activateWindow()
+        return shown

@@ -10,9 +10,9 @@ from PyQt6.QtCore import QObject, Qt, pyqtSignal
 from PyQt6.QtWidgets import QMainWindow, QProgressDialog
 
 from studio.core import bundled
+from studio.core.dataset.sample import default_sample_dir, sample_exists, sample_job
 from studio.core.jobs import Progress, format_eta
-from studio.core.sample_data import default_sample_dir, sample_exists, sample_job
-from studio.ui.model_slot import ModelSlot
+from studio.ui.prelabel.model_slot import ModelSlot
 from studio.ui.workers import JobWorker
 
 

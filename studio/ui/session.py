@@ -9,12 +9,12 @@ from pathlib import Path
 
 from PyQt6.QtCore import QObject, QTimer, pyqtSignal
 
-from studio.core.dataset import Dataset, DatasetError, ImageListing, open_dataset
-from studio.core.index import ImageIndex, IndexUpdate, State, index_job, state_from_label
+from studio.core.dataset.index import ImageIndex, IndexUpdate, State, index_job, state_from_label
+from studio.core.dataset.layout import Dataset, DatasetError, ImageListing, open_dataset
+from studio.core.dataset.store_location import open_store
 from studio.core.jobs import CancelToken, Progress
-from studio.core.labels import LabelState
-from studio.core.storage import open_store
-from studio.core.store import Store, StoreError
+from studio.core.labels.yolo import LabelState
+from studio.core.store.db import Store, StoreError
 from studio.ui.background import run_call
 from studio.ui.texts import error_text
 from studio.ui.workers import JobWorker
@@ -90,7 +90,7 @@ class DatasetSession(QObject):
 
     def _announce(self) -> None:
         """Register this window on the dataset and say if another window has it open."""
-        from studio.core import presence
+        from studio.core.store import presence
 
         if self.store is None:
             return
@@ -104,7 +104,7 @@ class DatasetSession(QObject):
             self.other_windows.emit(len(other))
 
     def _beat(self) -> None:
-        from studio.core import presence
+        from studio.core.store import presence
 
         if self.store is not None and self.owner:
             presence.heartbeat(self.store, self.owner)
@@ -128,7 +128,7 @@ class DatasetSession(QObject):
         self._index_done = True
         self._heartbeat.stop()
         if self.store is not None and self.owner:
-            from studio.core import presence
+            from studio.core.store import presence
 
             presence.unregister(self.store, self.owner)
             self.owner = ""

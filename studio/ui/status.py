@@ -5,7 +5,7 @@ from __future__ import annotations
 from PyQt6.QtCore import pyqtSignal
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
-from studio.core.index import ImageIndex, State
+from studio.core.dataset.index import ImageIndex, State
 from studio.core.jobs import Progress, format_eta
 
 

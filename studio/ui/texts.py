@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PyQt6.QtCore import QCoreApplication
 
+from studio.core.dataset.index import State
 from studio.core.findings import Finding
 from studio.core.i18n import CORE_CONTEXT
-from studio.core.index import State
 
 
 def finding_text(finding: Finding, with_place: bool = True) -> str:

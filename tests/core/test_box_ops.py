@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from studio.core import box_ops
-from studio.core.boxes import Boxes
+from studio.core.labels import box_ops
+from studio.core.labels.boxes import Boxes
 
 SIZE = (200, 100)
 

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 import yaml
 
-from studio.core.classes import ClassFileError, ClassSource, replace_yaml_names
-from studio.core.dataset import DatasetError, Layout, open_dataset
+from studio.core.dataset.layout import DatasetError, Layout, open_dataset
+from studio.core.labels.classes import ClassFileError, ClassSource, replace_yaml_names
 
 
 def _img(path: Path) -> None:

@@ -10,9 +10,9 @@ import cv2
 import numpy as np
 import pytest
 
-from studio.core.dataset import open_dataset
-from studio.core.evaluation import evaluate_predictions, predictions_from_folder
-from studio.core.metrics import ImageBoxes
+from studio.core.dataset.layout import open_dataset
+from studio.core.insight.evaluation import evaluate_predictions, predictions_from_folder
+from studio.core.labels.metrics import ImageBoxes
 from tests.oracles import coco_eval
 
 W, H = 640, 480
@@ -89,7 +89,7 @@ def test_map_agrees_with_pycocotools(tmp_path: Path, seed: int) -> None:
 def test_curves_and_best_f1_equal_ultralytics(tmp_path: Path) -> None:
     from ultralytics.utils.metrics import ap_per_class
 
-    from studio.core.metrics import _match_image
+    from studio.core.labels.metrics import _match_image
 
     root, pred = _make(tmp_path / "ds", 7, n_images=40)
     ds = open_dataset(root / "data.yaml")

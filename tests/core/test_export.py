@@ -7,9 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from studio.core.dataset import open_dataset
-from studio.core.export_dataset import ExportError, export_ultralytics, split_paths
-from studio.core.labels import load_yolo_labels
+from studio.core.dataset.export import ExportError, export_ultralytics, split_paths
+from studio.core.dataset.layout import open_dataset
+from studio.core.labels.yolo import load_yolo_labels
 
 
 def test_split_is_seeded_and_stratified() -> None:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from studio.core.imageio import ImageReadError, read_image, read_image_size
+from studio.core.dataset.imageio import ImageReadError, read_image, read_image_size
 
 
 def _photo(h: int = 30, w: int = 40) -> np.ndarray:

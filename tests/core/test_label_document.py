@@ -7,10 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from studio.core import box_ops
-from studio.core.boxes import Boxes
-from studio.core.label_document import ExternalChangeError, LabelDocument
-from studio.core.labels import LabelState
+from studio.core.labels import box_ops
+from studio.core.labels.boxes import Boxes
+from studio.core.labels.document import ExternalChangeError, LabelDocument
+from studio.core.labels.yolo import LabelState
 
 SIZE = (200, 100)
 

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studio.core.atomic import WriteError
-from studio.core.boxes import Boxes
-from studio.core.labels import (
+from studio.core.labels.boxes import Boxes
+from studio.core.labels.yolo import (
     LabelState,
     as_ultralytics_array,
     boxes_to_label_file,

@@ -8,7 +8,7 @@ import io
 import numpy as np
 import pytest
 
-from studio.core.metrics import ImageBoxes, box_iou, evaluate
+from studio.core.labels.metrics import ImageBoxes, box_iou, evaluate
 from tests.oracles import coco_eval
 
 

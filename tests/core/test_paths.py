@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from studio.core.paths import IMG_FORMATS, is_image_name, label_path_for, natural_key
+from studio.core.dataset.paths import IMG_FORMATS, is_image_name, label_path_for, natural_key
 
 
 def test_image_formats_match_ultralytics() -> None:

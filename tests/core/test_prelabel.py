@@ -13,8 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from studio.core.boxes import Boxes
-from studio.core.dataset import open_dataset
+from studio.core.dataset.layout import open_dataset
 from studio.core.inference.engine import (
     PredictParams,
     UltralyticsDetector,
@@ -22,8 +21,9 @@ from studio.core.inference.engine import (
     map_classes,
     prelabel_job,
 )
-from studio.core.runs import create_run, proposals_for, run_counts, write_labels_from_run
-from studio.core.store import Store
+from studio.core.inference.runs import create_run, proposals_for, run_counts, write_labels_from_run
+from studio.core.labels.boxes import Boxes
+from studio.core.store.db import Store
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "models" / "demo-fruit.pt"
 
@@ -187,7 +187,7 @@ def test_onnx_runtime_backend_agrees_with_pytorch(sample_dataset: Path, tmp_path
     params = PredictParams(imgsz=320)
     ds = open_dataset(sample_dataset)
     for rel in ds.scan_images().paths[:6]:
-        from studio.core.imageio import read_image
+        from studio.core.dataset.imageio import read_image
 
         img = read_image(ds.image_path(rel))
         a = UltralyticsDetector(demo[0], params)([img])[0]
@@ -230,8 +230,8 @@ def test_tiles_cover_the_image_and_merge_duplicates() -> None:
 
 def test_sliced_inference_finds_small_objects_whole_image_misses(demo) -> None:
     """On a large canvas of small fruit, tiles at the model's size find more than one pass."""
+    from studio.core.dataset.sample import render_scene
     from studio.core.inference.slicing import SlicedDetector
-    from studio.core.sample_data import render_scene
 
     model, info = demo
     rng = np.random.default_rng(3)
@@ -262,9 +262,9 @@ def test_run_settings_load_across_versions_with_clear_messages() -> None:
 
 def test_cli_resume_of_a_run_from_a_newer_studio_is_refused_clearly(sample_dataset: Path, capsys) -> None:
     from studio.cli import main
-    from studio.core.dataset import open_dataset
-    from studio.core.runs import CANCELLED, set_run_status
-    from studio.core.storage import open_store
+    from studio.core.dataset.layout import open_dataset
+    from studio.core.dataset.store_location import open_store
+    from studio.core.inference.runs import CANCELLED, set_run_status
 
     store, _ = open_store(open_dataset(sample_dataset))
     run = create_run(store, str(DEMO.resolve()), {0: "apple"}, {"version": 99, "conf": 0.2}, {0: 0})
@@ -275,7 +275,7 @@ def test_cli_resume_of_a_run_from_a_newer_studio_is_refused_clearly(sample_datas
 
 
 def test_old_stores_migrate_to_the_run_lifecycle(tmp_path: Path) -> None:
-    from studio.core.runs import get_run, list_runs
+    from studio.core.inference.runs import get_run, list_runs
 
     store = Store(tmp_path / ".studio")
     ids = [create_run(store, "m.pt", {0: "a"}, {}, {0: 0}) for _ in range(4)]

@@ -10,12 +10,12 @@ import cv2
 import numpy as np
 import pytest
 
-from studio.core.dataset import open_dataset
+from studio.core.dataset.layout import open_dataset
 from studio.core.findings import Severity
-from studio.core.labels import load_yolo_labels
-from studio.core.qa import check_survey
-from studio.core.stats import dataset_stats, write_csv
-from studio.core.survey import run_survey
+from studio.core.insight.qa import check_survey
+from studio.core.insight.stats import dataset_stats, write_csv
+from studio.core.insight.survey import run_survey
+from studio.core.labels.yolo import load_yolo_labels
 
 
 def _set(path: Path, text: str) -> None:
@@ -25,7 +25,7 @@ def _set(path: Path, text: str) -> None:
 @pytest.fixture(scope="module")
 def crafted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """A 60-image sample with one planted problem per image; returns (root, code -> image)."""
-    from studio.core.sample_data import make_sample_dataset
+    from studio.core.dataset.sample import make_sample_dataset
 
     root = make_sample_dataset(tmp_path_factory.mktemp("qa") / "검사 데이터", n_train=60, n_val=0, seed=3,
                                with_photos=False)

@@ -8,18 +8,19 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from studio.core.auto_accept import auto_accept_job, eligible_items
-from studio.core.boxes import Boxes
-from studio.core.dataset import open_dataset
-from studio.core.labels import boxes_to_label_file, load_yolo_labels, save_yolo_labels
-from studio.core.metrics import ImageBoxes
-from studio.core.presence import others, register, unregister
-from studio.core.review import (
+from studio.core.dataset.layout import open_dataset
+from studio.core.inference.runs import create_run, record_results
+from studio.core.labels.boxes import Boxes
+from studio.core.labels.metrics import ImageBoxes
+from studio.core.labels.yolo import boxes_to_label_file, load_yolo_labels, save_yolo_labels
+from studio.core.review.auto_accept import auto_accept_job, eligible_items
+from studio.core.review.classes import check_run_classes, translate_classes
+from studio.core.review.report import quality_report
+from studio.core.review.workflow import (
     Decision,
     ReviewStatus,
     Sort,
     begin_review,
-    check_run_classes,
     classify,
     count_queue,
     decisions_for,
@@ -31,11 +32,9 @@ from studio.core.review import (
     run_proposals,
     set_decisions,
     status_of,
-    translate_classes,
 )
-from studio.core.review_report import quality_report
-from studio.core.runs import create_run, record_results
-from studio.core.store import Store
+from studio.core.store.db import Store
+from studio.core.store.presence import others, register, unregister
 from tests.oracles import coco_ap50_per_class, coco_eval, coco_tp_at_iou50
 
 
@@ -262,7 +261,7 @@ def test_presence_sees_other_windows(sample_dataset: Path) -> None:
 
 
 def test_disagreement_scores_compare_labels_with_proposals(reviewed) -> None:
-    from studio.core.review import disagreement_scores
+    from studio.core.review.workflow import disagreement_scores
 
     ds, store, run, made = reviewed
     paths = sorted(made)

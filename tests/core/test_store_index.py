@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from studio.core.dataset import open_dataset
-from studio.core.index import ImageIndex, State, index_job
+from studio.core.dataset.index import ImageIndex, State, index_job
+from studio.core.dataset.layout import open_dataset
 from studio.core.jobs import CancelToken
-from studio.core.store import Store
+from studio.core.store.db import Store
 
 
 def _run(root: Path, cancel_after: int | None = None) -> tuple[ImageIndex, Store]:
@@ -45,7 +45,7 @@ def test_index_states_match_label_files(sample_dataset: Path) -> None:
 
 def test_resume_after_cancel_only_reads_the_rest(sample_dataset: Path, monkeypatch) -> None:
     _run(sample_dataset, cancel_after=4)
-    import studio.core.index as index_module
+    import studio.core.dataset.index as index_module
 
     calls: list[str] = []
     real = index_module.inspect_image
@@ -95,8 +95,8 @@ def test_index_filter_and_next_row() -> None:
 
 
 def test_read_only_dataset_uses_fallback_store(tmp_path: Path, monkeypatch) -> None:
-    from studio.core import storage
-    from studio.core.store import StoreError
+    from studio.core.dataset import store_location as storage
+    from studio.core.store.db import StoreError
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     ds = open_dataset(tmp_path)
@@ -113,7 +113,7 @@ def test_read_only_dataset_uses_fallback_store(tmp_path: Path, monkeypatch) -> N
 
 
 def test_store_error_is_clear_when_folder_cannot_be_created(tmp_path: Path) -> None:
-    from studio.core.store import StoreError
+    from studio.core.store.db import StoreError
 
     (tmp_path / "file").write_text("x")
     with pytest.raises(StoreError, match="cannot open studio's database"):
@@ -124,9 +124,9 @@ def test_index_sweeps_temp_files_left_by_a_crash(sample_dataset: Path) -> None:
     import os
     import time
 
-    from studio.core.dataset import open_dataset
-    from studio.core.index import ImageIndex, index_job
-    from studio.core.store import Store
+    from studio.core.dataset.index import ImageIndex, index_job
+    from studio.core.dataset.layout import open_dataset
+    from studio.core.store.db import Store
 
     lbl_dir = sample_dataset / "labels" / "train"
     old = lbl_dir / ".train_0001.txt.ab12cd_3.tmp"

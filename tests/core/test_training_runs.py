@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from studio.core.training_runs import RunReadError, read_run
+from studio.core.insight.training_runs import RunReadError, read_run
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = ("epoch,time,train/box_loss,train/cls_loss,train/dfl_loss,metrics/precision(B),metrics/recall(B),"

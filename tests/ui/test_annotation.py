@@ -183,7 +183,7 @@ def test_negative_and_verified(qtbot, annotating) -> None:
     _save(qtbot, window)
     assert second.read_bytes() == b""
     row = window.image_list.current_index_row()
-    from studio.core.index import State
+    from studio.core.dataset.index import State
 
     assert window.session.index.state[row] == State.NEGATIVE
     qtbot.keyClick(view, Qt.Key.Key_Space)
@@ -291,7 +291,7 @@ def test_shortcuts_dialog_lists_labelimg_keys(qtbot, window) -> None:
 
 
 def test_class_picker_type_to_filter(qtbot, annotating) -> None:
-    from studio.ui.class_picker import ClassPicker
+    from studio.ui.annotate.class_picker import ClassPicker
 
     window, path = annotating
     view = window.view

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from studio.core.labels import parse_label_bytes
+from studio.core.labels.yolo import parse_label_bytes
 
 EDITOR_SCRIPT = r"""
 import sys, time

@@ -286,7 +286,7 @@ def test_exported_korean_charts(qtbot, korean, sample_dataset: Path, tmp_path: P
 
 
 def test_core_errors_are_shown_translated(qtbot, korean, tmp_path: Path) -> None:
-    from studio.core.dataset import DatasetError, open_dataset
+    from studio.core.dataset.layout import DatasetError, open_dataset
     from studio.core.inference.model_file import ModelError, load_detection_model
     from studio.ui.texts import error_text
 
@@ -312,8 +312,8 @@ def test_queue_messages_are_translated_at_run_time(qtbot, korean, sample_dataset
     """Texts of a base class must be found under the context pylupdate gave them."""
     import json
 
-    from studio.core.dataset import open_dataset
-    from studio.core.store import Store
+    from studio.core.dataset.layout import open_dataset
+    from studio.core.store.db import Store
     from tests.core.test_review import make_run
 
     ds = open_dataset(sample_dataset)

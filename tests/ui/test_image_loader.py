@@ -8,8 +8,8 @@ import cv2
 import numpy as np
 import pytest
 
-from studio.core.imageio import ImageReadError
-from studio.ui.image_loader import DisplayCache
+from studio.core.dataset.imageio import ImageReadError
+from studio.ui.annotate.image_loader import DisplayCache
 
 
 def test_cache_bounded_and_previews(qapp, tmp_path: Path) -> None:

@@ -75,8 +75,8 @@ def test_statistics_charts_and_csv(qtbot, window, sample_dataset: Path, tmp_path
 
 
 def test_evaluation_of_a_run_and_confusion_cells(qtbot, window, sample_dataset: Path) -> None:
-    from studio.core.dataset import open_dataset
-    from studio.core.store import Store
+    from studio.core.dataset.layout import open_dataset
+    from studio.core.store.db import Store
     from tests.core.test_review import make_run
 
     ds = open_dataset(sample_dataset)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PyQt6.QtCore import QPoint, Qt
 
-from studio.core.index import State
+from studio.core.dataset.index import State
 
 
 def _open(qtbot, window, path: Path) -> None:

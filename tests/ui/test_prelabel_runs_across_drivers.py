@@ -15,8 +15,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from studio.core.runs import list_runs
-from studio.core.sample_data import make_sample_dataset
+from studio.core.dataset.sample import make_sample_dataset
+from studio.core.inference.runs import list_runs
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "models" / "demo-fruit.pt"
 
@@ -97,8 +97,8 @@ def test_a_gui_run_resumes_from_the_cli(qtbot, window, dataset: Path) -> None:
 
 
 def test_a_killed_cli_run_is_interrupted_and_resumes_in_the_window(qtbot, window, dataset: Path) -> None:
-    from studio.core.dataset import open_dataset
-    from studio.core.storage import open_store
+    from studio.core.dataset.layout import open_dataset
+    from studio.core.dataset.store_location import open_store
 
     proc = subprocess.Popen([sys.executable, "-m", "studio.cli", "prelabel", str(dataset), "--model", str(DEMO)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

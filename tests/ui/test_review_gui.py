@@ -8,10 +8,11 @@ import numpy as np
 import pytest
 from PyQt6.QtCore import Qt
 
-from studio.core.dataset import open_dataset
-from studio.core.labels import load_yolo_labels
-from studio.core.review import Decision, ReviewStatus, decisions_for, merge_accepted, run_proposals, status_of
-from studio.core.store import Store
+from studio.core.dataset.layout import open_dataset
+from studio.core.inference.runs import run_proposals
+from studio.core.labels.yolo import load_yolo_labels
+from studio.core.review.workflow import Decision, ReviewStatus, decisions_for, merge_accepted, status_of
+from studio.core.store.db import Store
 from tests.core.test_review import make_run
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -33,7 +34,7 @@ def _open_review(qtbot, window, root: Path) -> None:  # noqa: ANN001
         window.open_dataset(root)
     qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL)
     assert window.review_ui.act_mode.isChecked() and window.review_ui.dock.isVisible()
-    first = window.review.queue[0].path
+    first = window.review.queue.ordered[0].path
     qtbot.waitUntil(lambda: window.review.current is not None and window.review.current.path == first,
                     timeout=5000)
     window.view.setFocus()
@@ -56,16 +57,16 @@ def test_accept_all_and_next_merges_without_duplicates(qtbot, window, run_setup)
     original = label.read_bytes()
     human = load_yolo_labels(label).boxes
     # the queue is sorted by lowest confidence, and the image list shows it in that order
-    mins = [it.min_conf for it in window.review.queue if it.n]
+    mins = [it.min_conf for it in window.review.queue.ordered if it.n]
     assert mins == sorted(mins)
     model = window.image_list.model
     assert [window.session.index.paths[model.index_row(r)] for r in range(3)] == \
-        [it.path for it in window.review.queue[:3]]
+        [it.path for it in window.review.queue.ordered[:3]]
     props = made[rel]
-    shown = props[np.flatnonzero(props.confidence >= window.view.min_confidence)]
+    shown = props[np.flatnonzero(props.confidence >= window.review.state.threshold)]
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
     _wait_for_next(qtbot, window, rel)
-    assert _current(window) == window.review.queue[1].path
+    assert _current(window) == window.review.queue.ordered[1].path
     expected, dup = merge_accepted(human, shown, any_class=True)  # Enter: one box per object
     got = load_yolo_labels(label).boxes
     assert len(got) == len(expected)
@@ -77,7 +78,7 @@ def test_accept_all_and_next_merges_without_duplicates(qtbot, window, run_setup)
     ids, _ = run_proposals(store, run, rel)
     assert len(decided) == len(ids)
     assert sum(d is Decision.DUPLICATE for d in decided.values()) == int(dup.sum())
-    assert window.review.counts().reviewed == 1
+    assert window.review.queue.counts().reviewed == 1
 
 
 def test_single_keys_accept_reject_edit(qtbot, window, run_setup) -> None:
@@ -141,7 +142,7 @@ def test_undo_goes_back_over_a_finished_image(qtbot, window, run_setup) -> None:
     assert status_of(store, run, rel)[0] is ReviewStatus.OPEN
     assert decisions_for(store, run, rel) == {}
     assert len(window.review.visible_pending()) == pending
-    assert window.review.counts().reviewed == 0
+    assert window.review.queue.counts().reviewed == 0
 
 
 def test_reject_all_keeps_human_boxes_and_negative_on_empty(qtbot, window, run_setup) -> None:
@@ -155,7 +156,7 @@ def test_reject_all_keeps_human_boxes_and_negative_on_empty(qtbot, window, run_s
     assert ds.label_path(rel).read_bytes() == original
     assert set(decisions_for(window.session.store, run, rel).values()) <= {Decision.REJECTED, Decision.HIDDEN}
     # an unlabeled image whose proposals are all wrong becomes a negative; undo takes that back
-    target = next(it.path for it in reversed(window.review.queue) if it.n and not it.done)  # not shown yet
+    target = next(it.path for it in reversed(window.review.queue.ordered) if it.n and not it.done)  # not shown yet
     ds.label_path(target).unlink()
     window.image_list.select_index_row(window.session.index.position(target))
     qtbot.waitUntil(lambda: _current(window) == target, timeout=5000)
@@ -170,7 +171,7 @@ def test_reject_all_keeps_human_boxes_and_negative_on_empty(qtbot, window, run_s
 
 
 def test_report_dialog_matches_core_and_auto_accept_holds_back_spot_checks(qtbot, window, run_setup) -> None:
-    from studio.core.review_report import quality_report
+    from studio.core.review.report import quality_report
     from studio.ui.review.report_dialog import QualityReportDialog
 
     root, run, made = run_setup
@@ -189,22 +190,22 @@ def test_report_dialog_matches_core_and_auto_accept_holds_back_spot_checks(qtbot
     assert "accepted" in dialog.rates.text()
     # the advisor's button moves the canvas threshold
     dialog.use_best.click()
-    assert window.view.min_confidence == pytest.approx(round(ref.curve.best_f1()[0], 2))
+    assert window.review.state.threshold == pytest.approx(round(ref.curve.best_f1()[0], 2))
     dialog.auto_threshold.setValue(0.3)
     dialog.spot_share.setValue(0.2)
     dialog.spot_min.setValue(1)
     shown = _current(window)
     assert dialog.start_auto_accept(confirm=False)
     qtbot.waitUntil(lambda: not dialog.auto_worker.is_running(), timeout=20_000)
-    from studio.core.review import status_of as _status
+    from studio.core.review.workflow import status_of as _status
 
     if _status(window.session.store, run, shown)[0] is ReviewStatus.AUTO:  # the image on screen was taken
         doc = window.editor.document_for(window.session.dataset.label_path(shown))
         qtbot.waitUntil(lambda: not doc.changed_on_disk(), timeout=5000)
     qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.spot is not None, timeout=10_000)
-    counts = window.review.counts()
+    counts = window.review.queue.counts()
     assert counts.auto > 0 and counts.spot_left > 0
-    assert all(it.spot for it in window.review.queue[:counts.spot_left])
+    assert all(it.spot for it in window.review.queue.ordered[:counts.spot_left])
     dialog.close()
 
 
@@ -238,7 +239,7 @@ def test_deleted_and_changed_images_are_reported(qtbot, window, run_setup) -> No
     with open(ds.image_path(paths[1]), "ab") as f:
         f.write(b"\0")
     _open_review(qtbot, window, root)
-    assert window.review.missing_images == 1
+    assert window.review.queue.missing_images == 1
     assert "no longer exist" in window.review_ui.panel.counts_label.text()
     window.review_ui.panel.sort_box.setCurrentIndex(3)  # by name: paths[1] first
     window.image_list.select_index_row(window.session.index.position(paths[1]))
@@ -386,8 +387,8 @@ def test_disagreement_order_is_computed_in_the_background(qtbot, window, run_set
     _open_review(qtbot, window, root)
     window.review_ui.panel.sort_box.setCurrentIndex(2)  # disagreement with existing labels
     c = window.review
-    qtbot.waitUntil(lambda: c._disagreement is not None, timeout=10_000)
-    qtbot.waitUntil(lambda: [c._disagreement[it.path] for it in c.queue]
-                    == sorted((c._disagreement[it.path] for it in c.queue), reverse=True), timeout=5000)
+    qtbot.waitUntil(lambda: c.queue._disagreement is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: [c.queue._disagreement[it.path] for it in c.queue.ordered]
+                    == sorted((c.queue._disagreement[it.path] for it in c.queue.ordered), reverse=True), timeout=5000)
     model = window.image_list.model
-    assert window.session.index.paths[model.index_row(0)] == c.queue[0].path
+    assert window.session.index.paths[model.index_row(0)] == c.queue.ordered[0].path

@@ -10,7 +10,7 @@ from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QPushButton
 
 from studio.core import bundled
-from studio.core.sample_data import default_sample_dir
+from studio.core.dataset.sample import default_sample_dir
 
 
 @pytest.fixture

@@ -16,12 +16,12 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from studio.core.boxes import Boxes
-from studio.core.dataset import Dataset
-from studio.core.imageio import ImageReadError, read_image
+from studio.core.dataset.imageio import ImageReadError, read_image
+from studio.core.dataset.layout import Dataset
+from studio.core.inference.runs import done_paths, record_results
 from studio.core.jobs import EtaClock, Progress
-from studio.core.runs import done_paths, record_results
-from studio.core.store import Store
+from studio.core.labels.boxes import Boxes
+from studio.core.store.db import Store
 
 COMMIT_EVERY = 16  # at most this many images per transaction (a kill redoes them, never twice)
 COMMIT_SECONDS = 0.25  # and at least this often

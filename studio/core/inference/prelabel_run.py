@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from studio.core.dataset import Dataset
+from studio.core.dataset.layout import Dataset
 from studio.core.i18n import QT_TRANSLATE_NOOP, TranslatableMessage
 from studio.core.inference.engine import (
     Detector,
@@ -23,8 +23,7 @@ from studio.core.inference.engine import (
     use_all_cores,
 )
 from studio.core.inference.model_file import ModelError, ModelInfo, load_detection_model
-from studio.core.jobs import CancelToken, Progress
-from studio.core.runs import (
+from studio.core.inference.runs import (
     CANCELLED,
     FAILED,
     FINISHED,
@@ -34,7 +33,8 @@ from studio.core.runs import (
     planned_paths,
     set_run_status,
 )
-from studio.core.store import Store
+from studio.core.jobs import CancelToken, Progress
+from studio.core.store.db import Store
 
 SETTINGS_VERSION = 2
 BACKENDS = ("auto", "onnx", "torch")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from studio.core.boxes import Boxes
+from studio.core.labels.boxes import Boxes
 
 
 def tile_origins(size: int, tile: int, overlap: float) -> list[int]:

@@ -18,9 +18,9 @@ from pathlib import Path
 import cv2
 
 from studio.core.atomic import atomic_write_bytes, atomic_write_text
-from studio.core.imageio import ImageReadError, read_image
+from studio.core.dataset.imageio import ImageReadError, read_image
+from studio.core.dataset.paths import is_image_name, natural_key
 from studio.core.jobs import EtaClock, Progress
-from studio.core.paths import is_image_name, natural_key
 from studio.core.preprocess.ops import OpError
 from studio.core.preprocess.pipeline import Pipeline, PipelineError, run_pipeline
 

@@ -75,7 +75,7 @@ if __name__ == "__main__":
 
 def export_python(pipeline: Pipeline, specs: dict[str, OpSpec] | None = None, title: str = "") -> str:
     """The text of a standalone script that applies ``pipeline`` (cv2 + numpy only)."""
-    from studio.core.paths import IMG_FORMATS
+    from studio.core.dataset.paths import IMG_FORMATS
 
     specs = specs if specs is not None else builtin_specs()
     lines = [

@@ -16,8 +16,8 @@ from PyQt6.QtWidgets import (
 )
 
 from studio.core.findings import Severity
+from studio.core.insight.qa import QAReport, check_job
 from studio.core.jobs import CancelToken
-from studio.core.qa import QAReport, check_job
 from studio.ui.insight.job_tab import JobTab
 from studio.ui.session import DatasetSession
 from studio.ui.status import IndexStatus

@@ -22,8 +22,13 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.evaluation import EvalReport, evaluate_predictions, predictions_from_folder, predictions_from_run
-from studio.core.runs import list_runs
+from studio.core.inference.runs import list_runs
+from studio.core.insight.evaluation import (
+    EvalReport,
+    evaluate_predictions,
+    predictions_from_folder,
+    predictions_from_run,
+)
 from studio.ui.background import CallLane
 from studio.ui.insight.charts import PALETTE, plot_widget
 from studio.ui.session import DatasetSession

@@ -22,7 +22,7 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.training_runs import LOSSES, RunReadError, TrainingRun, read_run
+from studio.core.insight.training_runs import LOSSES, RunReadError, TrainingRun, read_run
 from studio.ui.insight.charts import PALETTE, plot_widget
 
 _METRICS = (("metrics/precision(B)", "precision"), ("metrics/recall(B)", "recall"),

@@ -16,9 +16,9 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
+from studio.core.insight.stats import DatasetStats, dataset_stats, write_csv
+from studio.core.insight.survey import survey_job
 from studio.core.jobs import CancelToken
-from studio.core.stats import DatasetStats, dataset_stats, write_csv
-from studio.core.survey import survey_job
 from studio.ui.insight.charts import bars, heat_map, plot_widget
 from studio.ui.insight.job_tab import JobTab
 from studio.ui.session import DatasetSession

@@ -24,18 +24,18 @@ from PyQt6.QtWidgets import (
 )
 
 from studio.core.atomic import atomic_write_text
-from studio.core.imageio import ImageReadError, read_image
+from studio.core.dataset.imageio import ImageReadError, read_image
 from studio.core.jobs import Progress, format_eta
 from studio.core.preprocess.export import write_script
 from studio.core.preprocess.functions import as_gray, auto_threshold_value
 from studio.core.preprocess.ops import OpSpec
 from studio.core.preprocess.pipeline import Pipeline, PipelineError
 from studio.ui.actions import make_action
-from studio.ui.image_loader import to_qimage
 from studio.ui.messages import show_message
 from studio.ui.preprocess.histogram_panel import HistogramPanel
 from studio.ui.preprocess.pipeline_panel import PipelinePanel
 from studio.ui.preprocess.preview import PreviewController, PreviewResult, histogram_of
+from studio.ui.qimages import to_qimage
 from studio.ui.workers import JobWorker
 
 

@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 import numpy as np
 from PyQt6.QtCore import QObject, pyqtSignal
 
-from studio.core.boxes import Boxes
-from studio.core.label_document import LabelDocument
-from studio.core.review import (
+from studio.core.inference.runs import run_proposals
+from studio.core.labels.boxes import Boxes
+from studio.core.labels.document import LabelDocument
+from studio.core.review.classes import translate_classes
+from studio.core.review.workflow import (
     Decision,
     ReviewStatus,
     begin_review,
@@ -27,15 +29,14 @@ from studio.core.review import (
     image_changed_since_run,
     merge_accepted,
     reopen_review,
-    run_proposals,
     set_decisions,
     status_of,
-    translate_classes,
 )
-from studio.core.store import StoreError
-from studio.ui.canvas import Canvas
-from studio.ui.editor import AnnotationEditor
+from studio.core.store.db import StoreError
+from studio.ui.annotate.canvas import Canvas
+from studio.ui.annotate.editor import AnnotationEditor
 from studio.ui.review.queue import ReviewQueue
+from studio.ui.review.state import ProposalState
 from studio.ui.session import DatasetSession
 
 IDLE_CAP_SECONDS = 120.0  # time on one image counted at most this much (the reviewer left)
@@ -68,19 +69,25 @@ class _Current:
     depth_at_show: int = 0  # the document's history depth when it was shown
 
 
-class ReviewController(ReviewQueue):
-    """Review actions on the image on screen, over the queue of one run (``ReviewQueue``)."""
+class ReviewController(QObject):
+    """Review actions on the image on screen. It owns the run's queue (``self.queue``) and what the
+    reviewer sees of the proposals (``self.state``)."""
 
     current_changed = pyqtSignal()  # pending proposals / focus of the current image changed
     go_to = pyqtSignal(int)  # index row to show next
+    message = pyqtSignal(str)
 
     def __init__(self, session: DatasetSession, editor: AnnotationEditor, canvas: Canvas,
                  parent: QObject | None = None) -> None:
-        super().__init__(session, canvas, parent)
-        self.editor = editor
+        super().__init__(parent)
+        self.session, self.canvas, self.editor = session, canvas, editor
+        self.state = ProposalState(parent=self)
+        self.queue = ReviewQueue(session, self.state, self)
+        self.queue.message.connect(self.message)
+        self.queue.run_changed.connect(lambda _run: self._run_switched())
         self.current: _Current | None = None
-        self.focus = -1  # index into the pending proposals
         self._undo: list[_Step] = []
+        self.state.changed.connect(self._draw)
         canvas.proposal_clicked.connect(self._on_proposal_clicked)
         canvas.proposal_activated.connect(self._on_proposal_activated)
         session.closed.connect(self._forget)
@@ -88,12 +95,12 @@ class ReviewController(ReviewQueue):
     # review mode ------------------------------------------------------------------------------
     def set_active(self, on: bool) -> None:
         """Enter or leave review mode (the image list follows the queue while on)."""
-        self.active = on
+        self.queue.active = on
         if on:
-            self.refresh_queue()
+            self.queue.refresh_queue()
             self.next_pending(from_start=True)  # the image that needs a human most
         else:
-            self.order_changed.emit(None)
+            self.queue.order_changed.emit(None)
 
     def _run_switched(self) -> None:
         self._undo.clear()
@@ -104,28 +111,27 @@ class ReviewController(ReviewQueue):
         """Load the active run's proposals of the image the editor shows."""
         doc, store, ds = self.editor.doc, self.session.store, self.session.dataset
         rel = self.session.relative(doc.image_path) if doc is not None else None
-        if doc is None or store is None or ds is None or self.run is None or rel is None:
+        if doc is None or store is None or ds is None or self.queue.run is None or rel is None:
             self.current = None
-            self._show()
+            self.state.clear()
             return
-        ids, props = run_proposals(store, self.run.id, rel)
-        props, gone = translate_classes(props, self.check)
-        cur = _Current(rel, ids, props, gone, decisions_for(store, self.run.id, rel),
+        ids, props = run_proposals(store, self.queue.run.id, rel)
+        props, gone = translate_classes(props, self.queue.check)
+        cur = _Current(rel, ids, props, gone, decisions_for(store, self.queue.run.id, rel),
                        depth_at_show=doc.history_depth)
         if len(ids):
-            cur.changed = image_changed_since_run(store, self.run.id, rel, ds.image_path(rel))
+            cur.changed = image_changed_since_run(store, self.queue.run.id, rel, ds.image_path(rel))
         self.current = cur
-        item = self._item(rel)
-        if item is not None and not item.done and (len(ids) or self.active):
+        item = self.queue.item(rel)
+        if item is not None and not item.done and (len(ids) or self.queue.active):
             try:
-                begin_review(store, self.run.id, rel, doc.boxes, self.session.owner)
+                begin_review(store, self.queue.run.id, rel, doc.boxes, self.session.owner)
             except StoreError as exc:
                 self.message.emit(str(exc))
-        self.focus = 0 if len(self.pending_indices()) else -1
         if cur.changed == "changed":
             self.message.emit(self.tr("This image changed on disk since the model saw it: "
                                       "its proposals may be misplaced."))
-        self._show()
+        self.state.set_image(props, self.pending_indices())
 
     def pending_indices(self) -> list[int]:
         """Indices (into the current proposals) not decided yet, visible or not."""
@@ -136,63 +142,36 @@ class ReviewController(ReviewQueue):
                 if pid not in cur.decided and not cur.gone[k]]
 
     def visible_pending(self) -> list[int]:
-        """Pending proposals at or above the canvas' confidence threshold, by confidence."""
-        cur = self.current
-        if cur is None:
-            return []
-        conf = cur.proposals.confidence
-        keep = [k for k in self.pending_indices() if conf is None or conf[k] >= self.canvas.min_confidence]
-        return sorted(keep, key=lambda k: -(conf[k] if conf is not None else 1.0))
+        """Pending proposals at or above the confidence threshold, most confident first."""
+        return self.state.visible()
 
-    def _show(self) -> None:
-        cur = self.current
-        pending = self.pending_indices()
-        if cur is None or not pending:
-            self.canvas.set_proposals(Boxes.empty())
-        else:
-            boxes = cur.proposals[np.array(pending)]
-            visible = self.visible_pending()
-            focus = pending.index(visible[self.focus]) if 0 <= self.focus < len(visible) else -1
-            self.canvas.set_proposals(boxes, focus)
+    def _draw(self) -> None:
+        """The canvas draws what the state shows."""
+        self.canvas.set_proposals(*self.state.shown())
         self.current_changed.emit()
 
-    def on_threshold_changed(self) -> None:
-        """The canvas' confidence threshold moved: keep the focus on a visible proposal."""
-        n = len(self.visible_pending())
-        self.focus = min(max(self.focus, 0), n - 1) if n else -1
-        self._show()
+    def _pending_changed(self) -> None:
+        self.state.set_pending(self.pending_indices())
 
     def focused_index(self) -> int:
         """Index (into the current proposals) of the focused proposal, or ``-1``."""
-        visible = self.visible_pending()
-        return visible[self.focus] if 0 <= self.focus < len(visible) else -1
+        return self.state.focused()
 
     def focus_step(self, delta: int) -> None:
         """Move the focus to the next / previous visible pending proposal (Tab, Shift+Tab)."""
-        n = len(self.visible_pending())
-        if not n:
-            return
-        self.focus = (self.focus + delta) % n
-        self._show()
+        self.state.step(delta)
 
-    def _on_proposal_clicked(self, pending_pos: int) -> None:
-        k = self._pending_to_index(pending_pos)
-        if k >= 0 and k in self.visible_pending():
-            self.focus = self.visible_pending().index(k)
-            self._show()
+    def _on_proposal_clicked(self, shown_pos: int) -> None:
+        self.state.focus_on(shown_pos)
 
-    def _on_proposal_activated(self, pending_pos: int) -> None:
-        self._on_proposal_clicked(pending_pos)
+    def _on_proposal_activated(self, shown_pos: int) -> None:
+        self._on_proposal_clicked(shown_pos)
         self.accept_focused()
-
-    def _pending_to_index(self, pending_pos: int) -> int:
-        pending = self.pending_indices()
-        return pending[pending_pos] if 0 <= pending_pos < len(pending) else -1
 
     # decisions --------------------------------------------------------------------------------
     def _ready(self) -> tuple[LabelDocument, _Current] | None:
         doc, cur = self.editor.doc, self.current
-        if doc is None or cur is None or self.session.store is None or self.run is None:
+        if doc is None or cur is None or self.session.store is None or self.queue.run is None:
             return None
         if self.session.relative(doc.image_path) != cur.path:
             return None
@@ -203,7 +182,7 @@ class ReviewController(ReviewQueue):
         """Write decisions to the store and push an undo step; False if the store refused."""
         old = {pid: cur.decided.get(pid) for pid in changes}
         try:
-            set_decisions(self.session.store, self.run.id, cur.path, changes)
+            set_decisions(self.session.store, self.queue.run.id, cur.path, changes)
         except StoreError as exc:
             self.message.emit(str(exc))
             return False
@@ -266,14 +245,12 @@ class ReviewController(ReviewQueue):
         self._after_single()
 
     def _after_single(self) -> None:
-        n = len(self.visible_pending())
-        self.focus = min(self.focus, n - 1) if n else -1
-        self._show()
+        self._pending_changed()
 
     def _ready_in_run(self) -> tuple[LabelDocument, _Current] | None:
         """Like ``_ready``, and the image belongs to the run under review (else says so)."""
         ready = self._ready()
-        if ready is not None and self._item(ready[1].path) is None:
+        if ready is not None and self.queue.item(ready[1].path) is None:
             self.message.emit(self.tr("This image is not part of the run under review."))
             return None
         return ready
@@ -312,25 +289,25 @@ class ReviewController(ReviewQueue):
             self.message.emit(self.tr("The labels could not be saved, so the image was not marked reviewed."))
             return False
         store = self.session.store
-        prior, _owner = status_of(store, self.run.id, cur.path)
+        prior, _owner = status_of(store, self.queue.run.id, cur.path)
         old = dict(cur.decided)
         seconds = min(time.monotonic() - cur.shown_at, IDLE_CAP_SECONDS)
         try:
-            outcome = finish_review(store, self.run.id, cur.path, doc.boxes, self.canvas.min_confidence,
-                                    self.session.owner, seconds, self.check)
+            outcome = finish_review(store, self.queue.run.id, cur.path, doc.boxes, self.state.threshold,
+                                    self.session.owner, seconds, self.queue.check)
         except StoreError as exc:
             self.message.emit(str(exc))
             return False
         self._undo.append(_Step(cur.path, {pid: old.get(pid) for pid in outcome.decisions}, doc.history_depth,
                                 False, True, prior))
         cur.decided = dict(outcome.decisions)
-        self._set_item_status(cur.path, ReviewStatus.REVIEWED)
+        self.queue.set_item_status(cur.path, ReviewStatus.REVIEWED)
         if outcome.already_reviewed_by:
             self.message.emit(self.tr("Another studio window had already reviewed this image; "
                                       "your decisions replace its decisions."))
-        self.queue_changed.emit()
-        self._emit_counts()
-        self._show()
+        self.queue.queue_changed.emit()
+        self.queue.emit_counts()
+        self._pending_changed()
         return True
 
     def _finish_and_next(self) -> None:
@@ -341,9 +318,9 @@ class ReviewController(ReviewQueue):
         """Show the next image of the queue that nobody has finished (skipping images another
         window finished meanwhile); False when none is left."""
         index, store = self.session.index, self.session.store
-        if index is None or store is None or self.run is None:
+        if index is None or store is None or self.queue.run is None:
             return False
-        order = self.queue
+        order = self.queue.ordered
         start = 0
         if not from_start and self.current is not None:
             pos = next((k for k, it in enumerate(order) if it.path == self.current.path), -1)
@@ -351,16 +328,16 @@ class ReviewController(ReviewQueue):
         for it in [*order[start:], *order[:start]]:
             if it.done or (not from_start and self.current is not None and it.path == self.current.path):
                 continue
-            status, _owner = status_of(store, self.run.id, it.path)
+            status, _owner = status_of(store, self.queue.run.id, it.path)
             if status in (ReviewStatus.REVIEWED, ReviewStatus.AUTO):
-                self._set_item_status(it.path, status)
+                self.queue.set_item_status(it.path, status)
                 continue
             row = index.position(it.path)
             if row >= 0:
                 self.go_to.emit(row)
                 return True
         self.message.emit(self.tr("Review queue finished: no image left to review (in this filter)."))
-        self._emit_counts()
+        self.queue.emit_counts()
         return False
 
     # undo -------------------------------------------------------------------------------------
@@ -404,16 +381,16 @@ class ReviewController(ReviewQueue):
             self.editor.undo_in(doc)
             doc.drop_redo()
         try:
-            set_decisions(store, self.run.id, step.path, step.old)
+            set_decisions(store, self.queue.run.id, step.path, step.old)
             if step.finished:
-                reopen_review(store, self.run.id, step.path)
+                reopen_review(store, self.queue.run.id, step.path)
         except StoreError as exc:
             self.message.emit(str(exc))
         if step.finished:
-            self._set_item_status(step.path, step.prior_status if step.prior_status is not ReviewStatus.REVIEWED
+            self.queue.set_item_status(step.path, step.prior_status if step.prior_status is not ReviewStatus.REVIEWED
                                   else ReviewStatus.OPEN)
-            self.queue_changed.emit()
-            self._emit_counts()
+            self.queue.queue_changed.emit()
+            self.queue.emit_counts()
         cur = self.current
         if cur is not None and cur.path == step.path:
             for pid, d in step.old.items():
@@ -421,18 +398,21 @@ class ReviewController(ReviewQueue):
                     cur.decided.pop(pid, None)
                 else:
                     cur.decided[pid] = d
-            self.focus = 0 if self.visible_pending() else -1
-            self._show()
+            self.state.set_image(cur.proposals, self.pending_indices())
         # "accept all and next" is one key: undo its accept (and negative mark) with its finish
         while (step.finished and self._undo and self._undo[-1].path == step.path and self._undo[-1].with_finish
                and doc.history_depth == self._undo[-1].depth):
             self._revert(self._undo[-1], doc)
 
     def _forget(self) -> None:
-        self._forget_queue()
+        self.queue.forget()
         self.current = None
         self._undo.clear()
-        self.canvas.set_proposals(Boxes.empty())
+        self.state.clear()
+
+    def wait(self) -> None:
+        """Wait for the queue's background work (closing the window)."""
+        self.queue.wait()
 
 
 def current_image_summary(controller: ReviewController) -> dict[str, int]:

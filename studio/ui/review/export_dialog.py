@@ -20,8 +20,8 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.dataset import Dataset
-from studio.core.export_dataset import ExportError, ExportSummary, export_ultralytics
+from studio.core.dataset.export import ExportError, ExportSummary, export_ultralytics
+from studio.core.dataset.layout import Dataset
 from studio.core.jobs import CancelToken
 from studio.ui.spin_boxes import double_spin
 from studio.ui.workers import JobWorker

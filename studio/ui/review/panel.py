@@ -18,7 +18,7 @@ from PyQt6.QtWidgets import (
 from superqt import QLabeledDoubleRangeSlider
 
 from studio.core.jobs import format_eta
-from studio.core.review import QueueCounts, Sort
+from studio.core.review.workflow import QueueCounts, Sort
 from studio.ui.review.controller import ReviewController, current_image_summary
 
 
@@ -89,10 +89,10 @@ class ReviewPanel(QWidget):
         layout.addStretch(1)
         self._names: list[str] = []
         c = controller
-        c.run_changed.connect(self._on_run_changed)
-        c.counts_changed.connect(self._on_counts)
+        c.queue.run_changed.connect(self._on_run_changed)
+        c.queue.counts_changed.connect(self._on_counts)
         c.current_changed.connect(self._on_current)
-        self.run_box.activated.connect(lambda i: c.set_run(self.run_box.itemData(i)))
+        self.run_box.activated.connect(lambda i: c.queue.set_run(self.run_box.itemData(i)))
         self.sort_box.currentIndexChanged.connect(self._apply_order)
         self.class_box.currentIndexChanged.connect(self._apply_order)
         self.conf_range.valueChanged.connect(self._apply_order)
@@ -114,18 +114,18 @@ class ReviewPanel(QWidget):
     def refresh_runs(self) -> None:
         """List the dataset's runs (newest first) and select the active one."""
         self.run_box.clear()
-        for run in self.controller.runs():
+        for run in self.controller.queue.runs():
             when = _dt.datetime.fromtimestamp(run.created).strftime("%Y-%m-%d %H:%M")
             self.run_box.addItem(self.tr("Run {0} · {1} · {2}").format(run.id, Path(run.model_path).name, when),
                                  run.id)
-        active = self.controller.run
+        active = self.controller.queue.run
         if active is not None:
             self.run_box.setCurrentIndex(max(0, self.run_box.findData(active.id)))
 
     def _apply_order(self, *_args: object) -> None:
         lo, hi = self.conf_range.value()
         cls = self.class_box.currentData()
-        self.controller.set_order(self.sort_box.currentData(), None if cls is None else {int(cls)},
+        self.controller.queue.set_order(self.sort_box.currentData(), None if cls is None else {int(cls)},
                                   None if (lo, hi) == (0.0, 1.0) else (float(lo), float(hi)))
 
     def _on_run_changed(self, run) -> None:  # noqa: ANN001 - RunInfo | None
@@ -140,7 +140,7 @@ class ReviewPanel(QWidget):
             self.progress.hide()
 
     def _on_counts(self, counts: QueueCounts, pace: float | None) -> None:
-        if self.controller.run is None:
+        if self.controller.queue.run is None:
             return
         self.progress.show()
         self.progress.setRange(0, max(counts.total, 1))
@@ -151,7 +151,7 @@ class ReviewPanel(QWidget):
             parts.append(self.tr("{0} accepted automatically").format(counts.auto))
         if counts.spot_left:
             parts.append(self.tr("{0} spot checks waiting").format(counts.spot_left))
-        missing = self.controller.missing_images
+        missing = self.controller.queue.missing_images
         if missing:
             parts.append(self.tr("{0} images of the run no longer exist").format(missing))
         self.counts_label.setText(" · ".join(parts))

@@ -14,22 +14,21 @@ from dataclasses import replace
 import numpy as np
 from PyQt6.QtCore import QCoreApplication, QObject, pyqtSignal
 
-from studio.core.review import (
-    ClassCheck,
+from studio.core.inference.runs import RunInfo, get_run, list_runs
+from studio.core.review.classes import ClassCheck, check_run_classes
+from studio.core.review.workflow import (
     QueueCounts,
     QueueItem,
     ReviewStatus,
     Sort,
-    check_run_classes,
     count_queue,
     disagreement_scores,
     order_queue,
     queue_items,
     recent_seconds,
 )
-from studio.core.runs import RunInfo, get_run, list_runs
 from studio.ui.background import CallLane
-from studio.ui.canvas import Canvas
+from studio.ui.review.state import ProposalState
 from studio.ui.session import DatasetSession
 
 
@@ -50,13 +49,13 @@ class ReviewQueue(QObject):
     counts_changed = pyqtSignal(object, object)  # QueueCounts, pace (seconds per image | None)
     message = pyqtSignal(str)
 
-    def __init__(self, session: DatasetSession, canvas: Canvas, parent: QObject | None = None) -> None:
+    def __init__(self, session: DatasetSession, state: ProposalState, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.session, self.canvas = session, canvas
+        self.session, self.state = session, state
         self.run: RunInfo | None = None
         self.check = ClassCheck({}, {})
         self.items: list[QueueItem] = []
-        self.queue: list[QueueItem] = []
+        self.ordered: list[QueueItem] = []
         self.sort = Sort.LOWEST_CONFIDENCE
         self.class_filter: set[int] | None = None
         self.conf_range: tuple[float, float] | None = None
@@ -97,10 +96,6 @@ class ReviewQueue(QObject):
                               .format(self.run.id, "; ".join(parts)))
         self.refresh_queue()
         self.run_changed.emit(self.run)
-        self._run_switched()
-
-    def _run_switched(self) -> None:
-        """Hook: another run is under review (the controller reloads the current image)."""
 
     def refresh_queue(self) -> None:
         """Re-read the run's images and statuses from the store and re-apply order and filters."""
@@ -121,7 +116,7 @@ class ReviewQueue(QObject):
     def _apply_items(self, run_id: int | None, items: list[QueueItem]) -> None:
         index = self.session.index
         if index is None or self.run is None or run_id != self.run.id:
-            self.items, self.queue, self._positions = [], [], {}
+            self.items, self.ordered, self._positions = [], [], {}
         else:
             present = [it for it in items if index.position(it.path) >= 0]
             self._missing = len(items) - len(present)
@@ -145,7 +140,7 @@ class ReviewQueue(QObject):
         store, ds, run = self.session.store, self.session.dataset, self.run
         if store is None or ds is None or run is None or _running(self._scorer):
             return
-        paths, min_conf, check, run_id = [it.path for it in self.items], self.canvas.min_confidence, self.check, run.id
+        paths, min_conf, check, run_id = [it.path for it in self.items], self.state.threshold, self.check, run.id
         self._scorer = self._in_background(
             lambda: disagreement_scores(ds, store, run_id, paths, min_conf, check),
             lambda scores: self._apply_scores(run_id, scores))
@@ -167,20 +162,20 @@ class ReviewQueue(QObject):
             self._reorder()
 
     def _reorder(self) -> None:
-        self.queue = order_queue(self.items, self.sort, self.class_filter, self.conf_range, self._disagreement)
+        self.ordered = order_queue(self.items, self.sort, self.class_filter, self.conf_range, self._disagreement)
         self._emit_order()
         self.queue_changed.emit()
-        self._emit_counts()
+        self.emit_counts()
 
     def _emit_order(self) -> None:
         index = self.session.index
         if not self.active or index is None:
             return
-        self.order_changed.emit(np.array([index.position(it.path) for it in self.queue], np.int64))
+        self.order_changed.emit(np.array([index.position(it.path) for it in self.ordered], np.int64))
 
     def counts(self) -> QueueCounts:
         """Done / left over the filtered queue."""
-        return count_queue(self.queue)
+        return count_queue(self.ordered)
 
     def pace(self) -> float | None:
         """Median seconds per image over the last reviewed images of this run."""
@@ -190,7 +185,7 @@ class ReviewQueue(QObject):
         secs = recent_seconds(store, self.run.id)
         return float(np.median(secs)) if secs else None
 
-    def _emit_counts(self) -> None:
+    def emit_counts(self) -> None:
         self.counts_changed.emit(self.counts(), self.pace())
 
     @property
@@ -198,19 +193,19 @@ class ReviewQueue(QObject):
         """Images of the run that are no longer in the dataset (deleted or moved)."""
         return self._missing
 
-    def _item(self, path: str) -> QueueItem | None:
+    def item(self, path: str) -> QueueItem | None:
         k = self._positions.get(path)
         return self.items[k] if k is not None else None
 
-    def _set_item_status(self, path: str, status: ReviewStatus) -> None:
+    def set_item_status(self, path: str, status: ReviewStatus) -> None:
         k = self._positions.get(path)
         if k is None:
             return
         new = replace(self.items[k], status=status)
         self.items[k] = new
-        for j, it in enumerate(self.queue):
+        for j, it in enumerate(self.ordered):
             if it.path == path:
-                self.queue[j] = new
+                self.ordered[j] = new
                 break
 
     def wait(self) -> None:
@@ -219,5 +214,5 @@ class ReviewQueue(QObject):
             if worker is not None:
                 worker.wait()
 
-    def _forget_queue(self) -> None:
-        self.run, self.items, self.queue, self._positions = None, [], [], {}
+    def forget(self) -> None:
+        self.run, self.items, self.ordered, self._positions = None, [], [], {}

@@ -22,12 +22,12 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.auto_accept import auto_accept_job, eligible_items
 from studio.core.jobs import CancelToken, Progress
-from studio.core.review import Decision
-from studio.core.review_report import QualityReport, quality_report
+from studio.core.review.auto_accept import auto_accept_job, eligible_items
+from studio.core.review.report import QualityReport, quality_report
+from studio.core.review.workflow import Decision
 from studio.ui.background import CallLane
-from studio.ui.prelabel_ui import PrelabelUi
+from studio.ui.prelabel.menu import PrelabelUi
 from studio.ui.review.controller import ReviewController
 from studio.ui.session import DatasetSession
 from studio.ui.spin_boxes import double_spin
@@ -47,7 +47,7 @@ class QualityReportDialog(QDialog):
         super().__init__(parent)
         self.session, self.controller, self.prelabel = session, controller, prelabel
         tr = self.tr
-        run = controller.run
+        run = controller.queue.run
         self.setWindowTitle(tr("Quality Report — Run {0}").format(run.id if run else "?"))
         self.resize(900, 820)
         self.summary = QLabel(tr("Computing…"), self)
@@ -145,7 +145,7 @@ class QualityReportDialog(QDialog):
     # report -----------------------------------------------------------------------------------
     def recompute(self) -> None:
         """Compute the report in the background."""
-        ds, store, run = self.session.dataset, self.session.store, self.controller.run
+        ds, store, run = self.session.dataset, self.session.store, self.controller.queue.run
         if ds is None or store is None or run is None:
             return
 
@@ -256,14 +256,14 @@ class QualityReportDialog(QDialog):
         self.auto_threshold.setFocus()
 
     def _update_eligible(self) -> None:
-        n = len(eligible_items(self.controller.items, self.auto_threshold.value()))
+        n = len(eligible_items(self.controller.queue.items, self.auto_threshold.value()))
         self.eligible.setText(self.tr("{0} images not reviewed yet have every proposal at or above this "
                                       "confidence.").format(n))
         self.auto_go.setEnabled(n > 0 and (self.auto_worker is None or not self.auto_worker.is_running()))
 
     def start_auto_accept(self, confirm: bool = True) -> bool:
         """Accept eligible images automatically (after a confirmation), keeping a spot-check sample."""
-        ds, store, c = self.session.dataset, self.session.store, self.controller
+        ds, store, c = self.session.dataset, self.session.store, self.controller.queue
         if ds is None or store is None or c.run is None:
             return False
         threshold, share, minimum, seed = (self.auto_threshold.value(), self.spot_share.value(),
@@ -277,7 +277,7 @@ class QualityReportDialog(QDialog):
                 QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        c.editor.save_now()
+        self.controller.editor.save_now()
         run_id, owner, check = c.run.id, self.session.owner, c.check
 
         def job(token: CancelToken):
@@ -310,9 +310,9 @@ class QualityReportDialog(QDialog):
         doc = self.controller.editor.doc
         if doc is not None:  # the image on screen may have been accepted automatically
             self.controller.editor.refresh_from_disk(doc)
-        self.controller.refresh_queue()
+        self.controller.queue.refresh_queue()
         self.controller.reload_current()
-        if self.controller.active:
+        if self.controller.queue.active:
             self.controller.next_pending(from_start=True)  # the spot checks come first
         self.eligible.setText(text)
         self.auto_go.setEnabled(False)

@@ -16,10 +16,10 @@ from PyQt6.QtCore import QObject, Qt
 from PyQt6.QtWidgets import QDockWidget, QMainWindow, QScrollArea
 
 from studio.ui.actions import make_action
-from studio.ui.canvas import Canvas
-from studio.ui.editor import AnnotationEditor
-from studio.ui.image_list import ImageListPanel
-from studio.ui.prelabel_ui import PrelabelUi
+from studio.ui.annotate.canvas import Canvas
+from studio.ui.annotate.editor import AnnotationEditor
+from studio.ui.annotate.image_list import ImageListPanel
+from studio.ui.prelabel.menu import PrelabelUi
 from studio.ui.review.controller import ReviewController
 from studio.ui.review.panel import ReviewPanel
 from studio.ui.session import DatasetSession
@@ -70,8 +70,8 @@ class ReviewUi(QObject):
                         self.act_reject, self.act_edit, self.act_focus_next, self.act_focus_prev,
                         self.act_next_pending, None, self.act_report, self.act_auto, self.act_export]
         self.dock.visibilityChanged.connect(self._on_dock_visible)
-        c.order_changed.connect(self._on_order)
-        c.queue_changed.connect(self._mark_done)
+        c.queue.order_changed.connect(self._on_order)
+        c.queue.queue_changed.connect(self._mark_done)
         c.go_to.connect(lambda row: self.image_list.select_index_row(row))
         c.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
         self.panel.report_requested.connect(self.open_report)
@@ -79,7 +79,8 @@ class ReviewUi(QObject):
         self.panel.export_requested.connect(self.export_reviewed)
         prelabel.proposals_arrived.connect(self._on_proposals)
         prelabel.run_finished.connect(self._on_run_finished)
-        prelabel.threshold_changed.connect(lambda _v: c.on_threshold_changed())
+        prelabel.threshold_changed.connect(c.state.set_threshold)
+        c.state.set_threshold(prelabel.conf_slider.value() / 100)
         session.opened.connect(lambda ds: self.panel.set_class_names(ds.classes.names))
         self.report_dialog = None
 
@@ -87,8 +88,8 @@ class ReviewUi(QObject):
     def set_mode(self, on: bool) -> None:
         """Enter or leave review mode (the list shows the queue; the Review dock opens)."""
         self.act_mode.setChecked(on)
-        if on and self.controller.run is None:
-            self.controller.use_newest_run()
+        if on and self.controller.queue.run is None:
+            self.controller.queue.use_newest_run()
         self.dock.setVisible(on or self.dock.isVisible())
         if on:
             self.dock.raise_()
@@ -110,11 +111,11 @@ class ReviewUi(QObject):
     def _mark_done(self) -> None:
         """Check-mark finished images in the list while in review mode."""
         index = self.session.index
-        if not self.controller.active or index is None:
+        if not self.controller.queue.active or index is None:
             self.image_list.model.set_done(None)
             return
         done = np.zeros(len(index), bool)
-        for it in self.controller.items:
+        for it in self.controller.queue.items:
             if it.done:
                 row = index.position(it.path)
                 if row >= 0:
@@ -124,7 +125,7 @@ class ReviewUi(QObject):
     # dataset and runs -------------------------------------------------------------------------
     def on_dataset_ready(self) -> None:
         """A dataset was opened: review its newest run."""
-        self.controller.use_newest_run()
+        self.controller.queue.use_newest_run()
         if self.act_mode.isChecked():
             self.controller.set_active(True)
 
@@ -134,18 +135,18 @@ class ReviewUi(QObject):
 
     def _on_proposals(self, run_id: int, paths: list[str]) -> None:
         c = self.controller
-        if c.run is None or c.run.id != run_id:
-            c.set_run(run_id)
+        if c.queue.run is None or c.queue.run.id != run_id:
+            c.queue.set_run(run_id)
             self._last_refresh = time.monotonic()
             return
         if c.current is not None and c.current.path in paths:
             c.reload_current()
         if time.monotonic() - self._last_refresh > QUEUE_REFRESH_SECONDS:
             self._last_refresh = time.monotonic()
-            c.refresh_queue_in_background()
+            c.queue.refresh_queue_in_background()
 
     def _on_run_finished(self, run_id: int) -> None:
-        self.controller.set_run(run_id)
+        self.controller.queue.set_run(run_id)
 
     # dialogs ----------------------------------------------------------------------------------
     def open_report(self, auto: bool = False) -> None:
@@ -153,7 +154,7 @@ class ReviewUi(QObject):
         from studio.ui.review.report_dialog import QualityReportDialog
 
         c = self.controller
-        if self.session.dataset is None or self.session.store is None or c.run is None:
+        if self.session.dataset is None or self.session.store is None or c.queue.run is None:
             self.show_error(self.tr("Review"), self.tr("No pre-labeling run to report on: pre-label "
                                                        "some images first (Tools > Pre-label)."))
             return
@@ -169,10 +170,10 @@ class ReviewUi(QObject):
         from studio.ui.review.export_dialog import ExportDialog
 
         c = self.controller
-        if self.session.dataset is None or c.run is None:
+        if self.session.dataset is None or c.queue.run is None:
             self.show_error(self.tr("Export"), self.tr("No pre-labeling run under review."))
             return
-        paths = [it.path for it in c.items if it.done]
+        paths = [it.path for it in c.queue.items if it.done]
         if not paths:
             self.show_error(self.tr("Export"), self.tr("No image of this run is reviewed yet."))
             return

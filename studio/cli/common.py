@@ -1,0 +1,50 @@
+"""What every command shares: the text progress bar and opening a dataset with its store."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+
+class ProgressBar:
+    """A one-line text progress bar with rate and ETA on stderr (quiet when not a TTY)."""
+
+    def __init__(self, label: str, stream=None, min_interval: float = 0.2) -> None:
+        self.label = label
+        self.stream = stream or sys.stderr
+        self.tty = getattr(self.stream, "isatty", lambda: False)()
+        self.min_interval = min_interval
+        self._last = 0.0
+
+    def update(self, progress) -> None:  # noqa: ANN001 - a studio.core.jobs.Progress
+        """Redraw for a ``Progress`` (throttled)."""
+        from studio.core.jobs import format_eta
+
+        now = time.monotonic()
+        final = progress.done >= progress.total
+        if not final and now - self._last < self.min_interval:
+            return
+        self._last = now
+        width = 30
+        filled = int(width * progress.fraction)
+        line = (f"{self.label} [{'#' * filled}{'.' * (width - filled)}] {progress.done}/{progress.total}"
+                f" {progress.rate:,.0f}/s ETA {format_eta(progress.eta_s)}")
+        if self.tty:
+            self.stream.write("\r" + line + ("\n" if final else ""))
+            self.stream.flush()
+        elif final:
+            self.stream.write(line + "\n")
+
+
+def open_dataset_and_store(path: str):  # noqa: ANN201 - (Dataset, Store) | None
+    """Open a dataset and its store, or print why not and return ``None``."""
+    from studio.core.dataset.layout import DatasetError, open_dataset
+    from studio.core.dataset.store_location import open_store
+
+    try:
+        dataset = open_dataset(path)
+        store, _ = open_store(dataset)
+    except (DatasetError, OSError) as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        return None
+    return dataset, store

@@ -1,0 +1,1 @@
+"""Datasets: layout, Ultralytics' path rules, image decoding, the index, the sample, exports."""

@@ -1,0 +1,1 @@
+"""Dataset and model insight: survey, QA, statistics, metrics, evaluation, training runs."""

@@ -1,0 +1,1 @@
+"""Labels: boxes, YOLO label files, class lists, one image's labels being edited."""

@@ -1,0 +1,277 @@
+"""YOLO detection label files (``class cx cy w h``, normalized): read, validate, write.
+
+Rules:
+- A missing file means "not labeled yet"; an existing file with no rows means "negative".
+- CRLF, blank lines, tabs, trailing spaces and scientific notation are read without fuss.
+- Lines studio cannot edit (segments/polygons, confidence columns, garbage) are *kept*:
+  written back byte for byte, after the box rows, and reported as findings.
+- Box rows that were not edited are written back exactly as they were read, so loading
+  and saving never drifts a coordinate; edited rows use fixed 6-decimal precision.
+- Writes are atomic (see ``studio.core.atomic``).
+
+Example:
+    >>> lf = parse_label_bytes(b"0 0.5 0.5 0.2 0.2\\r\\n\\n1 5e-1 0.5 0.1 0.1  \\n")
+    >>> len(lf.boxes), lf.newline == "\\r\\n", lf.findings
+    (2, True, ())
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from pathlib import Path
+
+import numpy as np
+
+from studio.core.atomic import atomic_write_bytes
+from studio.core.findings import Finding, Severity
+from studio.core.labels.boxes import Boxes
+
+#: Ultralytics' tolerance for normalized coordinates (``verify_image_label``).
+COORD_MIN, COORD_MAX = -0.01, 1.01
+PRECISION = 6
+_BOM = b"\xef\xbb\xbf"
+
+
+class LabelState(str, Enum):
+    """What a label file says about its image."""
+
+    UNLABELED = "unlabeled"  # no label file
+    NEGATIVE = "negative"  # empty label file: nothing here
+    LABELED = "labeled"  # at least one row
+
+
+@dataclass(frozen=True)
+class KeptLine:
+    """A line studio does not edit: its exact bytes (without line ending) and original line number."""
+
+    line_no: int
+    raw: bytes
+
+
+@dataclass(frozen=True)
+class LabelFile:
+    """The parsed content of one label file.
+
+    ``raw_rows[i]`` is the original text of box ``i`` (``None`` once edited or new);
+    ``original`` is the exact bytes read, so an unchanged file is never rewritten.
+    """
+
+    boxes: Boxes = field(default_factory=Boxes.empty)
+    kept: tuple[KeptLine, ...] = ()
+    raw_rows: tuple[bytes | None, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    newline: str = "\n"
+    exists: bool = False
+    original: bytes | None = None
+    path: Path | None = None
+    row_lines: tuple[int, ...] = ()  # line number of each box as read (empty once edited)
+
+    @property
+    def state(self) -> LabelState:
+        """Unlabeled (no file), negative (no rows at all) or labeled."""
+        if not self.exists:
+            return LabelState.UNLABELED
+        return LabelState.LABELED if (len(self.boxes) or self.kept) else LabelState.NEGATIVE
+
+    def with_boxes(self, boxes: Boxes) -> LabelFile:
+        """A copy holding ``boxes``; rows identical to read ones keep their original text."""
+        pool: dict[tuple, list[bytes]] = {}
+        for row, raw in zip(self.boxes.rows(), self.raw_rows):
+            if raw is not None:
+                pool.setdefault(row, []).append(raw)
+        raw_rows = []
+        for row in boxes.rows():
+            hits = pool.get(row)
+            raw_rows.append(hits.pop(0) if hits else None)
+        return replace(self, boxes=Boxes(boxes.xywhn, boxes.class_id), raw_rows=tuple(raw_rows), row_lines=())
+
+    def render(self) -> bytes:
+        """The bytes to write: box rows first, then kept lines in their original order."""
+        if self.original is not None and self._unchanged():
+            return self.original
+        nl = self.newline.encode()
+        out = [raw if raw is not None else format_row(row).encode()
+               for row, raw in zip(self.boxes.rows(), self._raw_rows_padded())]
+        out += [k.raw for k in self.kept]
+        return b"".join(line + nl for line in out)
+
+    def _raw_rows_padded(self) -> tuple[bytes | None, ...]:
+        missing = len(self.boxes) - len(self.raw_rows)
+        return self.raw_rows + (None,) * missing if missing > 0 else self.raw_rows[:len(self.boxes)]
+
+    def _unchanged(self) -> bool:
+        reread = parse_label_bytes(self.original or b"")
+        return reread.boxes == self.boxes and reread.kept == self.kept
+
+
+def format_row(row: tuple[int, float, float, float, float]) -> str:
+    """One YOLO row with fixed precision, never ``-0.000000``.
+
+    >>> format_row((3, 0.5, 1/3, 0.25, -1e-9))
+    '3 0.500000 0.333333 0.250000 0.000000'
+    """
+    cls, *coords = row
+    text = " ".join(f"{(round(v, PRECISION) + 0.0):.{PRECISION}f}" for v in coords)
+    return f"{int(cls)} {text}".replace("-0.000000", "0.000000")
+
+
+def _parse_class(token: str) -> int | None:
+    try:
+        value = float(token)
+    except ValueError:
+        return None
+    if not math.isfinite(value) or value < 0 or value != int(value):
+        return None
+    return int(value)
+
+
+def parse_label_bytes(data: bytes, path: Path | None = None,
+                      num_classes: int | None = None) -> LabelFile:
+    """Parse the bytes of a label file; never raises on bad content (it becomes findings)."""
+    findings: list[Finding] = []
+    had_bom = data.startswith(_BOM)
+    if had_bom:
+        data = data[len(_BOM):]
+        findings.append(Finding("bom", path, 1, Severity.WARNING))
+    lines = data.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    crlf = sum(1 for ln in lines if ln.endswith(b"\r"))
+    newline = "\r\n" if lines and crlf * 2 >= len(lines) else "\n"
+    rows: list[tuple[int, float, float, float, float]] = []
+    raw_rows: list[bytes] = []
+    row_lines: list[int] = []
+    kept: list[KeptLine] = []
+    seen: dict[tuple, int] = {}
+    utf8_ok = True
+    for line_no, raw in enumerate(lines, start=1):
+        raw = raw[:-1] if raw.endswith(b"\r") else raw
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            utf8_ok = False
+            kept.append(KeptLine(line_no, raw))
+            continue
+        tokens = text.split()
+        if not tokens:
+            continue  # blank line: meaningless, dropped on save
+        problem = _check_tokens(tokens)
+        if problem is not None:
+            code, severity, params = problem
+            findings.append(Finding(code, path, line_no, severity, params))
+            kept.append(KeptLine(line_no, raw))
+            continue
+        row = (_parse_class(tokens[0]), *(float(t) for t in tokens[1:]))
+        rows.append(row)  # type: ignore[arg-type]
+        raw_rows.append(raw)
+        row_lines.append(line_no)
+        findings.extend(_check_row(row, path, line_no, num_classes))  # type: ignore[arg-type]
+        if row in seen:
+            findings.append(Finding("duplicate_row", path, line_no, Severity.WARNING,
+                                    {"first": seen[row]}))
+        else:
+            seen[row] = line_no
+    if not utf8_ok:
+        findings.append(Finding("not_utf8", path, None, Severity.WARNING))
+    boxes = Boxes.from_rows(rows) if rows else Boxes.empty()
+    return LabelFile(boxes=boxes, kept=tuple(kept), raw_rows=tuple(raw_rows),
+                     findings=tuple(findings), newline=newline, exists=True,
+                     original=None if had_bom else data, path=path, row_lines=tuple(row_lines))
+
+
+def _check_tokens(tokens: list[str]) -> tuple[str, Severity, dict] | None:
+    """Why a token list is not an editable box row, or ``None`` if it is one."""
+    n = len(tokens)
+    if n != 5:
+        if n == 6:
+            return "confidence_column", Severity.ERROR, {"n": n}
+        if n >= 7 and n % 2 == 1:
+            return "segment", Severity.INFO, {"n": n}
+        return "columns", Severity.ERROR, {"n": n}
+    if _parse_class(tokens[0]) is None:
+        try:
+            float(tokens[0])
+        except ValueError:
+            return "not_number", Severity.ERROR, {"value": tokens[0]}
+        return "bad_class", Severity.ERROR, {"value": tokens[0]}
+    for tok in tokens[1:]:
+        try:
+            value = float(tok)
+        except ValueError:
+            return "not_number", Severity.ERROR, {"value": tok}
+        if not math.isfinite(value):
+            return "not_finite", Severity.ERROR, {"value": tok}
+    return None
+
+
+def _check_row(row: tuple[int, float, float, float, float], path: Path | None, line_no: int,
+               num_classes: int | None) -> list[Finding]:
+    """Findings for a row that parsed: range, size and class id."""
+    out: list[Finding] = []
+    cls, cx, cy, w, h = row
+    if min(cx, cy, w, h) < COORD_MIN or max(cx, cy, w, h) > COORD_MAX:
+        out.append(Finding("out_of_range", path, line_no, Severity.ERROR))
+    if w <= 0 or h <= 0:
+        out.append(Finding("non_positive_size", path, line_no, Severity.WARNING))
+    if num_classes is not None and cls >= num_classes:
+        out.append(Finding("class_out_of_range", path, line_no, Severity.ERROR,
+                           {"cls": cls, "count": num_classes}))
+    return out
+
+
+def load_yolo_labels(path: str | Path, num_classes: int | None = None) -> LabelFile:
+    """Read a label file; a missing file gives an empty, ``exists=False`` result.
+
+    An unreadable file (permissions, I/O error) is reported as a finding, never raised.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return LabelFile(path=path)
+    except OSError as exc:
+        finding = Finding("unreadable", path, None, Severity.ERROR,
+                          {"reason": exc.strerror or str(exc)})
+        return LabelFile(findings=(finding,), path=path, exists=True, original=None)
+    return parse_label_bytes(data, path, num_classes)
+
+
+def save_yolo_labels(path: str | Path, label_file: LabelFile) -> bool:
+    """Write ``label_file`` to ``path`` atomically; returns False when nothing needed writing.
+
+    The parent folder (e.g. ``labels/train``) is created if missing.
+    """
+    path = Path(path)
+    data = label_file.render()
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, data)
+    return True
+
+
+def boxes_to_label_file(boxes: Boxes, newline: str = "\n") -> LabelFile:
+    """A fresh label file holding ``boxes`` (used for new files and negatives)."""
+    return LabelFile(boxes=Boxes(boxes.xywhn, boxes.class_id), raw_rows=(None,) * len(boxes),
+                     newline=newline, exists=True)
+
+
+def label_state_of(path: str | Path) -> LabelState:
+    """The label state from the file alone, cheaply (size 0 or whitespace only = negative)."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return LabelState.UNLABELED
+    except OSError:
+        return LabelState.LABELED
+    return LabelState.LABELED if data.strip() else LabelState.NEGATIVE
+
+
+def as_ultralytics_array(boxes: Boxes) -> np.ndarray:
+    """(N, 5) float32 ``[class, cx, cy, w, h]``, the array Ultralytics' loader builds."""
+    return np.concatenate([boxes.class_id[:, None], boxes.xywhn], axis=1).astype(np.float32)

@@ -1,0 +1,1 @@
+"""Reviewing a pre-labeling run: queue and decisions, automatic accept, the quality report."""

@@ -1,0 +1,1 @@
+"""studio's SQLite store: the database, where it lives, which windows have it open."""

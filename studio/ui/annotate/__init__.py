@@ -1,0 +1,1 @@
+"""Annotation: the canvas, the editor, image list and loader, class and box panels."""
