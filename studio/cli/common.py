@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from studio.core.dataset.layout import Dataset
+    from studio.core.jobs import Progress
+    from studio.core.store.db import Store
 
 
 class ProgressBar:
@@ -16,7 +22,7 @@ class ProgressBar:
         self.min_interval = min_interval
         self._last = 0.0
 
-    def update(self, progress) -> None:  # noqa: ANN001 - a studio.core.jobs.Progress
+    def update(self, progress: Progress) -> None:
         """Redraw for a ``Progress`` (throttled)."""
         from studio.core.jobs import format_eta
 
@@ -36,7 +42,7 @@ class ProgressBar:
             self.stream.write(line + "\n")
 
 
-def open_dataset_and_store(path: str):  # noqa: ANN201 - (Dataset, Store) | None
+def open_dataset_and_store(path: str) -> tuple[Dataset, Store] | None:
     """Open a dataset and its store, or print why not and return ``None``."""
     from studio.core.dataset.layout import DatasetError, open_dataset
     from studio.core.dataset.store_location import open_store

@@ -14,7 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from studio.core.dataset.layout import Dataset
+    from studio.core.jobs import Progress
 
 
 def add_insight_parsers(sub: argparse._SubParsersAction) -> None:
@@ -52,7 +58,7 @@ def add_insight_parsers(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_split)
 
 
-def _open(path: str):  # noqa: ANN202
+def _open(path: str) -> Dataset | None:
     from studio.core.dataset.layout import DatasetError, open_dataset
 
     try:
@@ -62,7 +68,7 @@ def _open(path: str):  # noqa: ANN202
         return None
 
 
-def _run(job, label: str):  # noqa: ANN001, ANN202
+def _run(job: Iterator[Progress], label: str) -> Any:
     from studio.cli.common import ProgressBar
 
     bar = ProgressBar(label)

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from studio.cli.common import ProgressBar, open_dataset_and_store
 
+if TYPE_CHECKING:
+    from studio.core.dataset.layout import Dataset
+    from studio.core.inference.model_file import ModelInfo
+    from studio.core.inference.prelabel_run import PrelabelSettings
+    from studio.core.store.db import Store
 
-def _prelabel_setup(args: argparse.Namespace, dataset, store, info):  # noqa: ANN001, ANN202
+
+def _prelabel_setup(args: argparse.Namespace, dataset: Dataset, store: Store,
+                    info: ModelInfo) -> tuple[int, PrelabelSettings] | None:
     """The run to do: ``(run_id, settings)`` for a new run or ``--resume``; prints why not."""
     from studio.core.inference.engine import PredictParams, map_classes
     from studio.core.inference.prelabel_run import PrelabelSettings, RunSettingsError, same_model, start_run

@@ -15,6 +15,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from studio.core.dataset.layout import Dataset
+    from studio.core.inference.runs import RunInfo
+    from studio.core.review.classes import ClassCheck
+    from studio.core.store.db import Store
 
 
 def add_review_parser(sub: argparse._SubParsersAction) -> None:
@@ -64,7 +71,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     return handler(args, dataset, store, run)
 
 
-def _check(dataset, run):  # noqa: ANN001, ANN202
+def _check(dataset: Dataset, run: RunInfo) -> ClassCheck:
     from studio.core.review.classes import check_run_classes
 
     check = check_run_classes(run.dataset_names, dataset.classes.names)
@@ -76,7 +83,7 @@ def _check(dataset, run):  # noqa: ANN001, ANN202
     return check
 
 
-def _status(args, dataset, store, run) -> int:  # noqa: ANN001
+def _status(args: argparse.Namespace, dataset: Dataset, store: Store, run: RunInfo) -> int:
     from studio.core.review.workflow import count_queue, queue_items
 
     c = count_queue(queue_items(store, run.id, _check(dataset, run)))
@@ -85,7 +92,7 @@ def _status(args, dataset, store, run) -> int:  # noqa: ANN001
     return 0
 
 
-def _report(args, dataset, store, run) -> int:  # noqa: ANN001
+def _report(args: argparse.Namespace, dataset: Dataset, store: Store, run: RunInfo) -> int:
     from studio.core.review.report import quality_report
     from studio.core.review.workflow import Decision
 
@@ -139,7 +146,7 @@ def _report(args, dataset, store, run) -> int:  # noqa: ANN001
     return 0
 
 
-def _auto_accept(args, dataset, store, run) -> int:  # noqa: ANN001
+def _auto_accept(args: argparse.Namespace, dataset: Dataset, store: Store, run: RunInfo) -> int:
     from studio.cli.common import ProgressBar
     from studio.core.jobs import CancelToken
     from studio.core.review.auto_accept import auto_accept_job
@@ -163,7 +170,7 @@ def _auto_accept(args, dataset, store, run) -> int:  # noqa: ANN001
     return 1 if stats["failed"] else 0
 
 
-def _export(args, dataset, store, run) -> int:  # noqa: ANN001
+def _export(args: argparse.Namespace, dataset: Dataset, store: Store, run: RunInfo) -> int:
     from studio.cli.common import ProgressBar
     from studio.core.dataset.export import ExportError, export_ultralytics
     from studio.core.review.workflow import queue_items

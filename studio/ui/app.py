@@ -6,8 +6,12 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studio.core import runtime
+
+if TYPE_CHECKING:
+    from studio.ui.main_window import MainWindow
 
 EXIT_NO_DISPLAY = 3
 _HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
@@ -24,7 +28,7 @@ def display_problem() -> str | None:
     return None
 
 
-def switch_language(window, code: str):  # noqa: ANN001, ANN201 - MainWindow -> MainWindow
+def switch_language(window: MainWindow, code: str) -> MainWindow:
     """Apply a new UI language without losing work: save everything, then rebuild the window
     in the new language on the same dataset, image, model and review mode, and close the old one.
     A running pre-labeling run stops (it resumes from Tools > Resume)."""
@@ -61,7 +65,7 @@ def switch_language(window, code: str):  # noqa: ANN001, ANN201 - MainWindow -> 
 class WindowKeeper:
     """Holds the current main window and replaces it when the user picks another language."""
 
-    def __init__(self, window) -> None:  # noqa: ANN001 - MainWindow
+    def __init__(self, window: MainWindow) -> None:
         self.window = window
         window.language_requested.connect(self.switch)
 

@@ -3,9 +3,10 @@ language menu and the demo model shortcut, wired to the main window's real contr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PyQt6.QtCore import QObject, Qt, pyqtSignal
+from PyQt6.QtCore import QObject, QRect, Qt, pyqtSignal
 from PyQt6.QtGui import QAction, QActionGroup
 from PyQt6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QTextBrowser, QWidget
 
@@ -91,7 +92,7 @@ class HelpUi(QObject):
         self.tour.start()
         return self.tour
 
-    def _menu_title(self, menu: QMenu):  # noqa: ANN202
+    def _menu_title(self, menu: QMenu) -> Callable[[QWidget], QRect]:
         bar = self.window.menuBar()
         return lambda _w: bar.actionGeometry(menu.menuAction())
 
@@ -135,7 +136,7 @@ class HelpUi(QObject):
         w = self.window
         tr = self.tr
 
-        def pre_window():  # noqa: ANN202
+        def pre_window() -> QWidget | None:
             return getattr(w, "preprocess_window", None)
 
         def open_window() -> None:

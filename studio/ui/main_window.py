@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import QSize, Qt, pyqtSignal
 from PyQt6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -34,6 +35,12 @@ from studio.ui.prelabel.model_slot import ModelSlot
 from studio.ui.session import DatasetSession
 from studio.ui.settings import Settings
 from studio.ui.status import IndexStatus
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from studio.core.dataset.layout import Dataset
+    from studio.core.inference.model_file import ModelInfo
 
 
 class MainWindow(QMainWindow):
@@ -124,7 +131,7 @@ class MainWindow(QMainWindow):
         return dock
 
     # actions and menus ------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcuts: tuple = (), checkable: bool = False) -> QAction:  # noqa: ANN001
+    def _action(self, text: str, slot: Callable[[], object], shortcuts: tuple = (), checkable: bool = False) -> QAction:
         return make_action(self, text, slot, shortcuts, checkable)
 
     def _build_actions(self) -> None:
@@ -275,7 +282,7 @@ class MainWindow(QMainWindow):
         """Open the sample dataset with the demo model (made in the user's data folder if missing)."""
         self.sample_opener.open_sample()
 
-    def _on_opened(self, dataset) -> None:  # noqa: ANN001 - studio.core.dataset.layout.Dataset
+    def _on_opened(self, dataset: Dataset) -> None:
         if self.help_ui.welcome_shown:
             self.help_ui.hide_welcome()
         index = self.session.index
@@ -380,7 +387,7 @@ class MainWindow(QMainWindow):
         else:
             self.choose_model()
 
-    def _on_model_loaded(self, info) -> None:  # noqa: ANN001 - ModelInfo
+    def _on_model_loaded(self, info: ModelInfo) -> None:
         self.model_label.setText(self.tr("Model: {0} · {1} classes").format(info.title, len(info.names)))
         self.model_label.setToolTip(", ".join(info.names.values()))
         self.settings.set_last_model(str(info.path))

@@ -25,11 +25,15 @@ from studio.core.dataset.imageio import ImageReadError, read_image_size
 from studio.core.dataset.layout import Dataset, ImageListing
 from studio.core.jobs import EtaClock, Progress
 from studio.core.labels.yolo import LabelState, parse_label_bytes
-from studio.core.store.db import Store
+from studio.core.store.db import IndexRow, Store
 
 
 class State(IntEnum):
-    """An image's state in the index (``UNKNOWN`` until the indexer has looked)."""
+    """An image's state in the index (``UNKNOWN`` until the indexer has looked).
+
+    Stored one way: the store keeps ``state.text`` (the name in lower case), which for the
+    three label-file states is exactly ``LabelState``'s value; nothing else maps between them.
+    """
 
     UNKNOWN = 0
     UNLABELED = 1
@@ -37,22 +41,34 @@ class State(IntEnum):
     LABELED = 3
     ERROR = 4
 
-
-_FROM_LABEL = {LabelState.UNLABELED: State.UNLABELED, LabelState.NEGATIVE: State.NEGATIVE,
-               LabelState.LABELED: State.LABELED}
-_TO_TEXT = {State.UNLABELED: "unlabeled", State.NEGATIVE: "negative", State.LABELED: "labeled",
-            State.ERROR: "error"}
-_FROM_TEXT = {v: k for k, v in _TO_TEXT.items()}
+    @property
+    def text(self) -> str:
+        """How the store writes this state (``"labeled"``, ``"error"``, ...)."""
+        return self.name.lower()
 
 
 def state_from_text(text: str | None) -> State:
     """The ``State`` stored as text in the database."""
-    return _FROM_TEXT.get(text or "", State.UNKNOWN)
+    try:
+        return State[(text or "unknown").upper()]
+    except KeyError:
+        return State.UNKNOWN
 
 
 def state_from_label(state: LabelState) -> State:
-    """The index state of a label file state."""
-    return _FROM_LABEL[state]
+    """The index state of a label file state (same name)."""
+    return State[state.name]
+
+
+@dataclass(frozen=True)
+class ImageFacts:
+    """What the indexer reads about one image."""
+
+    state: State
+    n_boxes: int
+    width: int
+    height: int
+    error: str | None
 
 
 @dataclass(frozen=True)
@@ -155,7 +171,7 @@ def _stat(path: str) -> tuple[int, int] | None:
     return st.st_mtime_ns, st.st_size
 
 
-def inspect_image(dataset: Dataset, rel: str, num_classes: int | None) -> tuple:
+def inspect_image(dataset: Dataset, rel: str, num_classes: int | None) -> ImageFacts:
     """Read what the index needs about one image: size, label state, box count, error."""
     img_path = str(dataset.image_path(rel))
     label_path = dataset.label_path(rel)
@@ -180,7 +196,7 @@ def inspect_image(dataset: Dataset, rel: str, num_classes: int | None) -> tuple:
         if bad and not error:
             error = f"{label_path.name}:{bad[0].line}: {bad[0].message}"
     state = State.ERROR if error and lstate is not State.ERROR and width == 0 else lstate
-    return state, n, width, height, error
+    return ImageFacts(state, n, width, height, error)
 
 
 def index_job(dataset: Dataset, index: ImageIndex, store: Store,
@@ -215,7 +231,7 @@ def index_job(dataset: Dataset, index: ImageIndex, store: Store,
             errs.append(rec.error)
     yield clock.progress(0, "cached", IndexUpdate(rows, states, nbox, ws, hs, ver, errs))
     # Second pass: stat everything; read what changed.
-    pending: list[tuple] = []
+    pending: list[IndexRow] = []
     update = _Batch()
     i = 0
     for i, rel in enumerate(index.paths):
@@ -227,9 +243,11 @@ def index_job(dataset: Dataset, index: ImageIndex, store: Store,
               lbl_stat[0] if lbl_stat else None, lbl_stat[1] if lbl_stat else None)
         rec = records.get(rel)
         if rec is None or rec.label_state is None or prints.get(rel) != fp:
-            state, n, w, h, err = inspect_image(dataset, rel, num_classes)
-            pending.append((fp[1], fp[0], w, h, _TO_TEXT.get(state), n, fp[2], fp[3], err, rel))
-            update.add(i, state, n, w, h, bool(rec.verified) if rec else False, err)
+            facts = inspect_image(dataset, rel, num_classes)
+            pending.append(IndexRow(rel, fp[1], fp[0], facts.width, facts.height, facts.state.text, facts.n_boxes,
+                                    fp[2], fp[3], facts.error))
+            update.add(i, facts.state, facts.n_boxes, facts.width, facts.height,
+                       bool(rec.verified) if rec else False, facts.error)
         if len(pending) >= batch or (i + 1) % (batch * 8) == 0:
             if pending:
                 store.update_index(pending)

@@ -17,12 +17,15 @@ import os
 import socket
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from studio.core.labels.boxes import Boxes
 from studio.core.store.db import Store
+
+if TYPE_CHECKING:
+    from studio.core.dataset.layout import Dataset
 
 RUNNING, FINISHED, FAILED, CANCELLED, INTERRUPTED = "running", "finished", "failed", "cancelled", "interrupted"
 RESUMABLE = (CANCELLED, INTERRUPTED, FAILED)
@@ -210,7 +213,7 @@ def run_counts(store: Store, run_id: int) -> dict[str, int]:
     return out
 
 
-def write_labels_from_run(dataset, store: Store, run_id: int) -> tuple[int, int]:  # noqa: ANN001
+def write_labels_from_run(dataset: Dataset, store: Store, run_id: int) -> tuple[int, int]:
     """Write a run's proposals as YOLO label files for images that have none.
 
     A label file that exists (a human's, or an empty negative) is never touched, even if

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.preprocess import functions as F
 from studio.core.preprocess.params import BoolParam, ChoiceParam, FloatParam, IntParam, Param, ParamError
+
+if TYPE_CHECKING:
+    from studio.core.plugins import Registry
 
 
 class OpError(ValueError):
@@ -126,7 +129,7 @@ BUILTIN_OPS: tuple[OpSpec, ...] = (
 )
 
 
-def register_builtin_ops(registry) -> None:  # noqa: ANN001 - studio.core.plugins.Registry
+def register_builtin_ops(registry: Registry) -> None:
     """Put the built-in operations into the registry (once)."""
     for spec in BUILTIN_OPS:
         if spec.name not in registry.names("op"):

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -33,6 +34,9 @@ from studio.core.labels.boxes import Boxes
 from studio.core.labels.metrics import box_iou, greedy_pairs
 from studio.core.review.classes import ClassCheck, translate_classes
 from studio.core.store.db import Store
+
+if TYPE_CHECKING:
+    from studio.core.dataset.layout import Dataset
 
 DUPLICATE_IOU = 0.7  # an accepted proposal this close to a same-class human box is not added
 SAME_IOU = 0.99  # a final box this close to a proposal is the proposal, unedited
@@ -158,7 +162,7 @@ def order_queue(items: Iterable[QueueItem], sort: Sort, classes: set[int] | None
     return sorted(out, key=lambda it: (not (it.spot and not it.done), key(it)))
 
 
-def disagreement_scores(dataset, store: Store, run_id: int, paths: Sequence[str], min_conf: float,  # noqa: ANN001
+def disagreement_scores(dataset: Dataset, store: Store, run_id: int, paths: Sequence[str], min_conf: float,
                         check: ClassCheck | None = None) -> dict[str, float]:
     """How much each image's label file and the run's proposals (at ``min_conf`` or above)
     disagree: the share of boxes on either side without a same-class partner at IoU >= 0.5.

@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 SCHEMA_VERSION = 3
 DB_NAME = "studio.db"
@@ -126,6 +127,21 @@ _MIGRATIONS = (
     (3, ("UPDATE runs SET status='finished' WHERE status='done'",
          "UPDATE runs SET status='cancelled' WHERE status='interrupted'")),
 )
+
+
+class IndexRow(NamedTuple):
+    """What the indexer learned about one image's files (the ``images`` row it updates)."""
+
+    path: str
+    file_size: int | None
+    mtime_ns: int | None
+    width: int
+    height: int
+    label_state: str | None
+    n_boxes: int
+    label_mtime_ns: int | None
+    label_size: int | None
+    error: str | None
 
 
 class StoreError(RuntimeError):
@@ -242,11 +258,11 @@ class Store:
             "SELECT path, mtime_ns, file_size, label_mtime_ns, label_size FROM images")
         return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
 
-    def update_index(self, rows: Iterable[tuple]) -> None:
-        """Write indexer results: ``(file_size, mtime_ns, width, height, label_state,
-        n_boxes, label_mtime_ns, label_size, error, path)`` per image, in one transaction."""
+    def update_index(self, rows: Iterable[IndexRow]) -> None:
+        """Write indexer results, one ``IndexRow`` per image, in one transaction."""
         self._write("UPDATE images SET file_size=?, mtime_ns=?, width=?, height=?, label_state=?, "
-                    "n_boxes=?, label_mtime_ns=?, label_size=?, error=? WHERE path=?", rows)
+                    "n_boxes=?, label_mtime_ns=?, label_size=?, error=? WHERE path=?",
+                    [(*r[1:], r.path) for r in rows])
 
     def set_label_state(self, path: str, state: str, n_boxes: int,
                         label_mtime_ns: int | None, label_size: int | None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PyQt6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, pyqtSignal
 from PyQt6.QtGui import QColor
 from PyQt6.QtWidgets import (
@@ -22,6 +24,9 @@ from studio.ui.insight.job_tab import JobTab
 from studio.ui.session import DatasetSession
 from studio.ui.status import IndexStatus
 from studio.ui.texts import finding_text
+
+if TYPE_CHECKING:
+    from studio.core.jobs import Progress
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -58,7 +63,7 @@ class FindingsModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Cell text, colour and sort keys."""
         if not index.isValid():
             return None
@@ -139,7 +144,7 @@ class CheckTab(JobTab):
 
         self.run_job(job, self._on_progress, self.tr("Check failed: {0}"))
 
-    def _on_progress(self, progress) -> None:  # noqa: ANN001 - Progress
+    def _on_progress(self, progress: Progress) -> None:
         if progress.stage == "done" and isinstance(progress.payload, tuple):
             self.show_report(progress.payload[0])
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pyqtgraph as pg
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import (
@@ -105,7 +106,7 @@ class RunsTab(QWidget):
             self.runs_list.takeItem(row)
             self.redraw()
 
-    def _loss(self, run: TrainingRun, split: str):  # noqa: ANN202
+    def _loss(self, run: TrainingRun, split: str) -> np.ndarray:
         choice = self.loss_choice.currentData()
         return run.loss(split) if choice == "total" else run.series(f"{split}/{choice}")
 

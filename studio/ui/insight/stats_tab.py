@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PyQt6.QtWidgets import (
     QFileDialog,
@@ -23,6 +25,9 @@ from studio.ui.insight.charts import bars, heat_map, plot_widget
 from studio.ui.insight.job_tab import JobTab
 from studio.ui.session import DatasetSession
 from studio.ui.status import IndexStatus
+
+if TYPE_CHECKING:
+    from studio.core.jobs import Progress
 
 
 class StatsTab(JobTab):
@@ -91,7 +96,7 @@ class StatsTab(JobTab):
 
         self.run_job(job, self._on_progress, self.tr("Cannot compute: {0}"))
 
-    def _on_progress(self, progress) -> None:  # noqa: ANN001 - Progress
+    def _on_progress(self, progress: Progress) -> None:
         if progress.stage == "done" and progress.payload is not None:
             self.show_stats(dataset_stats(progress.payload))
         else:

@@ -7,6 +7,7 @@ Kept out of the main window class: it wires the ``PrelabelController`` to the ca
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import QObject, Qt, pyqtSignal
 from PyQt6.QtWidgets import QLabel, QMainWindow, QSlider, QToolBar
@@ -21,6 +22,9 @@ from studio.ui.prelabel.controller import PrelabelController
 from studio.ui.prelabel.model_slot import ModelSlot
 from studio.ui.session import DatasetSession
 from studio.ui.status import IndexStatus
+
+if TYPE_CHECKING:
+    from studio.core.jobs import Progress
 
 
 class PrelabelUi(QObject):
@@ -126,7 +130,7 @@ class PrelabelUi(QObject):
         dialog.accepted.connect(go)
         dialog.open()
 
-    def _on_progress(self, progress) -> None:  # noqa: ANN001 - Progress
+    def _on_progress(self, progress: Progress) -> None:
         run_id = self.controller.run_id
         if progress.payload and run_id is not None:
             self.proposals_arrived.emit(run_id, [item[0] for item in progress.payload])

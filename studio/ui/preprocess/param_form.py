@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PyQt6.QtCore import QCoreApplication, Qt, pyqtSignal
 from PyQt6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
@@ -11,6 +11,9 @@ from superqt import QLabeledDoubleSlider, QLabeledRangeSlider, QLabeledSlider
 from studio.core.preprocess.ops import OpSpec
 from studio.core.preprocess.params import BoolParam, ChoiceParam, FloatParam, IntParam
 from studio.ui.texts import op_text
+
+if TYPE_CHECKING:
+    from studio.core.preprocess.params import Param
 
 
 class ParamForm(QWidget):
@@ -58,7 +61,7 @@ class ParamForm(QWidget):
         if not spec.params:
             self.layout_.addRow(QLabel(self.tr("This operation has no settings."), self))
 
-    def _control(self, p) -> QWidget:  # noqa: ANN001 - a Param
+    def _control(self, p: Param) -> QWidget:
         value = self.values[p.name]
         if isinstance(p, BoolParam):
             w = QCheckBox(self)

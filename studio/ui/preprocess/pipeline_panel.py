@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PyQt6.QtCore import QSignalBlocker, Qt, pyqtSignal
 from PyQt6.QtWidgets import (
     QHBoxLayout,
@@ -18,6 +20,9 @@ from studio.core.preprocess.ops import OpSpec
 from studio.core.preprocess.pipeline import Pipeline, Step
 from studio.ui.preprocess.param_form import ParamForm
 from studio.ui.texts import op_text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 class PipelinePanel(QWidget):
@@ -57,7 +62,7 @@ class PipelinePanel(QWidget):
         self.list.itemChanged.connect(self._on_item_changed)
         self.form.changed.connect(self._on_params)
 
-    def _button(self, text: str, slot) -> QToolButton:  # noqa: ANN001
+    def _button(self, text: str, slot: Callable[[], object]) -> QToolButton:
         b = QToolButton(self)
         b.setText(text)
         b.clicked.connect(slot)

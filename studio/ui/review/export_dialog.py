@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PyQt6.QtWidgets import (
     QCheckBox,
@@ -25,6 +26,9 @@ from studio.core.dataset.layout import Dataset
 from studio.core.jobs import CancelToken
 from studio.ui.spin_boxes import double_spin
 from studio.ui.workers import JobWorker
+
+if TYPE_CHECKING:
+    from studio.core.jobs import Progress
 
 
 class ExportDialog(QDialog):
@@ -104,7 +108,7 @@ class ExportDialog(QDialog):
         self.worker.failed.connect(self._on_failed)
         self.worker.start()
 
-    def _on_progress(self, progress) -> None:  # noqa: ANN001 - Progress
+    def _on_progress(self, progress: Progress) -> None:
         self.bar.setValue(progress.done)
         self.summary = progress.payload
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import Qt, pyqtSignal
 from PyQt6.QtWidgets import (
@@ -20,6 +21,9 @@ from superqt import QLabeledDoubleRangeSlider
 from studio.core.jobs import format_eta
 from studio.core.review.workflow import QueueCounts, Sort
 from studio.ui.review.controller import ReviewController, current_image_summary
+
+if TYPE_CHECKING:
+    from studio.core.inference.runs import RunInfo
 
 
 class ReviewPanel(QWidget):
@@ -128,7 +132,7 @@ class ReviewPanel(QWidget):
         self.controller.queue.set_order(self.sort_box.currentData(), None if cls is None else {int(cls)},
                                   None if (lo, hi) == (0.0, 1.0) else (float(lo), float(hi)))
 
-    def _on_run_changed(self, run) -> None:  # noqa: ANN001 - RunInfo | None
+    def _on_run_changed(self, run: RunInfo | None) -> None:
         self.refresh_runs()
         has = run is not None
         for w in (self.sort_box, self.class_box, self.conf_range, self.report_button, self.auto_button,

@@ -199,6 +199,11 @@ class QualityReportDialog(QDialog):
             self._threshold_suggested = True
             self.auto_threshold.setValue(max(t, self.auto_threshold.minimum()))
         self._update_advice()
+        self._show_spot_check(rep)
+
+    def _show_spot_check(self, rep: QualityReport) -> None:
+        """The latest automatic accept and what its spot check found."""
+        tr = self.tr
         s = rep.spot
         if s is None:
             self.spot.setText(tr("No automatic accept yet."))

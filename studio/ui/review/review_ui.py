@@ -101,7 +101,7 @@ class ReviewUi(QObject):
             self.act_mode.setChecked(False)
             self.controller.set_active(False)
 
-    def _on_order(self, rows) -> None:  # noqa: ANN001 - np.ndarray | None
+    def _on_order(self, rows: np.ndarray | None) -> None:
         current = self.image_list.current_index_row()
         self.image_list.model.set_order(rows)
         if current >= 0:
