@@ -197,7 +197,7 @@ def main(n: int = 60, out_dir: Path = ROOT / "bench-out") -> dict:
                 fix[k] = int(gt[j, 0])
         for k in [k for k in visible if k not in good]:
             order = c.visible_pending()
-            ahead = (order.index(k) - c.focus) % len(order)  # Tab forward or Shift+Tab back, shorter way
+            ahead = (order.index(k) - c.state.focus) % len(order)  # Tab forward or Shift+Tab back, shorter way
             step = (Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier) if ahead <= len(order) - ahead else \
                 (Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
             while c.focused_index() != k:

@@ -129,57 +129,57 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>CheckTab</name>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="94" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="102" />
         <source>Check Dataset</source>
         <translation>데이터셋 검사</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="95" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="103" />
         <source>Also compare box colours (decodes every labeled image; slower)</source>
         <translation>박스 색상도 비교(라벨된 이미지를 모두 디코딩하므로 느림)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="97" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="105" />
         <source>All findings</source>
         <translation>모든 항목</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="97" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="105" />
         <source>Errors</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="97" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="105" />
         <source>Warnings</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="97" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="105" />
         <source>Info</source>
         <translation>정보</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="99" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="107" />
         <source>Finds what Ultralytics would reject or silently fix, and what it misses. Nothing is modified.</source>
         <translation>Ultralytics가 거부하거나 몰래 고치는 것, 그리고 놓치는 것을 찾습니다. 아무 파일도 바꾸지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="102" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="110" />
         <source>Checking {0} / {1} · {2}/s · ETA {3}</source>
         <translation>검사 중 {0} / {1} · 초당 {2} · 남은 시간 {3}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="133" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="141" />
         <source>Open a dataset first.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="140" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="150" />
         <source>Check failed: {0}</source>
         <translation>검사 실패: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="152" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="162" />
         <source>{0} images, {1} boxes: {2} errors (Ultralytics would leave these images out), {3} warnings, {4} info. Double-click a finding to open it.</source>
         <translation>이미지 {0}장, 박스 {1}개: 오류 {2}(Ultralytics가 이 이미지를 빼고 학습), 경고 {3}, 정보 {4}. 항목을 더블클릭하면 열립니다.</translation>
     </message>
@@ -442,246 +442,246 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="36" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="46" />
         <source>Export as Ultralytics Dataset</source>
         <translation>Ultralytics 데이터셋으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="38" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="48" />
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="47" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="57" />
         <source>Hard-link images instead of copying (same disk only)</source>
         <translation>이미지를 복사하지 않고 하드 링크(같은 디스크에서만)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="48" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="58" />
         <source>Also write COCO JSON (annotations/instances_&lt;split&gt;.json)</source>
         <translation>COCO JSON도 저장(annotations/instances_&lt;split&gt;.json)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="50" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="60" />
         <source>Folder (new or empty)</source>
         <translation>폴더(새 폴더 또는 빈 폴더)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="51" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="61" />
         <source>Validation share</source>
         <translation>검증 비율</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="52" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="62" />
         <source>Test share</source>
         <translation>테스트 비율</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="53" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="63" />
         <source>Split seed</source>
         <translation>분할 시드</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="56" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="66" />
         <source>{0} images; the split is stratified by class.</source>
         <translation>이미지 {0}장. 클래스별로 층화하여 분할합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="61" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="71" />
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="74" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="84" />
         <source>Export Folder</source>
         <translation>내보낼 폴더</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="90" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="92" />
         <source>{0} is not empty; choose an empty or new folder.</source>
         <translation>{0}이(가) 비어 있지 않습니다. 빈 폴더나 새 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="117" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="120" />
         <source>Exported to {0}: {1} images ({2}). Train with: yolo train data="{3}"</source>
         <translation>{0}에 내보냈습니다: 이미지 {1}장({2}). 학습: yolo train data="{3}"</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="119" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="122" />
         <source>Export stopped; {0} is incomplete.</source>
         <translation>내보내기를 멈췄습니다. {0}은(는) 완전하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="121" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="124" />
         <source>{0} non-box lines (polygons, malformed rows) were left out.</source>
         <translation>박스가 아닌 줄 {0}개(다각형, 잘못된 행)를 뺐습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="124" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="127" />
         <source>{0} images could not be copied: {1}</source>
         <translation>이미지 {0}장을 복사하지 못했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="127" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="130" />
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/export_dialog.py" line="131" />
+        <location filename="../../studio/ui/review/export_dialog.py" line="134" />
         <source>Export failed: {0}</source>
         <translation>내보내기 실패: {0}</translation>
     </message>
 </context><context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="37" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="45" />
         <source>Severity</source>
         <translation>심각도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="37" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="45" />
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="37" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="45" />
         <source>Line</source>
         <translation>줄</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="37" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="45" />
         <source>Problem</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="38" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="46" />
         <source>error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="38" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="46" />
         <source>warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="39" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="47" />
         <source>info</source>
         <translation>정보</translation>
     </message>
 </context><context>
     <name>HelpUi</name>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="39" />
+        <location filename="../../studio/ui/help_ui.py" line="40" />
         <source>&amp;Welcome Page</source>
         <translation>시작 화면(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="41" />
+        <location filename="../../studio/ui/help_ui.py" line="42" />
         <source>Tour: &amp;Annotate</source>
         <translation>둘러보기: 라벨링(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="42" />
+        <location filename="../../studio/ui/help_ui.py" line="43" />
         <source>Tour: &amp;Pre-label and Review</source>
         <translation>둘러보기: 사전 라벨링과 검수(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="43" />
+        <location filename="../../studio/ui/help_ui.py" line="44" />
         <source>Tour: P&amp;reprocess</source>
         <translation>둘러보기: 전처리(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="45" />
+        <location filename="../../studio/ui/help_ui.py" line="46" />
         <source>User &amp;Guide</source>
         <translation>사용 설명서(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="46" />
+        <location filename="../../studio/ui/help_ui.py" line="47" />
         <source>Use the &amp;Demo Model</source>
         <translation>데모 모델 사용(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="47" />
+        <location filename="../../studio/ui/help_ui.py" line="48" />
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="50" />
+        <location filename="../../studio/ui/help_ui.py" line="51" />
         <source>System Language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="102" />
+        <location filename="../../studio/ui/help_ui.py" line="103" />
         <source>Your images. A and D walk through them, U jumps to the next image without labels; the filter finds names and states.</source>
         <translation>이미지 목록입니다. A와 D로 이동하고, U는 라벨 없는 다음 이미지로 건너뜁니다. 필터로 이름과 상태를 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="104" />
+        <location filename="../../studio/ui/help_ui.py" line="105" />
         <source>The image. Press W and drag to draw a box (or turn on Edit &gt; Draw Boxes Continuously). Click selects, drag moves, the handles resize, arrows nudge, Del deletes, 1-9 set the class. Every edit is saved within 0.3 s.</source>
         <translation>이미지입니다. W를 누르고 끌면 박스를 그립니다(또는 편집 &gt; 박스 연속 그리기). 클릭은 선택, 끌기는 이동, 손잡이는 크기 조절, 화살표는 미세 이동, Del은 삭제, 1-9는 클래스 지정입니다. 모든 편집은 0.3초 안에 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="107" />
+        <location filename="../../studio/ui/help_ui.py" line="108" />
         <source>Classes come from data.yaml or classes.txt. Add or rename them here; ids never move, so existing labels stay right.</source>
         <translation>클래스는 data.yaml이나 classes.txt에서 옵니다. 여기서 추가하거나 이름을 바꿉니다. ID는 바뀌지 않으므로 기존 라벨이 그대로 맞습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="110" />
+        <location filename="../../studio/ui/help_ui.py" line="111" />
         <source>Every box of this image. N marks an image as a negative (nothing to label), Space marks it verified, F1 lists every shortcut.</source>
         <translation>이 이미지의 모든 박스입니다. N은 네거티브(라벨할 물체 없음), Space는 확인 표시, F1은 모든 단축키를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="118" />
+        <location filename="../../studio/ui/help_ui.py" line="119" />
         <source>The model in use. File &gt; Load Model takes a .pt or .onnx detector; File &gt; Use the Demo Model loads the bundled fruit detector.</source>
         <translation>사용 중인 모델입니다. 파일 &gt; 모델 불러오기로 .pt나 .onnx 검출기를 불러오고, 파일 &gt; 데모 모델 사용으로 함께 제공되는 과일 검출기를 불러옵니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="120" />
+        <location filename="../../studio/ui/help_ui.py" line="121" />
         <source>Tools &gt; Pre-label runs the model over all (or only unlabeled) images in the background; it can be stopped and resumed.</source>
         <translation>도구 &gt; 사전 라벨링은 모든(또는 라벨 없는) 이미지에 모델을 백그라운드로 실행합니다. 멈췄다가 이어서 할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="123" />
+        <location filename="../../studio/ui/help_ui.py" line="124" />
         <source>Proposals are drawn dashed with their confidence; this slider hides the less confident ones.</source>
         <translation>제안은 신뢰도와 함께 점선으로 그려집니다. 이 슬라이더로 신뢰도가 낮은 제안을 숨깁니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="125" />
+        <location filename="../../studio/ui/help_ui.py" line="126" />
         <source>Review mode (Ctrl+R) walks the images that need a human most. Enter accepts all proposals and goes on, X rejects them, Tab / Y / R / E decide one at a time, Ctrl+Z undoes.</source>
         <translation>검수 모드(Ctrl+R)는 사람의 확인이 가장 필요한 이미지부터 보여 줍니다. Enter는 제안을 모두 수락하고 넘어가고, X는 거부하며, Tab / Y / R / E로 하나씩 결정하고, Ctrl+Z로 되돌립니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="129" />
+        <location filename="../../studio/ui/help_ui.py" line="130" />
         <source>The quality report tells how good the model was and which confidence threshold to trust; automatic accept keeps a spot check for you.</source>
         <translation>품질 보고서는 모델이 얼마나 좋았는지, 어떤 신뢰도 임계값을 믿을지 알려 줍니다. 자동 수락은 사람이 볼 표본 검사를 남겨 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="147" />
+        <location filename="../../studio/ui/help_ui.py" line="148" />
         <source>Tools &gt; Preprocessing Studio (Ctrl+P) opens the current image (or a sample photo) for tuning.</source>
         <translation>도구 &gt; 전처리 스튜디오(Ctrl+P)는 현재 이미지(또는 샘플 사진)를 열어 조정합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="150" />
+        <location filename="../../studio/ui/help_ui.py" line="151" />
         <source>Add steps (blur, CLAHE, thresholds, morphology, ...), reorder them, untick one to skip it. Every control is live.</source>
         <translation>단계(블러, CLAHE, 임계값, 형태학 연산 등)를 추가하고 순서를 바꾸고, 체크를 해제해 건너뜁니다. 모든 조정이 바로 반영됩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="153" />
+        <location filename="../../studio/ui/help_ui.py" line="154" />
         <source>The live histogram. Drag the threshold line; Shift+drag on the photo measures a region.</source>
         <translation>실시간 히스토그램입니다. 임계값 선을 끌어 보세요. 사진에서 Shift+끌기로 영역을 측정합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="155" />
+        <location filename="../../studio/ui/help_ui.py" line="156" />
         <source>File: save the pipeline, export it as a plain Python script, or apply it to a whole folder (also 'studio preprocess' on the command line).</source>
         <translation>파일: 파이프라인을 저장하거나, 일반 Python 스크립트로 내보내거나, 폴더 전체에 적용합니다(명령줄에서는 'studio preprocess').</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="174" />
+        <location filename="../../studio/ui/help_ui.py" line="175" />
         <source>studio User Guide</source>
         <translation>studio 사용 설명서</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="180" />
+        <location filename="../../studio/ui/help_ui.py" line="181" />
         <source>The user guide cannot be read: {0}</source>
         <translation>사용 설명서를 읽을 수 없습니다: {0}</translation>
     </message>
@@ -905,329 +905,329 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="60" />
+        <location filename="../../studio/ui/main_window.py" line="67" />
         <source>studio</source>
         <translation>studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="71" />
+        <location filename="../../studio/ui/main_window.py" line="78" />
         <source>Images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="74" />
+        <location filename="../../studio/ui/main_window.py" line="81" />
         <source>Classes</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="77" />
+        <location filename="../../studio/ui/main_window.py" line="84" />
         <source>Boxes</source>
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="132" />
+        <location filename="../../studio/ui/main_window.py" line="139" />
         <source>&amp;Open Folder…</source>
         <translation>폴더 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="134" />
+        <location filename="../../studio/ui/main_window.py" line="141" />
         <source>Open &amp;data.yaml…</source>
         <translation>data.yaml 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="135" />
+        <location filename="../../studio/ui/main_window.py" line="142" />
         <source>Open &amp;Sample Dataset</source>
         <translation>샘플 데이터셋 열기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="136" />
+        <location filename="../../studio/ui/main_window.py" line="143" />
         <source>Load &amp;Model…</source>
         <translation>모델 불러오기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="137" />
+        <location filename="../../studio/ui/main_window.py" line="144" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="138" />
+        <location filename="../../studio/ui/main_window.py" line="145" />
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="139" />
+        <location filename="../../studio/ui/main_window.py" line="146" />
         <source>&amp;Actual Size (1:1)</source>
         <translation>실제 크기 1:1(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="140" />
+        <location filename="../../studio/ui/main_window.py" line="147" />
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="141" />
+        <location filename="../../studio/ui/main_window.py" line="148" />
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="142" />
+        <location filename="../../studio/ui/main_window.py" line="149" />
         <source>Show &amp;Boxes</source>
         <translation>박스 표시(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="146" />
+        <location filename="../../studio/ui/main_window.py" line="153" />
         <source>&amp;Previous Image</source>
         <translation>이전 이미지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="147" />
+        <location filename="../../studio/ui/main_window.py" line="154" />
         <source>&amp;Next Image</source>
         <translation>다음 이미지(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="148" />
+        <location filename="../../studio/ui/main_window.py" line="155" />
         <source>Next &amp;Unlabeled Image</source>
         <translation>다음 라벨 없는 이미지(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="150" />
+        <location filename="../../studio/ui/main_window.py" line="157" />
         <source>&amp;Preprocessing Studio…</source>
         <translation>전처리 스튜디오(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="152" />
+        <location filename="../../studio/ui/main_window.py" line="159" />
         <source>Dataset &amp;Insight…</source>
         <translation>데이터셋 분석(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="153" />
+        <location filename="../../studio/ui/main_window.py" line="160" />
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>단축키(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="154" />
+        <location filename="../../studio/ui/main_window.py" line="161" />
         <source>&amp;Plugins…</source>
         <translation>플러그인(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="155" />
+        <location filename="../../studio/ui/main_window.py" line="162" />
         <source>&amp;About studio</source>
         <translation>studio 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="164" />
+        <location filename="../../studio/ui/main_window.py" line="171" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="166" />
+        <location filename="../../studio/ui/main_window.py" line="173" />
         <source>Open &amp;Recent</source>
         <translation>최근 항목 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="175" />
+        <location filename="../../studio/ui/main_window.py" line="182" />
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="179" />
+        <location filename="../../studio/ui/main_window.py" line="186" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="185" />
+        <location filename="../../studio/ui/main_window.py" line="192" />
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="187" />
+        <location filename="../../studio/ui/main_window.py" line="194" />
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="192" />
+        <location filename="../../studio/ui/main_window.py" line="199" />
         <source>&amp;Review</source>
         <translation>검수(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="202" />
+        <location filename="../../studio/ui/main_window.py" line="209" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="204" />
+        <location filename="../../studio/ui/main_window.py" line="211" />
         <source>&amp;Tours</source>
         <translation>둘러보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="234" />
+        <location filename="../../studio/ui/main_window.py" line="241" />
         <source>Loading model {0}…</source>
         <translation>모델 {0} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="241" />
+        <location filename="../../studio/ui/main_window.py" line="248" />
         <source>Background task failed</source>
         <translation>백그라운드 작업 실패</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="245" />
+        <location filename="../../studio/ui/main_window.py" line="252" />
         <source>Cannot save labels</source>
         <translation>라벨을 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="263" />
+        <location filename="../../studio/ui/main_window.py" line="270" />
         <source>Open Dataset Folder</source>
         <translation>데이터셋 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="269" />
+        <location filename="../../studio/ui/main_window.py" line="276" />
         <source>Open data.yaml</source>
         <translation>data.yaml 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="270" />
+        <location filename="../../studio/ui/main_window.py" line="277" />
         <source>Dataset YAML (*.yaml *.yml)</source>
         <translation>데이터셋 YAML (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="282" />
+        <location filename="../../studio/ui/main_window.py" line="289" />
         <source>studio — {0}</source>
         <translation>studio — {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="296" />
+        <location filename="../../studio/ui/main_window.py" line="303" />
         <source>No images found in {0}.</source>
         <translation>{0}에서 이미지를 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="310" />
+        <location filename="../../studio/ui/main_window.py" line="317" />
         <source>object</source>
         <translation>물체</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="311" />
+        <location filename="../../studio/ui/main_window.py" line="318" />
         <source>This dataset had no classes: class 0 is now "object" (rename it in the Classes panel).</source>
         <translation>이 데이터셋에 클래스가 없어 클래스 0을 "object"로 만들었습니다(클래스 패널에서 이름을 바꾸세요).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="352" />
+        <location filename="../../studio/ui/main_window.py" line="359" />
         <source>Nudge selected boxes</source>
         <translation>선택한 박스 미세 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="352" />
+        <location filename="../../studio/ui/main_window.py" line="359" />
         <source>Arrow keys (Shift: 10 px)</source>
         <translation>화살표 키(Shift: 10 px)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="353" />
+        <location filename="../../studio/ui/main_window.py" line="360" />
         <source>Class 1-9 for the selection (or default class)</source>
         <translation>선택한 박스의 클래스 1-9(또는 기본 클래스)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="354" />
+        <location filename="../../studio/ui/main_window.py" line="361" />
         <source>Pan</source>
         <translation>화면 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="354" />
+        <location filename="../../studio/ui/main_window.py" line="361" />
         <source>Drag empty canvas, or middle button</source>
         <translation>빈 캔버스를 끌거나 가운데 버튼</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="355" />
+        <location filename="../../studio/ui/main_window.py" line="362" />
         <source>Zoom around the cursor</source>
         <translation>커서 중심으로 확대/축소</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="355" />
+        <location filename="../../studio/ui/main_window.py" line="362" />
         <source>Mouse wheel</source>
         <translation>마우스 휠</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="356" />
+        <location filename="../../studio/ui/main_window.py" line="363" />
         <source>Leave box mode / clear selection</source>
         <translation>박스 모드 끝내기 / 선택 해제</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="365" />
+        <location filename="../../studio/ui/main_window.py" line="372" />
         <source>Load Detection Model</source>
         <translation>검출 모델 불러오기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="366" />
+        <location filename="../../studio/ui/main_window.py" line="373" />
         <source>Models (*.pt *.onnx)</source>
         <translation>모델 (*.pt *.onnx)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="372" />
+        <location filename="../../studio/ui/main_window.py" line="379" />
         <source>No model loaded: &lt;a href="load"&gt;load one&lt;/a&gt; or &lt;a href="demo"&gt;use the demo model&lt;/a&gt;</source>
         <translation>불러온 모델 없음: &lt;a href="load"&gt;모델 불러오기&lt;/a&gt; 또는 &lt;a href="demo"&gt;데모 모델 사용&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="374" />
+        <location filename="../../studio/ui/main_window.py" line="381" />
         <source>No model loaded: load one (File &gt; Load Model) or use the demo model (File &gt; Use the Demo Model).</source>
         <translation>불러온 모델이 없습니다. 모델을 불러오거나(파일 &gt; 모델 불러오기) 데모 모델을 쓰세요(파일 &gt; 데모 모델 사용).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="384" />
+        <location filename="../../studio/ui/main_window.py" line="391" />
         <source>Model: {0} · {1} classes</source>
         <translation>모델: {0} · 클래스 {1}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="390" />
+        <location filename="../../studio/ui/main_window.py" line="397" />
         <source>Cannot load model</source>
         <translation>모델을 불러올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="394" />
+        <location filename="../../studio/ui/main_window.py" line="401" />
         <source>Model not opened: {0} carries code</source>
         <translation>모델을 열지 않음: {0}에 코드가 들어 있음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="399" />
+        <location filename="../../studio/ui/main_window.py" line="406" />
         <source>Dataset open in another window</source>
         <translation>다른 창에서 열린 데이터셋</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="399" />
+        <location filename="../../studio/ui/main_window.py" line="406" />
         <source>This dataset is also open in {0} other studio window(s). Both can work: review decisions are shared through studio's database and an image finished there is skipped here; a label file changed there is never overwritten silently (you are asked first).</source>
         <translation>이 데이터셋이 다른 studio 창 {0}개에서도 열려 있습니다. 둘 다 작업할 수 있습니다. 검수 결정은 studio 데이터베이스로 공유되고 그 창에서 끝낸 이미지는 여기서 건너뜁니다. 그 창에서 바뀐 라벨 파일은 묻지 않고 덮어쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="413" />
+        <location filename="../../studio/ui/main_window.py" line="420" />
         <source>Preprocessing operations</source>
         <translation>전처리 연산</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="413" />
+        <location filename="../../studio/ui/main_window.py" line="420" />
         <source>Exporters</source>
         <translation>내보내기 형식</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="416" />
+        <location filename="../../studio/ui/main_window.py" line="423" />
         <source>Failed: {0}
     {1}</source>
         <translation>실패: {0}
     {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="417" />
+        <location filename="../../studio/ui/main_window.py" line="424" />
         <source>Plugins</source>
         <translation>플러그인</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="424" />
+        <location filename="../../studio/ui/main_window.py" line="431" />
         <source>Skipped plugins that failed to load: {0} (Help &gt; Plugins)</source>
         <translation>불러오지 못해 건너뛴 플러그인: {0}(도움말 &gt; 플러그인)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="431" />
+        <location filename="../../studio/ui/main_window.py" line="438" />
         <source>About studio</source>
         <translation>studio 정보</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="431" />
+        <location filename="../../studio/ui/main_window.py" line="438" />
         <source>studio {0}
 A desktop studio for object-detection datasets.</source>
         <translation>studio {0}
@@ -1270,61 +1270,61 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>ParamForm</name>
     <message>
-        <location filename="../../studio/ui/preprocess/param_form.py" line="59" />
+        <location filename="../../studio/ui/preprocess/param_form.py" line="62" />
         <source>This operation has no settings.</source>
         <translation>이 연산에는 설정이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/param_form.py" line="78" />
+        <location filename="../../studio/ui/preprocess/param_form.py" line="81" />
         <source>Odd sizes only: position k means size 2k+1</source>
         <translation>홀수 크기만: 위치 k는 크기 2k+1</translation>
     </message>
 </context><context>
     <name>PipelinePanel</name>
     <message>
-        <location filename="../../studio/ui/preprocess/pipeline_panel.py" line="35" />
+        <location filename="../../studio/ui/preprocess/pipeline_panel.py" line="40" />
         <source>Add</source>
         <translation>추가</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/pipeline_panel.py" line="38" />
+        <location filename="../../studio/ui/preprocess/pipeline_panel.py" line="43" />
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/pipeline_panel.py" line="41" />
+        <location filename="../../studio/ui/preprocess/pipeline_panel.py" line="46" />
         <source>Steps run top to bottom; untick a step to skip it.</source>
         <translation>단계는 위에서 아래로 실행됩니다. 체크를 해제하면 건너뜁니다.</translation>
     </message>
 </context><context>
     <name>PrelabelController</name>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="48" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="49" />
         <source>Open a dataset first.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="51" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="52" />
         <source>No model loaded: load one (File &gt; Load Model) or use the demo model.</source>
         <translation>불러온 모델이 없습니다. 모델을 불러오거나(파일 &gt; 모델 불러오기) 데모 모델을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="54" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="55" />
         <source>A pre-labeling run is already in progress.</source>
         <translation>사전 라벨링이 이미 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="69" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="70" />
         <source>None of the model's classes matches a dataset class by name; use 'studio prelabel --map' to map them by hand.</source>
         <translation>모델 클래스 중 이름이 데이터셋 클래스와 같은 것이 없습니다. 'studio prelabel --map'으로 직접 대응시키세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="92" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="93" />
         <source>There is no interrupted pre-labeling run to resume.</source>
         <translation>이어서 할 중단된 사전 라벨링 실행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="96" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="97" />
         <source>Run {0} used {1}; load that model to resume it.</source>
         <translation>실행 {0}은(는) {1}을(를) 썼습니다. 이어서 하려면 그 모델을 불러오세요.</translation>
     </message>
@@ -1433,68 +1433,68 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>PrelabelUi</name>
     <message>
-        <location filename="../../studio/ui/prelabel/menu.py" line="46" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="50" />
         <source>Proposals</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/menu.py" line="48" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="52" />
         <source>Proposals ≥ </source>
         <translation>제안 ≥ </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/menu.py" line="53" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="57" />
         <source>Pre-labeling {0} / {1} · {2} img/s · ETA {3}</source>
         <translation>사전 라벨링 {0} / {1} · 초당 {2}장 · 남은 시간 {3}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/menu.py" line="54" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="58" />
         <source>Stop pre-labeling (finished images are kept)</source>
         <translation>사전 라벨링 중지(끝난 이미지는 유지)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/menu.py" line="56" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="60" />
         <source>Pre-label &amp;with Settings…</source>
         <translation>설정하여 사전 라벨링(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/menu.py" line="57" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="61" />
         <source>Pre-label &amp;All Images</source>
         <translation>모든 이미지 사전 라벨링(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/menu.py" line="58" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="62" />
         <source>Pre-label &amp;Unlabeled Images</source>
         <translation>라벨 없는 이미지 사전 라벨링(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/menu.py" line="60" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="64" />
         <source>&amp;Resume Interrupted Pre-labeling</source>
         <translation>중단된 사전 라벨링 이어서 하기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/menu.py" line="62" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="66" />
         <source>&amp;Stop Pre-labeling</source>
         <translation>사전 라벨링 중지(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/menu.py" line="105" />
-        <location filename="../../studio/ui/prelabel/menu.py" line="68" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="109" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="72" />
         <source>Pre-labeling</source>
         <translation>사전 라벨링</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/menu.py" line="105" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="109" />
         <source>Open a dataset first.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/menu.py" line="138" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="142" />
         <source>Pre-labeling run {0} finished: {1} images, {2} proposals, {3} unreadable.</source>
         <translation>사전 라벨링 실행 {0} 완료: 이미지 {1}장, 제안 {2}개, 읽을 수 없음 {3}.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/menu.py" line="139" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="143" />
         <source>Pre-labeling run {0} stopped after {1} images ({2} proposals); Tools &gt; Resume Interrupted Pre-labeling continues it.</source>
         <translation>사전 라벨링 실행 {0}이(가) 이미지 {1}장 후 멈췄습니다(제안 {2}개). 도구 &gt; 중단된 사전 라벨링 이어서 하기로 계속합니다.</translation>
     </message>
@@ -1729,201 +1729,201 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>QualityReportDialog</name>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="51" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="55" />
         <source>Quality Report — Run {0}</source>
         <translation>품질 보고서 — 실행 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="53" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="57" />
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="56" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="60" />
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="56" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="60" />
         <source>Boxes</source>
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="56" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="60" />
         <source>Proposals</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="71" />
-        <location filename="../../studio/ui/review/report_dialog.py" line="56" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="75" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="60" />
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="71" />
-        <location filename="../../studio/ui/review/report_dialog.py" line="57" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="75" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="61" />
         <source>Recall</source>
         <translation>재현율</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="72" />
-        <location filename="../../studio/ui/review/report_dialog.py" line="57" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="76" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="61" />
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="57" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="61" />
         <source>Best conf.</source>
         <translation>최적 신뢰도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="57" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="61" />
         <source>AP50</source>
         <translation>AP50</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="65" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="69" />
         <source>Confidence threshold</source>
         <translation>신뢰도 임계값</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="80" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="84" />
         <source>Show Proposals from the Best-F1 Threshold</source>
         <translation>최고 F1 임계값부터 제안 표시</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="81" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="85" />
         <source>Show Proposals from the Precision Threshold</source>
         <translation>정밀도 임계값부터 제안 표시</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="82" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="86" />
         <source>Confidence threshold advisor</source>
         <translation>신뢰도 임계값 도우미</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="86" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="90" />
         <source>Precision target</source>
         <translation>목표 정밀도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="273" />
-        <location filename="../../studio/ui/review/report_dialog.py" line="98" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="282" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="102" />
         <source>Accept automatically</source>
         <translation>자동 수락</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="108" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="112" />
         <source>Accept Automatically</source>
         <translation>자동 수락</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="113" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="117" />
         <source>Every proposal of the image at or above</source>
         <translation>이미지의 모든 제안이 이 값 이상</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="114" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="118" />
         <source>Hold back for a human spot check (share)</source>
         <translation>사람 표본 검사용으로 남길 비율</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="115" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="119" />
         <source>… and at least (images)</source>
         <translation>… 그리고 최소(이미지 수)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="116" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="120" />
         <source>Sample seed</source>
         <translation>표본 시드</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="135" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="139" />
         <source>Cannot compute: {0}</source>
         <translation>계산할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="160" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="164" />
         <source>No image of this run has been reviewed by a human yet: review some (Enter accepts, X rejects) and the model's quality appears here.</source>
         <translation>이 실행에서 사람이 검수한 이미지가 아직 없습니다. 몇 장 검수하면(Enter 수락, X 거부) 여기에 모델 품질이 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="163" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="167" />
         <source>{0} images reviewed by a human. mAP50 {1:.3f} · mAP50-95 {2:.3f} (proposals against the final labels, COCO matching).</source>
         <translation>사람이 검수한 이미지 {0}장. mAP50 {1:.3f} · mAP50-95 {2:.3f}(제안 대 최종 라벨, COCO 매칭).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="166" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="170" />
         <source>{0} reviewed images were left out: image or label file gone.</source>
         <translation>검수한 이미지 {0}장을 뺐습니다: 이미지나 라벨 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="177" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="181" />
         <source>All</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="185" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="189" />
         <source>Decisions on {0} proposals shown: accepted {1}, edited {2}, rejected {3}; {4} duplicates of existing boxes; {5} boxes drawn by hand (missed by the model).</source>
         <translation>표시된 제안 {0}개에 대한 결정: 수락 {1}, 수정 {2}, 거부 {3}. 기존 박스와 중복 {4}개, 직접 그린 박스(모델이 놓친 것) {5}개.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="204" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="213" />
         <source>No automatic accept yet.</source>
         <translation>아직 자동 수락을 하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="206" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="215" />
         <source>Automatic accept at {0:.2f}: {1} images accepted; {2} held back for a spot check, none reviewed yet (they come first in the queue).</source>
         <translation>신뢰도 {0:.2f} 자동 수락: 이미지 {1}장 수락, {2}장은 표본 검사용으로 남김. 아직 검사하지 않았습니다(대기열 맨 앞에 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="211" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="220" />
         <source>Spot check of the automatic accept at {0:.2f}: {1} of {2} images checked; {3} needed a change ({4}, 95% interval {5}–{6}); {7} wrongly accepted boxes, {8} missed boxes. {9} images were accepted automatically.</source>
         <translation>신뢰도 {0:.2f} 자동 수락의 표본 검사: {2}장 중 {1}장 확인, {3}장 수정 필요({4}, 95% 구간 {5}–{6}). 잘못 수락된 박스 {7}개, 놓친 박스 {8}개. 자동 수락된 이미지 {9}장.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="231" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="240" />
         <source>The advisor needs reviewed images with proposals.</source>
         <translation>도우미에는 제안이 있는 검수된 이미지가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="236" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="245" />
         <source>Best F1 {0:.3f} at confidence {1:.2f} (precision {2:.3f}, recall {3:.3f}).</source>
         <translation>최고 F1 {0:.3f}, 신뢰도 {1:.2f}에서(정밀도 {2:.3f}, 재현율 {3:.3f}).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="240" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="249" />
         <source>No threshold reaches precision {0:.2f}.</source>
         <translation>정밀도 {0:.2f}에 이르는 임계값이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="243" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="252" />
         <source>Precision {0:.2f} or better from confidence {1:.2f} (recall {2:.3f}).</source>
         <translation>신뢰도 {1:.2f}부터 정밀도 {0:.2f} 이상(재현율 {2:.3f}).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="260" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="269" />
         <source>{0} images not reviewed yet have every proposal at or above this confidence.</source>
         <translation>아직 검수하지 않은 이미지 {0}장은 모든 제안이 이 신뢰도 이상입니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="273" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="282" />
         <source>Write the proposals of {0} images into their label files (boxes they already have are kept)? A random {1} of them (at least {2}) is held back for your spot check.</source>
         <translation>이미지 {0}장의 제안을 라벨 파일에 쓸까요(이미 있는 박스는 유지)? 그중 무작위 {1}(최소 {2}장)는 표본 검사용으로 남깁니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="293" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="302" />
         <source>Automatic accept failed: {0}</source>
         <translation>자동 수락 실패: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="304" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="313" />
         <source>Accepted {0} images automatically ({1} boxes, {2} duplicates skipped); {3} held back for a spot check.</source>
         <translation>이미지 {0}장을 자동 수락했습니다(박스 {1}개, 중복 {2}개 건너뜀). {3}장은 표본 검사용으로 남겨 두었습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="308" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="317" />
         <source>{0} images failed: {1}</source>
         <translation>이미지 {0}장 실패: {1}</translation>
     </message>
@@ -1962,67 +1962,67 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="40" />
+        <location filename="../../studio/ui/review/panel.py" line="44" />
         <source>Lowest confidence first</source>
         <translation>신뢰도 낮은 순</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="41" />
+        <location filename="../../studio/ui/review/panel.py" line="45" />
         <source>Most proposals first</source>
         <translation>제안 많은 순</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="42" />
+        <location filename="../../studio/ui/review/panel.py" line="46" />
         <source>Disagreement with existing labels</source>
         <translation>기존 라벨과 다른 순</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="43" />
+        <location filename="../../studio/ui/review/panel.py" line="47" />
         <source>By name</source>
         <translation>이름순</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="52" />
+        <location filename="../../studio/ui/review/panel.py" line="56" />
         <source>Only images with a proposal whose confidence lies in this range</source>
         <translation>신뢰도가 이 범위에 있는 제안이 있는 이미지만</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="65" />
+        <location filename="../../studio/ui/review/panel.py" line="69" />
         <source>Quality Report…</source>
         <translation>품질 보고서…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="66" />
+        <location filename="../../studio/ui/review/panel.py" line="70" />
         <source>Accept Automatically…</source>
         <translation>자동 수락…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="67" />
+        <location filename="../../studio/ui/review/panel.py" line="71" />
         <source>Export Reviewed Images…</source>
         <translation>검수한 이미지 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="69" />
+        <location filename="../../studio/ui/review/panel.py" line="73" />
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="70" />
+        <location filename="../../studio/ui/review/panel.py" line="74" />
         <source>Order</source>
         <translation>순서</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="71" />
+        <location filename="../../studio/ui/review/panel.py" line="75" />
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="72" />
+        <location filename="../../studio/ui/review/panel.py" line="76" />
         <source>Confidence</source>
         <translation>신뢰도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="81" />
+        <location filename="../../studio/ui/review/panel.py" line="85" />
         <source>Enter: accept all and next · X: reject all and next
 Tab: next proposal · Y: accept · R: reject · E: edit
 Ctrl+Z: undo (also back over an image)</source>
@@ -2031,87 +2031,87 @@ Tab: 다음 제안 · Y: 수락 · R: 거부 · E: 편집
 Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="109" />
+        <location filename="../../studio/ui/review/panel.py" line="113" />
         <source>All classes</source>
         <translation>모든 클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="119" />
+        <location filename="../../studio/ui/review/panel.py" line="123" />
         <source>Run {0} · {1} · {2}</source>
         <translation>실행 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="138" />
+        <location filename="../../studio/ui/review/panel.py" line="142" />
         <source>No pre-labeling run yet: load a model and use Tools &gt; Pre-label, then review its proposals here.</source>
         <translation>아직 사전 라벨링 실행이 없습니다. 모델을 불러와 도구 &gt; 사전 라벨링을 실행한 뒤 여기서 제안을 검수하세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="148" />
+        <location filename="../../studio/ui/review/panel.py" line="152" />
         <source>{0} of {1} done</source>
         <translation>{1}장 중 {0}장 완료</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="149" />
+        <location filename="../../studio/ui/review/panel.py" line="153" />
         <source>{0} left</source>
         <translation>남음 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="149" />
+        <location filename="../../studio/ui/review/panel.py" line="153" />
         <source>{0} reviewed</source>
         <translation>검수 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="151" />
+        <location filename="../../studio/ui/review/panel.py" line="155" />
         <source>{0} accepted automatically</source>
         <translation>자동 수락 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="153" />
+        <location filename="../../studio/ui/review/panel.py" line="157" />
         <source>{0} spot checks waiting</source>
         <translation>표본 검사 대기 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="156" />
+        <location filename="../../studio/ui/review/panel.py" line="160" />
         <source>{0} images of the run no longer exist</source>
         <translation>실행의 이미지 {0}장이 더는 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="159" />
+        <location filename="../../studio/ui/review/panel.py" line="163" />
         <source>Pace {0:.1f} s per image · {1:.0f} per hour · ETA {2}</source>
         <translation>속도: 이미지당 {0:.1f}초 · 시간당 {1:.0f}장 · 남은 시간 {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="162" />
+        <location filename="../../studio/ui/review/panel.py" line="166" />
         <source>Pace: shown after the first reviewed image</source>
         <translation>속도: 첫 이미지를 검수하면 표시됩니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="168" />
+        <location filename="../../studio/ui/review/panel.py" line="172" />
         <source>This image has no proposals in this run.</source>
         <translation>이 실행에는 이 이미지의 제안이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="171" />
+        <location filename="../../studio/ui/review/panel.py" line="175" />
         <source>This image: {0} proposals to decide</source>
         <translation>이 이미지: 결정할 제안 {0}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="173" />
+        <location filename="../../studio/ui/review/panel.py" line="177" />
         <source>, {0} below the confidence shown</source>
         <translation>, 표시 신뢰도 미만 {0}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="175" />
+        <location filename="../../studio/ui/review/panel.py" line="179" />
         <source>, {0} decided</source>
         <translation>, 결정됨 {0}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="179" />
+        <location filename="../../studio/ui/review/panel.py" line="183" />
         <source>The image changed on disk since the model saw it: proposals may be misplaced.</source>
         <translation>모델이 본 뒤에 이미지가 바뀌었습니다. 제안 위치가 맞지 않을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/panel.py" line="182" />
+        <location filename="../../studio/ui/review/panel.py" line="186" />
         <source>{0} proposals are for classes the dataset no longer has; they are left out.</source>
         <translation>제안 {0}개는 데이터셋에 더는 없는 클래스라 제외했습니다.</translation>
     </message>
@@ -2224,68 +2224,68 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
 </context><context>
     <name>RunsTab</name>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="38" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="39" />
         <source>Add Run Folder…</source>
         <translation>학습 폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="39" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="40" />
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="41" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="42" />
         <source>Total loss (box + cls + dfl)</source>
         <translation>전체 손실(box + cls + dfl)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="46" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="47" />
         <source>Loss per epoch (solid: train, dashed: val)</source>
         <translation>에폭별 손실(실선: 학습, 점선: 검증)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="46" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="47" />
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
+        <location filename="../../studio/ui/insight/runs_tab.py" line="48" />
         <location filename="../../studio/ui/insight/runs_tab.py" line="47" />
-        <location filename="../../studio/ui/insight/runs_tab.py" line="46" />
         <source>epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="57" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="58" />
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="84" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="85" />
         <source>Ultralytics run folder (with results.csv)</source>
         <translation>Ultralytics 학습 폴더(results.csv 포함)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="93" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="94" />
         <source>Cannot read this run: {0}</source>
         <translation>이 학습 기록을 읽을 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="120" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="121" />
         <source>{0} train</source>
         <translation>{0} 학습</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="123" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="124" />
         <source>{0} val</source>
         <translation>{0} 검증</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="135" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="136" />
         <source>epochs</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="136" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="137" />
         <source>Add an Ultralytics run folder (results.csv, args.yaml).</source>
         <translation>Ultralytics 학습 폴더(results.csv, args.yaml)를 추가하세요.</translation>
     </message>
@@ -2363,173 +2363,173 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
 </context><context>
     <name>StatsTab</name>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="35" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="42" />
         <source>Compute Statistics</source>
         <translation>통계 계산</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="36" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="43" />
         <source>Export CSV…</source>
         <translation>CSV 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="38" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="45" />
         <source>Save Charts as PNG…</source>
         <translation>차트를 PNG로 저장…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="42" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="49" />
         <source>Reading {0} / {1} · {2}/s · ETA {3}</source>
         <translation>읽는 중 {0} / {1} · 초당 {2} · 남은 시간 {3}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="43" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="50" />
         <source>Boxes (blue) and images (red) per class</source>
         <translation>클래스별 박스(파랑)와 이미지(빨강)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="44" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="51" />
         <source>Box sizes (COCO bands)</source>
         <translation>박스 크기(COCO 구간)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="113" />
-        <location filename="../../studio/ui/insight/stats_tab.py" line="110" />
-        <location filename="../../studio/ui/insight/stats_tab.py" line="45" />
-        <location filename="../../studio/ui/insight/stats_tab.py" line="44" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="122" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="119" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="52" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="51" />
         <source>boxes</source>
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="45" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="52" />
         <source>Box area</source>
         <translation>박스 면적</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="45" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="52" />
         <source>log10 of area in pixels</source>
         <translation>픽셀 면적의 log10</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="46" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="53" />
         <source>Box centres (x, y as a share of the image)</source>
         <translation>박스 중심(x, y는 이미지 대비 비율)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="47" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="54" />
         <source>Boxes per image</source>
         <translation>이미지당 박스 수</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="122" />
-        <location filename="../../studio/ui/insight/stats_tab.py" line="111" />
-        <location filename="../../studio/ui/insight/stats_tab.py" line="47" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="131" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="120" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="54" />
         <source>images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="47" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="54" />
         <source>boxes in the image</source>
         <translation>이미지의 박스 수</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="51" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="58" />
         <source>Width</source>
         <translation>너비</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="51" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="58" />
         <source>Height</source>
         <translation>높이</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="128" />
-        <location filename="../../studio/ui/insight/stats_tab.py" line="51" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="137" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="58" />
         <source>Images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="86" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="93" />
         <source>Open a dataset first.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="92" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="101" />
         <source>Cannot compute: {0}</source>
         <translation>계산할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="106" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="115" />
         <source>{0} images: {1} labeled, {2} negatives (empty label file), {3} unlabeled (no label file), {4} unreadable; {5} boxes.</source>
         <translation>이미지 {0}장: 라벨 있음 {1}, 네거티브(빈 라벨 파일) {2}, 라벨 없음(라벨 파일 없음) {3}, 읽을 수 없음 {4}. 박스 {5}개.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="112" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="121" />
         <source>small &lt; 32²</source>
         <translation>작음 &lt; 32²</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="112" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="121" />
         <source>medium</source>
         <translation>중간</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="112" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="121" />
         <source>large ≥ 96²</source>
         <translation>큼 ≥ 96²</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="128" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="137" />
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="128" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="137" />
         <source>Boxes</source>
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="128" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="137" />
         <source>Share</source>
         <translation>비율</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="128" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="137" />
         <source>Small</source>
         <translation>작음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="128" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="137" />
         <source>Medium</source>
         <translation>중간</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="129" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="138" />
         <source>Large</source>
         <translation>큼</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="146" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="155" />
         <source>Folder for the CSV files</source>
         <translation>CSV 파일을 저장할 폴더</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="152" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="161" />
         <source>Folder for the chart images</source>
         <translation>차트 이미지를 저장할 폴더</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="168" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="177" />
         <source>Saved {0} charts to {1}.</source>
         <translation>차트 {0}개를 {1}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="176" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="185" />
         <source>Cannot write the CSV files: {0}</source>
         <translation>CSV 파일을 쓸 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/stats_tab.py" line="178" />
+        <location filename="../../studio/ui/insight/stats_tab.py" line="187" />
         <source>Wrote {0} CSV files to {1}.</source>
         <translation>CSV 파일 {0}개를 {1}에 썼습니다.</translation>
     </message>
@@ -2808,37 +2808,52 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>'{cls}'(으)로 라벨된 박스 {box}는 '{other}'에 더 가까워 보입니다(크기와 색)</translation>
     </message>
     <message>
+        <location filename="../../studio/core/jobspec.py" line="55" />
+        <source>{run} was made by a newer studio (settings version {version}); update studio to repeat it</source>
+        <translation>{run}은(는) 더 새로운 studio에서 만들어졌습니다(설정 버전 {version}). 다시 하려면 studio를 업데이트하십시오</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/jobspec.py" line="61" />
+        <source>{run} has settings this studio does not know ({keys})</source>
+        <translation>{run}에 이 studio가 모르는 설정이 있습니다({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/jobspec.py" line="66" />
+        <source>{run}: unreadable settings ({reason})</source>
+        <translation>{run}: 설정을 읽을 수 없음 ({reason})</translation>
+    </message>
+    <message>
         <location filename="../../studio/core/inference/trust.py" line="36" />
         <source>{name}: the trusted file could not be converted ({reason})</source>
         <translation>{name}: 신뢰한 파일을 변환하지 못했습니다 ({reason})</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="77" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="69" />
         <source>run {run} was made by a newer studio (settings version {version}); update studio to resume it</source>
         <translation>실행 {run}은(는) 더 새로운 studio에서 만들어졌습니다(설정 버전 {version}). 이어서 하려면 studio를 업데이트하십시오</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="84" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="76" />
         <source>run {run} has settings this studio does not know ({keys}); it was made by another version of studio</source>
         <translation>실행 {run}에 이 studio가 모르는 설정이 있습니다({keys}). 다른 버전의 studio에서 만들어졌습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="90" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="82" />
         <source>run {run}: unreadable settings ({reason})</source>
         <translation>실행 {run}: 설정을 읽을 수 없음 ({reason})</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="101" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="93" />
         <source>unknown backend '{name}' (choose auto, onnx or torch)</source>
         <translation>알 수 없는 백엔드 '{name}' (auto, onnx, torch 중에서 고르십시오)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="110" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="102" />
         <source>ONNX Runtime is not installed; use the torch backend</source>
         <translation>ONNX Runtime이 설치되어 있지 않습니다. torch 백엔드를 쓰십시오</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="156" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="148" />
         <source>there is no run {run} in this dataset</source>
         <translation>이 데이터셋에 실행 {run}이(가) 없습니다</translation>
     </message>
@@ -2939,304 +2954,304 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
 </context><context>
     <name>studio.ops</name>
     <message>
-        <location filename="../../studio/ui/preprocess/param_form.py" line="53" />
+        <location filename="../../studio/ui/preprocess/param_form.py" line="56" />
         <source> min</source>
         <translation> 최소</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="67" />
+        <location filename="../../studio/core/preprocess/ops.py" line="70" />
         <source>Invert (dark objects)</source>
         <translation>반전(어두운 물체)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="71" />
+        <location filename="../../studio/core/preprocess/ops.py" line="74" />
         <source>Grayscale</source>
         <translation>회색조</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="72" />
-        <location filename="../../studio/core/preprocess/ops.py" line="71" />
+        <location filename="../../studio/core/preprocess/ops.py" line="75" />
+        <location filename="../../studio/core/preprocess/ops.py" line="74" />
         <source>Color</source>
         <translation>색상</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="72" />
+        <location filename="../../studio/core/preprocess/ops.py" line="75" />
         <source>Color space</source>
         <translation>색 공간</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="109" />
-        <location filename="../../studio/core/preprocess/ops.py" line="73" />
+        <location filename="../../studio/core/preprocess/ops.py" line="112" />
+        <location filename="../../studio/core/preprocess/ops.py" line="76" />
         <source>Space</source>
         <translation>색 공간</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="74" />
+        <location filename="../../studio/core/preprocess/ops.py" line="77" />
         <source>Resize</source>
         <translation>크기 조절</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="74" />
+        <location filename="../../studio/core/preprocess/ops.py" line="77" />
         <source>Geometry</source>
         <translation>기하</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="75" />
+        <location filename="../../studio/core/preprocess/ops.py" line="78" />
         <source>Scale</source>
         <translation>배율</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="76" />
+        <location filename="../../studio/core/preprocess/ops.py" line="79" />
         <source>Interpolation</source>
         <translation>보간</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="77" />
+        <location filename="../../studio/core/preprocess/ops.py" line="80" />
         <source>Gaussian blur</source>
         <translation>가우시안 블러</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="95" />
-        <location filename="../../studio/core/preprocess/ops.py" line="82" />
+        <location filename="../../studio/core/preprocess/ops.py" line="98" />
+        <location filename="../../studio/core/preprocess/ops.py" line="85" />
+        <location filename="../../studio/core/preprocess/ops.py" line="83" />
         <location filename="../../studio/core/preprocess/ops.py" line="80" />
-        <location filename="../../studio/core/preprocess/ops.py" line="77" />
         <source>Filters</source>
         <translation>필터</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="118" />
+        <location filename="../../studio/core/preprocess/ops.py" line="121" />
+        <location filename="../../studio/core/preprocess/ops.py" line="84" />
         <location filename="../../studio/core/preprocess/ops.py" line="81" />
-        <location filename="../../studio/core/preprocess/ops.py" line="78" />
         <source>Kernel size</source>
         <translation>커널 크기</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="79" />
+        <location filename="../../studio/core/preprocess/ops.py" line="82" />
         <source>Sigma (0 = from size)</source>
         <translation>시그마(0 = 크기로 계산)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="80" />
+        <location filename="../../studio/core/preprocess/ops.py" line="83" />
         <source>Median blur</source>
         <translation>미디언 블러</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="82" />
+        <location filename="../../studio/core/preprocess/ops.py" line="85" />
         <source>Bilateral filter</source>
         <translation>양방향 필터</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="83" />
+        <location filename="../../studio/core/preprocess/ops.py" line="86" />
         <source>Diameter</source>
         <translation>지름</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="84" />
+        <location filename="../../studio/core/preprocess/ops.py" line="87" />
         <source>Sigma color</source>
         <translation>색 시그마</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="85" />
+        <location filename="../../studio/core/preprocess/ops.py" line="88" />
         <source>Sigma space</source>
         <translation>공간 시그마</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="86" />
+        <location filename="../../studio/core/preprocess/ops.py" line="89" />
         <source>Brightness / contrast</source>
         <translation>밝기 / 대비</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="125" />
+        <location filename="../../studio/core/preprocess/ops.py" line="128" />
+        <location filename="../../studio/core/preprocess/ops.py" line="95" />
+        <location filename="../../studio/core/preprocess/ops.py" line="94" />
         <location filename="../../studio/core/preprocess/ops.py" line="92" />
-        <location filename="../../studio/core/preprocess/ops.py" line="91" />
         <location filename="../../studio/core/preprocess/ops.py" line="89" />
-        <location filename="../../studio/core/preprocess/ops.py" line="86" />
         <source>Tone</source>
         <translation>톤</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="87" />
+        <location filename="../../studio/core/preprocess/ops.py" line="90" />
         <source>Contrast</source>
         <translation>대비</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="88" />
+        <location filename="../../studio/core/preprocess/ops.py" line="91" />
         <source>Brightness</source>
         <translation>밝기</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="90" />
-        <location filename="../../studio/core/preprocess/ops.py" line="89" />
+        <location filename="../../studio/core/preprocess/ops.py" line="93" />
+        <location filename="../../studio/core/preprocess/ops.py" line="92" />
         <source>Gamma</source>
         <translation>감마</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="91" />
+        <location filename="../../studio/core/preprocess/ops.py" line="94" />
         <source>Histogram equalization</source>
         <translation>히스토그램 평활화</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="92" />
+        <location filename="../../studio/core/preprocess/ops.py" line="95" />
         <source>CLAHE</source>
         <translation>CLAHE</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="93" />
+        <location filename="../../studio/core/preprocess/ops.py" line="96" />
         <source>Clip limit</source>
         <translation>대비 제한</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="94" />
+        <location filename="../../studio/core/preprocess/ops.py" line="97" />
         <source>Tiles per side</source>
         <translation>한 변의 타일 수</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="95" />
+        <location filename="../../studio/core/preprocess/ops.py" line="98" />
         <source>Unsharp mask</source>
         <translation>언샤프 마스크</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="96" />
+        <location filename="../../studio/core/preprocess/ops.py" line="99" />
         <source>Radius (sigma)</source>
         <translation>반경(시그마)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="97" />
+        <location filename="../../studio/core/preprocess/ops.py" line="100" />
         <source>Amount</source>
         <translation>강도</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="98" />
+        <location filename="../../studio/core/preprocess/ops.py" line="101" />
         <source>Threshold (manual)</source>
         <translation>임계값(수동)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="108" />
-        <location filename="../../studio/core/preprocess/ops.py" line="104" />
-        <location filename="../../studio/core/preprocess/ops.py" line="100" />
-        <location filename="../../studio/core/preprocess/ops.py" line="99" />
-        <location filename="../../studio/core/preprocess/ops.py" line="98" />
+        <location filename="../../studio/core/preprocess/ops.py" line="111" />
+        <location filename="../../studio/core/preprocess/ops.py" line="107" />
+        <location filename="../../studio/core/preprocess/ops.py" line="103" />
+        <location filename="../../studio/core/preprocess/ops.py" line="102" />
+        <location filename="../../studio/core/preprocess/ops.py" line="101" />
         <source>Threshold</source>
         <translation>임계값</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="100" />
+        <location filename="../../studio/core/preprocess/ops.py" line="103" />
         <source>Threshold (automatic)</source>
         <translation>임계값(자동)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="101" />
+        <location filename="../../studio/core/preprocess/ops.py" line="104" />
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="104" />
+        <location filename="../../studio/core/preprocess/ops.py" line="107" />
         <source>Threshold (adaptive)</source>
         <translation>임계값(적응형)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="105" />
+        <location filename="../../studio/core/preprocess/ops.py" line="108" />
         <source>Local mean</source>
         <translation>지역 평균</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="106" />
+        <location filename="../../studio/core/preprocess/ops.py" line="109" />
         <source>Block size</source>
         <translation>블록 크기</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="107" />
+        <location filename="../../studio/core/preprocess/ops.py" line="110" />
         <source>Offset C</source>
         <translation>오프셋 C</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="108" />
+        <location filename="../../studio/core/preprocess/ops.py" line="111" />
         <source>Color range</source>
         <translation>색 범위</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="110" />
+        <location filename="../../studio/core/preprocess/ops.py" line="113" />
         <source>Channel 1 min</source>
         <translation>채널 1 최소</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="110" />
+        <location filename="../../studio/core/preprocess/ops.py" line="113" />
         <source>Channel 1 max</source>
         <translation>채널 1 최대</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="111" />
+        <location filename="../../studio/core/preprocess/ops.py" line="114" />
         <source>Channel 2 min</source>
         <translation>채널 2 최소</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="111" />
+        <location filename="../../studio/core/preprocess/ops.py" line="114" />
         <source>Channel 2 max</source>
         <translation>채널 2 최대</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="112" />
+        <location filename="../../studio/core/preprocess/ops.py" line="115" />
         <source>Channel 3 min</source>
         <translation>채널 3 최소</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="112" />
+        <location filename="../../studio/core/preprocess/ops.py" line="115" />
         <source>Channel 3 max</source>
         <translation>채널 3 최대</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="114" />
-        <location filename="../../studio/core/preprocess/ops.py" line="114" />
+        <location filename="../../studio/core/preprocess/ops.py" line="117" />
+        <location filename="../../studio/core/preprocess/ops.py" line="117" />
         <source>Morphology</source>
         <translation>형태학 연산</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="115" />
+        <location filename="../../studio/core/preprocess/ops.py" line="118" />
         <source>Operation</source>
         <translation>연산</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="117" />
+        <location filename="../../studio/core/preprocess/ops.py" line="120" />
         <source>Kernel shape</source>
         <translation>커널 모양</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="119" />
+        <location filename="../../studio/core/preprocess/ops.py" line="122" />
         <source>Iterations</source>
         <translation>반복 횟수</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="120" />
+        <location filename="../../studio/core/preprocess/ops.py" line="123" />
         <source>Canny edges</source>
         <translation>Canny 에지</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="120" />
+        <location filename="../../studio/core/preprocess/ops.py" line="123" />
         <source>Edges</source>
         <translation>에지</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="121" />
+        <location filename="../../studio/core/preprocess/ops.py" line="124" />
         <source>Low threshold</source>
         <translation>낮은 임계값</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="122" />
+        <location filename="../../studio/core/preprocess/ops.py" line="125" />
         <source>High threshold</source>
         <translation>높은 임계값</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="123" />
+        <location filename="../../studio/core/preprocess/ops.py" line="126" />
         <source>Aperture</source>
         <translation>조리개 크기</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="124" />
+        <location filename="../../studio/core/preprocess/ops.py" line="127" />
         <source>L2 gradient</source>
         <translation>L2 기울기</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="125" />
+        <location filename="../../studio/core/preprocess/ops.py" line="128" />
         <source>Invert</source>
         <translation>반전</translation>
     </message>

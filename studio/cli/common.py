@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from studio.core.dataset.layout import Dataset
     from studio.core.jobs import Progress
+    from studio.core.jobspec import JobContext
     from studio.core.store.db import Store
 
 
@@ -40,6 +41,26 @@ class ProgressBar:
             self.stream.flush()
         elif final:
             self.stream.write(line + "\n")
+
+
+def job_context(dataset: Dataset, store: Store | None) -> JobContext:
+    """The context every CLI job runs in (recorded in ``store`` when there is one)."""
+    from studio.core.jobs import CancelToken
+    from studio.core.jobspec import JobContext
+
+    return JobContext(store, CancelToken(), dataset, "cli")
+
+
+def existing_store(dataset: Dataset) -> Store | None:
+    """The dataset's store if it has one already: read-only commands never create it."""
+    from studio.core.dataset.store_location import open_store
+
+    if not (dataset.store_dir / "studio.db").is_file():
+        return None
+    try:
+        return open_store(dataset)[0]
+    except Exception:  # noqa: BLE001 - a store that cannot be opened only means "not recorded"
+        return None
 
 
 def open_dataset_and_store(path: str) -> tuple[Dataset, Store] | None:

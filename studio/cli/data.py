@@ -217,6 +217,37 @@ def cmd_trust(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_jobs(args: argparse.Namespace) -> int:
+    """List the dataset's recorded jobs and pre-labeling runs, newest first."""
+    from studio.cli.common import open_dataset_and_store
+    from studio.core.inference.runs import list_runs
+    from studio.core.store.job_runs import history
+
+    opened = open_dataset_and_store(args.dataset)
+    if opened is None:
+        return 1
+    _dataset, store = opened
+    jobs, runs = history(store, limit=args.limit), list_runs(store)[: args.limit]
+    if args.json:
+        print(json.dumps({"jobs": [{"id": j.id, "kind": j.kind, "status": j.status, "params": j.params,
+                                    "created": j.created, "ended": j.ended, "summary": j.summary, "error": j.error}
+                                   for j in jobs],
+                          "prelabel_runs": [{"id": r.id, "status": r.status, "model": r.model_path,
+                                             "params": r.params, "created": r.created} for r in runs]},
+                         ensure_ascii=False, indent=1))
+        return 0
+    for j in jobs:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(j.created))
+        summary = ", ".join(f"{k} {v}" for k, v in (j.summary or {}).items())
+        print(f"job {j.id:>4}  {when}  {j.kind:<14} {j.status:<11} {summary}{('  ' + j.error) if j.error else ''}")
+    for r in runs:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(r.created))
+        print(f"run {r.id:>4}  {when}  {'prelabel':<14} {r.status:<11} {Path(r.model_path).name}")
+    if not jobs and not runs:
+        print("no recorded jobs")
+    return 0
+
+
 def add_data_parsers(sub: argparse._SubParsersAction) -> None:
     """The dataset subcommands."""
     p = sub.add_parser("sample", help="write the sample dataset")
@@ -247,6 +278,12 @@ def add_data_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--overwrite", action="store_true", help="redo images already done")
     p.add_argument("--export-script", metavar="PY", help="write the pipeline as a standalone script")
     p.set_defaults(func=cmd_preprocess)
+
+    p = sub.add_parser("jobs", help="the dataset's recorded jobs and pre-labeling runs, newest first")
+    p.add_argument("dataset")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_jobs)
 
     p = sub.add_parser("plugins", help="list plugins and failures")
     p.set_defaults(func=cmd_plugins)

@@ -18,6 +18,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from studio.cli.common import existing_store, job_context
+from studio.core.dataset.jobs import SPLIT, SplitParams
+from studio.core.insight.jobs import CHECK, STATS, CheckParams, StatsParams
+from studio.core.jobspec import run_recorded
+
 if TYPE_CHECKING:
     from studio.core.dataset.layout import Dataset
     from studio.core.jobs import Progress
@@ -82,12 +87,12 @@ def _run(job: Iterator[Progress], label: str) -> Any:
 def cmd_check(args: argparse.Namespace) -> int:
     """Print QA findings; exit 1 when any is an error (Ultralytics would drop the image)."""
     from studio.core.findings import Severity
-    from studio.core.insight.qa import check_job
 
     ds = _open(args.dataset)
     if ds is None:
         return 2
-    report, _survey = _run(check_job(ds, pixels=args.pixels, workers=args.workers), "check")
+    ctx = job_context(ds, existing_store(ds))
+    report, _survey = _run(run_recorded(CHECK, CheckParams(args.pixels, args.workers), ctx), "check")
     if args.json:
         print(json.dumps({"images": report.images, "boxes": report.boxes, "counts": report.by_code(),
                           "issues": [{"code": i.finding.code, "severity": i.finding.severity.value,
@@ -111,12 +116,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     """Print (or write as CSV) the dataset statistics."""
     from studio.core.insight.stats import dataset_stats, write_csv
-    from studio.core.insight.survey import survey_job
 
     ds = _open(args.dataset)
     if ds is None:
         return 2
-    st = dataset_stats(_run(survey_job(ds, workers=args.workers), "stats"))
+    st = dataset_stats(_run(run_recorded(STATS, StatsParams(args.workers), job_context(ds, existing_store(ds))),
+                            "stats"))
     if args.csv:
         for path in write_csv(st, args.csv):
             print(f"wrote {path}", file=sys.stderr)
@@ -229,17 +234,14 @@ def cmd_train_report(args: argparse.Namespace) -> int:
 
 def cmd_split(args: argparse.Namespace) -> int:
     """Write a seeded, stratified Ultralytics copy (and COCO JSON) of a dataset."""
-    from studio.core.dataset.export import ExportError, export_ultralytics
+    from studio.core.dataset.export import ExportError
 
     ds = _open(args.dataset)
     if ds is None:
         return 2
-    fractions = {"train": max(0.0, 1 - args.val - args.test), "val": args.val}
-    if args.test > 0:
-        fractions["test"] = args.test
+    params = SplitParams(args.out, args.val, args.test, args.seed, args.link, args.coco)
     try:
-        summary = _run(export_ultralytics(ds, ds.scan_images().paths, Path(args.out), fractions, args.seed,
-                                          link=args.link, coco=args.coco), "split")
+        summary = _run(run_recorded(SPLIT, params, job_context(ds, existing_store(ds))), "split")
     except ExportError as exc:
         print(f"studio: {exc}", file=sys.stderr)
         return 1

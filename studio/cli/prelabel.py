@@ -20,8 +20,9 @@ def _prelabel_setup(args: argparse.Namespace, dataset: Dataset, store: Store,
     """The run to do: ``(run_id, settings)`` for a new run or ``--resume``; prints why not."""
     from studio.core.inference.engine import PredictParams, map_classes
     from studio.core.inference.prelabel_run import PrelabelSettings, RunSettingsError, same_model, start_run
-    from studio.core.inference.runs import RESUMABLE, get_run
+    from studio.core.inference.runs import get_run
     from studio.core.labels.yolo import LabelState, label_state_of
+    from studio.core.store.lifecycle import RESUMABLE
 
     if args.resume:
         run = get_run(store, args.resume)

@@ -17,6 +17,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from studio.cli.common import job_context
+from studio.core.jobspec import run_recorded
+from studio.core.review.jobs import AUTO_ACCEPT, REVIEW_EXPORT, AutoAcceptParams, ReviewExportParams
+
 if TYPE_CHECKING:
     from studio.core.dataset.layout import Dataset
     from studio.core.inference.runs import RunInfo
@@ -148,21 +152,20 @@ def _report(args: argparse.Namespace, dataset: Dataset, store: Store, run: RunIn
 
 def _auto_accept(args: argparse.Namespace, dataset: Dataset, store: Store, run: RunInfo) -> int:
     from studio.cli.common import ProgressBar
-    from studio.core.jobs import CancelToken
-    from studio.core.review.auto_accept import auto_accept_job
 
-    check = _check(dataset, run)
-    token = CancelToken()
+    params = AutoAcceptParams(run.id, args.threshold, args.spot, args.min_spot, args.seed)
     bar = ProgressBar("auto-accept")
     stats: dict = {}
+    job = run_recorded(AUTO_ACCEPT, params, job_context(dataset, store))
     try:
-        for progress in auto_accept_job(dataset, store, run.id, args.threshold, args.spot, args.min_spot,
-                                        args.seed, "cli", check, token):
+        for progress in job:
             bar.update(progress)
             stats = progress.payload
     except KeyboardInterrupt:
         print("interrupted; run the same command again to continue", file=sys.stderr)
         return 130
+    finally:
+        job.close()
     print(f"run {run.id}: accepted {stats['accepted']} images automatically ({stats['boxes']} boxes, "
           f"{stats['duplicates']} duplicates skipped); {stats['spot']} held back for a spot check")
     for path, reason in stats["failed"]:
@@ -172,17 +175,13 @@ def _auto_accept(args: argparse.Namespace, dataset: Dataset, store: Store, run: 
 
 def _export(args: argparse.Namespace, dataset: Dataset, store: Store, run: RunInfo) -> int:
     from studio.cli.common import ProgressBar
-    from studio.core.dataset.export import ExportError, export_ultralytics
-    from studio.core.review.workflow import queue_items
+    from studio.core.dataset.export import ExportError
 
-    paths = [it.path for it in queue_items(store, run.id) if it.done]
-    fractions = {"train": max(0.0, 1 - args.val - args.test), "val": args.val}
-    if args.test > 0:
-        fractions["test"] = args.test
+    params = ReviewExportParams(run.id, args.out, args.val, args.test, args.seed, args.link)
     bar = ProgressBar("export")
     try:
         summary = None
-        for progress in export_ultralytics(dataset, paths, Path(args.out), fractions, args.seed, args.link):
+        for progress in run_recorded(REVIEW_EXPORT, params, job_context(dataset, store)):
             bar.update(progress)
             summary = progress.payload
     except ExportError as exc:

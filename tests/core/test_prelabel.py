@@ -264,7 +264,8 @@ def test_cli_resume_of_a_run_from_a_newer_studio_is_refused_clearly(sample_datas
     from studio.cli import main
     from studio.core.dataset.layout import open_dataset
     from studio.core.dataset.store_location import open_store
-    from studio.core.inference.runs import CANCELLED, set_run_status
+    from studio.core.inference.runs import set_run_status
+    from studio.core.store.lifecycle import CANCELLED
 
     store, _ = open_store(open_dataset(sample_dataset))
     run = create_run(store, str(DEMO.resolve()), {0: "apple"}, {"version": 99, "conf": 0.2}, {0: 0})

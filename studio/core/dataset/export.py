@@ -43,6 +43,19 @@ class ExportSummary:
     dropped_lines: int = 0  # non-box lines left out of label files
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 
+    def record(self) -> dict:
+        """What was written, as the small summary kept with the job's run."""
+        return {"out": str(self.out), "images": self.counts, "boxes": self.boxes,
+                "dropped_lines": self.dropped_lines, "skipped": len(self.skipped)}
+
+
+def split_fractions(val: float, test: float = 0.0) -> dict[str, float]:
+    """Split shares from the validation and test shares (train takes the rest)."""
+    out = {"train": max(0.0, 1.0 - val - test), "val": val}
+    if test > 0:
+        out["test"] = test
+    return out
+
 
 def split_paths(labels: Sequence[Sequence[int]], fractions: dict[str, float], seed: int = 0) -> list[str]:
     """Assign each image (given its class ids) to a split, seeded and stratified.

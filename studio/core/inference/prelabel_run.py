@@ -23,18 +23,10 @@ from studio.core.inference.engine import (
     use_all_cores,
 )
 from studio.core.inference.model_file import ModelError, ModelInfo, load_detection_model
-from studio.core.inference.runs import (
-    CANCELLED,
-    FAILED,
-    FINISHED,
-    claim_run,
-    create_run,
-    get_run,
-    planned_paths,
-    set_run_status,
-)
+from studio.core.inference.runs import claim_run, create_run, get_run, planned_paths, set_run_status
 from studio.core.jobs import CancelToken, Progress
 from studio.core.store.db import Store
+from studio.core.store.lifecycle import CANCELLED, FAILED, FINISHED
 
 SETTINGS_VERSION = 2
 BACKENDS = ("auto", "onnx", "torch")

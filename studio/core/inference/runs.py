@@ -13,8 +13,6 @@ is ``interrupted``. Both kinds that did not finish can be resumed, by any driver
 from __future__ import annotations
 
 import json
-import os
-import socket
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -22,14 +20,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from studio.core.labels.boxes import Boxes
+from studio.core.store import lifecycle
 from studio.core.store.db import Store
+from studio.core.store.lifecycle import INTERRUPTED
 
 if TYPE_CHECKING:
     from studio.core.dataset.layout import Dataset
-
-RUNNING, FINISHED, FAILED, CANCELLED, INTERRUPTED = "running", "finished", "failed", "cancelled", "interrupted"
-RESUMABLE = (CANCELLED, INTERRUPTED, FAILED)
-STALE_SECONDS = 120.0  # a running run on another host whose heartbeat is older is interrupted
 
 
 @dataclass(frozen=True)
@@ -82,28 +78,12 @@ def planned_paths(store: Store, run_id: int) -> list[str] | None:
 
 def claim_run(store: Store, run_id: int) -> None:
     """This process now runs ``run_id``: status running, owner and heartbeat set."""
-    store.transaction([("UPDATE runs SET status=?, owner_pid=?, owner_host=?, heartbeat=? WHERE id=?",
-                        [(RUNNING, os.getpid(), socket.gethostname(), time.time(), run_id)])])
-
-
-def _owner_alive(pid: int | None, host: str | None, heartbeat: float | None) -> bool:
-    if pid is None or host is None:
-        return False
-    if host != socket.gethostname():
-        return heartbeat is not None and time.time() - heartbeat < STALE_SECONDS
-    from studio.core.store.presence import pid_alive
-
-    return pid_alive(int(pid))
+    lifecycle.claim(store, "runs", run_id)
 
 
 def reap_orphaned_runs(store: Store) -> int:
     """Mark runs whose owner is gone (killed, crashed) interrupted; returns how many."""
-    rows = store.connection().execute(
-        "SELECT id, owner_pid, owner_host, heartbeat FROM runs WHERE status=?", (RUNNING,)).fetchall()
-    dead = [(INTERRUPTED, rid) for rid, pid, host, beat in rows if not _owner_alive(pid, host, beat)]
-    if dead:
-        store.transaction([("UPDATE runs SET status=? WHERE id=? AND status='running'", dead)])
-    return len(dead)
+    return lifecycle.reap(store, "runs")
 
 
 def get_run(store: Store, run_id: int) -> RunInfo | None:

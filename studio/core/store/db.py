@@ -100,6 +100,19 @@ CREATE TABLE IF NOT EXISTS run_plan (
     path TEXT NOT NULL,
     PRIMARY KEY (run_id, position)
 );
+CREATE TABLE IF NOT EXISTS job_runs (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    params TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created REAL NOT NULL,
+    ended REAL,
+    summary TEXT,
+    error TEXT,
+    owner_pid INTEGER,
+    owner_host TEXT,
+    heartbeat REAL
+);
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY,
     pid INTEGER NOT NULL,

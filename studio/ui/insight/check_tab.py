@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, pyqtSignal
@@ -18,8 +19,10 @@ from PyQt6.QtWidgets import (
 )
 
 from studio.core.findings import Severity
-from studio.core.insight.qa import QAReport, check_job
+from studio.core.insight.jobs import CHECK, CheckParams
+from studio.core.insight.qa import QAReport
 from studio.core.jobs import CancelToken
+from studio.core.jobspec import JobContext, run_recorded
 from studio.ui.insight.job_tab import JobTab
 from studio.ui.session import DatasetSession
 from studio.ui.status import IndexStatus
@@ -139,8 +142,10 @@ class CheckTab(JobTab):
             return
         pixels = self.pixels.isChecked()
 
-        def job(token: CancelToken):
-            yield from check_job(ds, pixels=pixels, cancelled=token)
+        store, owner = self.session.store, self.session.owner
+
+        def job(token: CancelToken) -> Iterator[Progress]:
+            yield from run_recorded(CHECK, CheckParams(pixels), JobContext(store, token, ds, owner))
 
         self.run_job(job, self._on_progress, self.tr("Check failed: {0}"))
 

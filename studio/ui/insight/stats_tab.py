@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,9 +19,10 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
+from studio.core.insight.jobs import STATS, StatsParams
 from studio.core.insight.stats import DatasetStats, dataset_stats, write_csv
-from studio.core.insight.survey import survey_job
 from studio.core.jobs import CancelToken
+from studio.core.jobspec import JobContext, run_recorded
 from studio.ui.insight.charts import bars, heat_map, plot_widget
 from studio.ui.insight.job_tab import JobTab
 from studio.ui.session import DatasetSession
@@ -91,8 +93,10 @@ class StatsTab(JobTab):
             self.summary.setText(self.tr("Open a dataset first."))
             return
 
-        def job(token: CancelToken):
-            yield from survey_job(ds, cancelled=token)
+        store, owner = self.session.store, self.session.owner
+
+        def job(token: CancelToken) -> Iterator[Progress]:
+            yield from run_recorded(STATS, StatsParams(), JobContext(store, token, ds, owner))
 
         self.run_job(job, self._on_progress, self.tr("Cannot compute: {0}"))
 

@@ -66,7 +66,9 @@ class InsightWindow(QWidget):
         ds = self.session.dataset
         if ds is None or self.session.index is None:
             return
-        dialog = ExportDialog(ds, list(self.session.index.paths), self)
+        from studio.core.dataset.jobs import SPLIT, SplitParams
+
+        dialog = ExportDialog(ds, list(self.session.index.paths), SPLIT, SplitParams, self.session.store, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

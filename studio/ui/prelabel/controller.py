@@ -15,7 +15,8 @@ from studio.core.inference.prelabel_run import (
     same_model,
     start_run,
 )
-from studio.core.inference.runs import RESUMABLE, list_runs
+from studio.core.inference.runs import list_runs
+from studio.core.store.lifecycle import RESUMABLE
 from studio.ui.prelabel.model_slot import ModelSlot
 from studio.ui.session import DatasetSession
 from studio.ui.texts import error_text

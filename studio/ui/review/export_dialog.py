@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PyQt6.QtWidgets import (
     QCheckBox,
@@ -21,9 +22,11 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.dataset.export import ExportError, ExportSummary, export_ultralytics
+from studio.core.dataset.export import ExportError, ExportSummary
 from studio.core.dataset.layout import Dataset
 from studio.core.jobs import CancelToken
+from studio.core.jobspec import JobContext, JobSpec, run_recorded
+from studio.core.store.db import Store
 from studio.ui.spin_boxes import double_spin
 from studio.ui.workers import JobWorker
 
@@ -34,9 +37,12 @@ if TYPE_CHECKING:
 class ExportDialog(QDialog):
     """Choose where and how; the export runs off the GUI thread with progress and cancel."""
 
-    def __init__(self, dataset: Dataset, paths: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, dataset: Dataset, paths: list[str], spec: JobSpec,
+                 params_for: Callable[[str, float, float, int, bool, bool], Any], store: Store | None,
+                 parent: QWidget | None = None) -> None:
+        """``spec`` is the export job; ``params_for(out, val, test, seed, link, coco)`` its parameters."""
         super().__init__(parent)
-        self.dataset, self.paths = dataset, paths
+        self.dataset, self.paths, self.spec, self.params_for, self.store = dataset, paths, spec, params_for, store
         self.setWindowTitle(self.tr("Export as Ultralytics Dataset"))
         self.folder = QLineEdit(str(dataset.root.parent / f"{dataset.root.name}-export"), self)
         browse = QPushButton(self.tr("Browse…"), self)
@@ -79,25 +85,18 @@ class ExportDialog(QDialog):
         if folder:
             self.folder.setText(folder)
 
-    def fractions(self) -> dict[str, float]:
-        """Split shares as chosen (train takes the rest)."""
-        val, test = self.val.value(), self.test.value()
-        out = {"train": max(0.0, 1.0 - val - test), "val": val}
-        if test > 0:
-            out["test"] = test
-        return out
-
     def start(self) -> None:
         """Run the export."""
         out = Path(self.folder.text().strip()).expanduser()
         if out.exists() and any(out.iterdir()):
             self.info.setText(self.tr("{0} is not empty; choose an empty or new folder.").format(out))
             return
-        ds, paths, fractions, seed = self.dataset, self.paths, self.fractions(), self.seed.value()
-        link, coco = self.link.isChecked(), self.coco.isChecked()
+        ds, paths, spec, store = self.dataset, self.paths, self.spec, self.store
+        params = self.params_for(str(out), self.val.value(), self.test.value(), self.seed.value(),
+                                 self.link.isChecked(), self.coco.isChecked())
 
-        def job(token: CancelToken):
-            yield from export_ultralytics(ds, paths, out, fractions, seed, link=link, coco=coco, cancelled=token)
+        def job(token: CancelToken) -> Iterator[Progress]:
+            yield from run_recorded(spec, params, JobContext(store, token, ds, "window"))
 
         self.go.setEnabled(False)
         self.bar.show()

@@ -3,6 +3,8 @@ and the automatic accept that the advisor's threshold feeds."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pyqtgraph as pg
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import (
@@ -23,7 +25,9 @@ from PyQt6.QtWidgets import (
 )
 
 from studio.core.jobs import CancelToken, Progress
-from studio.core.review.auto_accept import auto_accept_job, eligible_items
+from studio.core.jobspec import JobContext, run_recorded
+from studio.core.review.auto_accept import eligible_items
+from studio.core.review.jobs import AUTO_ACCEPT, AutoAcceptParams
 from studio.core.review.report import QualityReport, quality_report
 from studio.core.review.workflow import Decision
 from studio.ui.background import CallLane
@@ -283,10 +287,10 @@ class QualityReportDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         self.controller.editor.save_now()
-        run_id, owner, check = c.run.id, self.session.owner, c.check
+        params, owner = AutoAcceptParams(c.run.id, threshold, share, minimum, seed), self.session.owner
 
-        def job(token: CancelToken):
-            yield from auto_accept_job(ds, store, run_id, threshold, share, minimum, seed, owner, check, token)
+        def job(token: CancelToken) -> Iterator[Progress]:
+            yield from run_recorded(AUTO_ACCEPT, params, JobContext(store, token, ds, owner))
 
         self.auto_bar.show()
         self.auto_bar.setRange(0, max(n, 1))

@@ -177,6 +177,10 @@ class ReviewUi(QObject):
         if not paths:
             self.show_error(self.tr("Export"), self.tr("No image of this run is reviewed yet."))
             return
-        dialog = ExportDialog(self.session.dataset, paths, self.window)
+        from studio.core.review.jobs import REVIEW_EXPORT, ReviewExportParams
+
+        run_id = c.queue.run.id
+        dialog = ExportDialog(self.session.dataset, paths, REVIEW_EXPORT,
+                              lambda *choice: ReviewExportParams(run_id, *choice), self.session.store, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
