@@ -35,6 +35,10 @@ def test_check_lists_findings_and_opens_the_box(qtbot, window, sample_dataset: P
     assert codes[0] == "columns" and "duplicate_row" in codes
     assert "1 errors" in tab.summary.text()
     assert bad.read_bytes() == before
+    from studio.core.store.job_runs import history
+
+    recorded = history(window.session.store, "check")[0]  # the same job `studio check` records
+    assert recorded.status == "finished" and recorded.summary["errors"] == 1 and recorded.params["pixels"] is False
     tab.severity.setCurrentIndex(1)  # errors only
     assert tab.proxy.rowCount() == 1
     tab.severity.setCurrentIndex(0)

@@ -206,6 +206,11 @@ def test_report_dialog_matches_core_and_auto_accept_holds_back_spot_checks(qtbot
     counts = window.review.queue.counts()
     assert counts.auto > 0 and counts.spot_left > 0
     assert all(it.spot for it in window.review.queue.ordered[:counts.spot_left])
+    from studio.core.store.job_runs import history
+
+    recorded = history(window.session.store, "auto-accept")[0]  # the job `studio review auto-accept` records
+    assert recorded.status == "finished" and recorded.params["run_id"] == run
+    assert recorded.summary["accepted"] == counts.auto
     dialog.close()
 
 
