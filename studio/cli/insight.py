@@ -159,21 +159,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     """Print the evaluation table of predictions against the labels."""
     from studio.core.dataset.store_location import open_store
-    from studio.core.insight.evaluation import evaluate_predictions, predictions_from_folder, predictions_from_run
+    from studio.core.insight.jobs import EVALUATE, EvaluateParams
+    from studio.core.jobs import last_payload
 
     ds = _open(args.dataset)
     if ds is None:
         return 2
-    paths = ds.scan_images().paths
     if args.pred.isdigit():
-        store, _ = open_store(ds)
-        preds = predictions_from_run(store, int(args.pred), paths)
+        params, store = EvaluateParams(run_id=int(args.pred)), open_store(ds)[0]
     elif Path(args.pred).is_dir():
-        preds = predictions_from_folder(args.pred, ds, paths)
+        params, store = EvaluateParams(folder=args.pred), existing_store(ds)
     else:
         print(f"studio: --pred must be a run id or a folder of prediction files: {args.pred}", file=sys.stderr)
         return 2
-    rep = evaluate_predictions(ds, preds, paths)
+    rep = last_payload(run_recorded(EVALUATE, params, job_context(ds, store)))
     for problem in rep.problems:
         print(f"note: {problem}", file=sys.stderr)
     if args.json:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,6 +77,14 @@ class EtaClock:
             self._last_t, self._last_done = now, done
         eta = (self.total - done) / self._rate if self._rate > 0 else None
         return Progress(done, self.total, self._rate, eta, stage, payload)
+
+
+def last_payload(job: Iterable[Progress]) -> Any:
+    """Run ``job`` to the end and return its last payload (for one-shot drivers and scripts)."""
+    last = None
+    for progress in job:
+        last = progress
+    return None if last is None else last.payload
 
 
 def format_eta(seconds: float | None) -> str:

@@ -23,7 +23,7 @@ import numpy as np
 from studio.core.dataset.layout import Dataset
 from studio.core.dataset.paths import IMG_FORMATS
 from studio.core.findings import Finding, Severity
-from studio.core.jobs import EtaClock, Progress
+from studio.core.jobs import EtaClock, Progress, last_payload
 from studio.core.labels.yolo import LabelState, load_yolo_labels
 
 POOL_THRESHOLD = 2000  # fewer images than this: no process pool (start-up costs more than it saves)
@@ -222,8 +222,6 @@ def survey_job(dataset: Dataset, paths: Sequence[str] | None = None, splits: Seq
 
 def run_survey(dataset: Dataset, **kwargs: object) -> Survey:
     """``survey_job`` to the end (for scripts and tests)."""
-    last = None
-    for progress in survey_job(dataset, **kwargs):  # type: ignore[arg-type]
-        last = progress
-    assert last is not None and last.payload is not None
-    return last.payload
+    survey = last_payload(survey_job(dataset, **kwargs))  # type: ignore[arg-type]
+    assert survey is not None
+    return survey

@@ -25,10 +25,10 @@ from PyQt6.QtWidgets import (
 from studio.core.inference.runs import list_runs
 from studio.core.insight.evaluation import (
     EvalReport,
-    evaluate_predictions,
-    predictions_from_folder,
-    predictions_from_run,
 )
+from studio.core.insight.jobs import EVALUATE, EvaluateParams
+from studio.core.jobs import CancelToken, last_payload
+from studio.core.jobspec import JobContext, run_recorded
 from studio.ui.background import CallLane
 from studio.ui.insight.charts import PALETTE, plot_widget
 from studio.ui.session import DatasetSession
@@ -128,13 +128,11 @@ class EvalTab(QWidget):
         if self.lane.busy:
             return
 
+        params = EvaluateParams(run_id=source) if isinstance(source, int) else EvaluateParams(folder=source)
+        owner = self.session.owner
+
         def evaluate() -> EvalReport:
-            paths = ds.scan_images().paths
-            if isinstance(source, int):
-                preds = predictions_from_run(store, source, paths)
-            else:
-                preds = predictions_from_folder(source, ds, paths)
-            return evaluate_predictions(ds, preds, paths)
+            return last_payload(run_recorded(EVALUATE, params, JobContext(store, CancelToken(), ds, owner)))
 
         self.summary.setText(self.tr("Evaluating…"))
         self.lane.submit(evaluate)
