@@ -144,12 +144,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_preprocess(args: argparse.Namespace) -> int:
     """Apply a saved pipeline to a folder of images, on every core, resumably."""
     from studio.core.jobs import CancelToken
-    from studio.core.preprocess.batch import _worker_specs, preprocess_job
+    from studio.core.jobspec import JobContext, run_recorded
+    from studio.core.preprocess.batch import registered_specs
     from studio.core.preprocess.export import write_script
+    from studio.core.preprocess.jobs import PREPROCESS, PreprocessParams
     from studio.core.preprocess.pipeline import Pipeline, PipelineError
 
     try:
-        pipeline = Pipeline.from_json(Path(args.pipeline).read_text(encoding="utf-8"), _worker_specs())
+        pipeline = Pipeline.from_json(Path(args.pipeline).read_text(encoding="utf-8"), registered_specs())
     except (OSError, UnicodeDecodeError) as exc:
         print(f"studio: cannot read {args.pipeline}: {exc}", file=sys.stderr)
         return 1
@@ -157,7 +159,7 @@ def cmd_preprocess(args: argparse.Namespace) -> int:
         print(f"studio: {args.pipeline}: {exc}", file=sys.stderr)
         return 1
     if args.export_script:
-        write_script(pipeline, args.export_script, _worker_specs())
+        write_script(pipeline, args.export_script, registered_specs())
         print(f"script written to {args.export_script}")
         return 0
     token = CancelToken()
@@ -165,8 +167,8 @@ def cmd_preprocess(args: argparse.Namespace) -> int:
     counts = {"written": 0, "skipped": 0, "failed": 0}
     failures = []
     try:
-        for progress in preprocess_job(pipeline, args.src, args.dst, args.workers, token,
-                                       overwrite=args.overwrite):
+        params = PreprocessParams(pipeline.to_json(), args.src, args.dst, args.workers, args.overwrite)
+        for progress in run_recorded(PREPROCESS, params, JobContext(None, token)):
             for result in progress.payload or []:
                 counts[result.status] += 1
                 if result.status == "failed":

@@ -56,8 +56,8 @@ def output_path(dst: Path, rel: str) -> Path:
 def process_one(pipeline_json: str, src: str, dst: str, rel: str) -> BatchResult:
     """Read, run, encode and write one image (runs in a worker process)."""
     try:
-        pipeline = Pipeline.from_json(pipeline_json, _worker_specs())
-        img = run_pipeline(read_image(Path(src) / rel), pipeline, _worker_specs())
+        pipeline = Pipeline.from_json(pipeline_json, registered_specs())
+        img = run_pipeline(read_image(Path(src) / rel), pipeline, registered_specs())
         ok, buf = cv2.imencode(".png", img)
         if not ok:
             return BatchResult(rel, "failed", "PNG encoding failed")
@@ -74,7 +74,7 @@ def process_one(pipeline_json: str, src: str, dst: str, rel: str) -> BatchResult
 _SPECS: dict | None = None
 
 
-def _worker_specs() -> dict:
+def registered_specs() -> dict:
     """Built-in and plugin operations, loaded once per worker process."""
     global _SPECS
     if _SPECS is None:

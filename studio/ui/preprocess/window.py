@@ -354,15 +354,16 @@ class PreprocessWindow(QMainWindow):
 
     def run_batch(self, src: str | Path, dst: str | Path, workers: int | None = None) -> JobWorker:
         """Apply the pipeline to a folder off the GUI thread with progress, ETA and cancel."""
-        from studio.core.preprocess.batch import preprocess_job
+        from studio.core.jobspec import JobContext, run_recorded
+        from studio.core.preprocess.jobs import PREPROCESS, PreprocessParams
 
-        pipeline = Pipeline.from_json(self.pipeline_panel.pipeline.to_json(), self.specs)
+        params = PreprocessParams(self.pipeline_panel.pipeline.to_json(), str(src), str(dst), workers)
         dialog = QProgressDialog(self.tr("Processing images…"), self.tr("Cancel"), 0, 100, self)
         dialog.setObjectName("batch_progress")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         self.batch_failures: list[str] = []
-        worker = JobWorker(lambda token: preprocess_job(pipeline, src, dst, workers, token), self)
+        worker = JobWorker(lambda token: run_recorded(PREPROCESS, params, JobContext(None, token)), self)
 
         def on_progress(p: Progress) -> None:
             dialog.setMaximum(max(1, p.total))
