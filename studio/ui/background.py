@@ -109,11 +109,11 @@ def _report(error: CallError) -> None:
     _relay_pair()[1].unhandled.emit(error)
 
 
-def _start(pool: QThreadPool, call: _Call) -> None:
+def _start(pool: QThreadPool, call: _Call, priority: int = 0) -> None:
     global _pending
     with _idle:
         _pending += 1
-    pool.start(call)
+    pool.start(call, priority)
 
 
 def run_call(fn: Callable[[], Any], on_result: Callable[[Any], None],
@@ -136,59 +136,81 @@ def wait_all(timeout_s: float = 60.0) -> bool:
 
 
 class CallLane(QObject):
-    """At most one call at a time, with a declared policy for a request that comes meanwhile:
+    """Background calls with a declared policy for a request that comes while one runs:
 
-    - ``"latest"``: it waits, replacing any older waiting request (which never runs). Results
-      arrive in request order, so nothing older than what is shown is delivered.
-    - ``"refuse"``: it is refused (``submit`` returns False); the running call goes on.
+    - ``"latest"``: one call at a time; the request waits, replacing any older waiting one
+      (which never runs). Results arrive in request order (previews, model loads).
+    - ``"refuse"``: one call at a time; the request is refused (``submit`` returns False).
+    - ``"newest"``: every request starts at once on the lane's ``threads``; only the newest
+      request's result (or error) is delivered, older ones are dropped (the image on screen).
 
-    An error is delivered (``failed``) and frees the lane for the next request.
+    ``warm(fn)`` runs a low-priority call nobody waits for (prefetching). An error is delivered
+    (``failed``) and never leaves the lane busy.
     """
 
     result = pyqtSignal(object)
     failed = pyqtSignal(object)  # CallError
     _delivered = pyqtSignal(object, object)  # callback, value: from the pool thread to this one
 
-    def __init__(self, parent: QObject | None = None, policy: str = "latest") -> None:
+    def __init__(self, parent: QObject | None = None, policy: str = "latest", threads: int = 1) -> None:
         super().__init__(parent)
-        if policy not in ("latest", "refuse"):
+        if policy not in ("latest", "refuse", "newest"):
             raise ValueError(f"unknown lane policy {policy!r}")
         self.policy = policy
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._busy = False
+        self._pool.setMaxThreadCount(threads)
+        self._running = 0
+        self._ticket = 0
+        self._warm_generation = 0
         self._waiting: Callable[[], Any] | None = None
         self._delivered.connect(lambda callback, value: callback(value))
 
     @property
     def busy(self) -> bool:
         """True while a call runs."""
-        return self._busy
+        return self._running > 0
 
     def submit(self, fn: Callable[[], Any]) -> bool:
-        """Request ``fn()``: now if the lane is free, else by the policy; False when refused."""
-        if not self._busy:
-            self._start(fn)
+        """Request ``fn()``: now if the lane is free (or the policy is ``newest``), else by the
+        policy; False when refused."""
+        self._ticket += 1
+        if self.policy == "newest" or not self.busy:
+            self._start(fn, self._ticket)
             return True
         if self.policy == "refuse":
             return False
         self._waiting = fn
         return True
 
-    def _start(self, fn: Callable[[], Any]) -> None:
-        self._busy = True
-        _start(self._pool, _Call(fn, self._delivered.emit, lambda value: self._done(value, None),
-                                 lambda error: self._done(None, error)))
+    def warm(self, fn: Callable[[], Any]) -> None:
+        """Run ``fn()`` at low priority; its result and errors are ignored (a cache warms up)."""
+        generation = self._warm_generation
 
-    def _done(self, value: Any, error: CallError | None) -> None:
-        self._busy = False
-        if self._waiting is not None:
+        def call() -> Any:
+            return None if generation != self._warm_generation else fn()  # cleared meanwhile: skip
+
+        _start(self._pool, _Call(call, lambda callback, value: None, lambda _v: None, lambda _e: None), priority=0)
+
+    def _start(self, fn: Callable[[], Any], ticket: int) -> None:
+        self._running += 1
+        _start(self._pool, _Call(fn, self._delivered.emit, lambda value: self._done(ticket, value, None),
+                                 lambda error: self._done(ticket, None, error)), priority=1)
+
+    def _done(self, ticket: int, value: Any, error: CallError | None) -> None:
+        self._running -= 1
+        if self._waiting is not None and not self.busy:
             fn, self._waiting = self._waiting, None
-            self._start(fn)
+            self._start(fn, self._ticket)
+        if self.policy == "newest" and ticket != self._ticket:
+            return  # a newer request is on its way
         if error is not None:
             self.failed.emit(error)
         else:
             self.result.emit(value)
+
+    def clear_warming(self) -> None:
+        """Warm-up calls that have not started yet will do nothing."""
+        self._warm_generation += 1
 
     def wait(self, timeout_s: float = 120.0) -> bool:
         """Block until the lane is idle and its results are delivered (tests, benchmarks, shutdown)."""
@@ -197,7 +219,9 @@ class CallLane(QObject):
         from PyQt6.QtCore import QCoreApplication
 
         deadline = time.monotonic() + timeout_s
-        while (self._busy or self._waiting is not None) and time.monotonic() < deadline:
+        while time.monotonic() < deadline:
             self._pool.waitForDone(100)
             QCoreApplication.processEvents()
-        return not self._busy and self._waiting is None
+            if not self.busy and self._waiting is None and self._pool.activeThreadCount() == 0:
+                break
+        return not self.busy and self._waiting is None

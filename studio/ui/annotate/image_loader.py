@@ -11,11 +11,12 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
-from PyQt6.QtCore import QObject, QRunnable, QThreadPool, pyqtSignal
+from PyQt6.QtCore import QObject, pyqtSignal
 from PyQt6.QtGui import QImage
 
 from studio.core.dataset.imageio import ImageReadError, read_image
 from studio.core.labels.yolo import LabelFile, load_yolo_labels
+from studio.ui.background import CallLane
 from studio.ui.qimages import to_qimage
 
 PREVIEW_MAX_SIDE = 2048
@@ -118,45 +119,28 @@ class DisplayCache:
         return self._bytes
 
 
-class _Signals(QObject):
-    loaded = pyqtSignal(int, object)  # ticket, LoadedImage
-    failed = pyqtSignal(int, str, str)  # ticket, key, reason
+@dataclass(frozen=True)
+class LoadFailure:
+    """An image that could not be shown, and why."""
+
+    key: str
+    reason: str
 
 
-class _LoadTask(QRunnable):
-    def __init__(self, ticket: int, key: str, label_path: str, cache: DisplayCache,
-                 signals: _Signals, num_classes: int | None) -> None:
-        super().__init__()
-        self.ticket, self.key, self.label_path = ticket, key, label_path
-        self.cache, self.signals, self.num_classes = cache, signals, num_classes
-
-    def run(self) -> None:
-        try:
-            loaded = LoadedImage(self.key, self.cache.load(self.key),
-                                 load_yolo_labels(self.label_path, self.num_classes))
-        except ImageReadError as exc:
-            self.signals.failed.emit(self.ticket, self.key, exc.reason)
-            return
-        except Exception as exc:  # noqa: BLE001 - never let a worker thread die silently
-            self.signals.failed.emit(self.ticket, self.key, f"{type(exc).__name__}: {exc}")
-            return
-        self.signals.loaded.emit(self.ticket, loaded)
-
-
-class _PrefetchTask(QRunnable):
-    def __init__(self, key: str, cache: DisplayCache) -> None:
-        super().__init__()
-        self.key, self.cache = key, cache
-
-    def run(self) -> None:
-        try:
-            self.cache.load(self.key)
-        except Exception:  # noqa: BLE001 - a bad neighbour is reported when it is opened
-            pass
+def load_for_display(cache: DisplayCache, key: str, label_path: str,
+                     num_classes: int | None) -> LoadedImage | LoadFailure:
+    """Decode (through ``cache``) and read the labels; any failure becomes a ``LoadFailure``."""
+    try:
+        return LoadedImage(key, cache.load(key), load_yolo_labels(label_path, num_classes))
+    except ImageReadError as exc:
+        return LoadFailure(key, exc.reason)
+    except Exception as exc:  # noqa: BLE001 - a bad file must be reported, never kill the worker
+        return LoadFailure(key, f"{type(exc).__name__}: {exc}")
 
 
 class ImageLoader(QObject):
-    """Loads the image the user asked for last; earlier requests' results are dropped."""
+    """Loads the image the user asked for last (a ``CallLane`` with the ``newest`` policy on two
+    threads: earlier requests' results are dropped) and warms the cache with its neighbours."""
 
     loaded = pyqtSignal(object)  # LoadedImage
     failed = pyqtSignal(str, str)  # key, reason
@@ -164,34 +148,28 @@ class ImageLoader(QObject):
     def __init__(self, cache: DisplayCache | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.cache = cache or DisplayCache()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
-        self._ticket = 0
-        self._signals = _Signals()
-        self._signals.loaded.connect(self._on_loaded)
-        self._signals.failed.connect(self._on_failed)
+        self._lane = CallLane(self, "newest", threads=2)
+        self._lane.result.connect(self._on_result)
 
     def request(self, image_path: str, label_path: str, num_classes: int | None = None) -> None:
         """Load ``image_path`` (and its labels); supersedes earlier requests."""
-        self._ticket += 1
-        self._pool.start(_LoadTask(self._ticket, image_path, label_path, self.cache,
-                                   self._signals, num_classes), priority=1)
+        cache = self.cache
+        self._lane.submit(lambda: load_for_display(cache, image_path, label_path, num_classes))
 
     def prefetch(self, image_paths: list[str]) -> None:
         """Prepare ``image_paths`` in the cache at low priority."""
+        cache = self.cache
         for path in image_paths:
-            if self.cache.get(path) is None:
-                self._pool.start(_PrefetchTask(path, self.cache), priority=0)
+            if cache.get(path) is None:
+                self._lane.warm(lambda p=path: cache.load(p))
 
     def wait(self) -> None:
-        """Block until queued work is done (tests, shutdown)."""
-        self._pool.clear()
-        self._pool.waitForDone()
+        """Block until queued work is done (tests, shutdown); prefetches not started are skipped."""
+        self._lane.clear_warming()
+        self._lane.wait()
 
-    def _on_loaded(self, ticket: int, loaded: LoadedImage) -> None:
-        if ticket == self._ticket:
-            self.loaded.emit(loaded)
-
-    def _on_failed(self, ticket: int, key: str, reason: str) -> None:
-        if ticket == self._ticket:
-            self.failed.emit(key, reason)
+    def _on_result(self, outcome: LoadedImage | LoadFailure) -> None:
+        if isinstance(outcome, LoadFailure):
+            self.failed.emit(outcome.key, outcome.reason)
+        else:
+            self.loaded.emit(outcome)
