@@ -5,16 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import QObject, QRect, Qt, pyqtSignal
 from PyQt6.QtGui import QAction, QActionGroup
-from PyQt6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QTextBrowser, QWidget
+from PyQt6.QtWidgets import QMenu, QStackedWidget, QTextBrowser, QWidget
 
 from studio.core import bundled
 from studio.ui.actions import make_action
 from studio.ui.i18n import LANGUAGES, resolve_language
 from studio.ui.tour import Tour, TourStep
 from studio.ui.welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from studio.ui.main_window import MainWindow  # the tours point at its real controls
 
 DEMO_MODEL = bundled.demo_model()
 GUIDE_DIR = bundled.guide_dir()
@@ -25,7 +29,7 @@ class HelpUi(QObject):
 
     language_requested = pyqtSignal(str)
 
-    def __init__(self, window: QMainWindow, canvas: QWidget) -> None:
+    def __init__(self, window: MainWindow, canvas: QWidget) -> None:
         super().__init__(window)
         self.window = window
         self.stack = QStackedWidget(window)

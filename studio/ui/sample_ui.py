@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PyQt6.QtCore import QObject, Qt, pyqtSignal
-from PyQt6.QtWidgets import QMainWindow, QProgressDialog
+from PyQt6.QtWidgets import QProgressDialog, QWidget
 
 from studio.core import bundled
 from studio.core.dataset.sample import default_sample_dir, sample_exists, sample_job
@@ -21,7 +21,7 @@ class SampleOpener(QObject):
 
     opened = pyqtSignal(str)  # the sample's folder, once it is being opened
 
-    def __init__(self, window: QMainWindow, models: ModelSlot, open_dataset: Callable[[Path], bool],
+    def __init__(self, window: QWidget, models: ModelSlot, open_dataset: Callable[[Path], bool],
                  show_error: Callable[[str, str], None]) -> None:
         super().__init__(window)
         self.window, self.models = window, models

@@ -16,7 +16,6 @@ from PyQt6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMainWindow,
     QMessageBox,
     QPushButton,
     QTreeWidget,
@@ -33,7 +32,7 @@ from studio.ui.prelabel.model_slot import ModelSlot
 class ModelTrustUi(QObject):
     """Asks before a refused model file is trusted; offers the list of trusted files."""
 
-    def __init__(self, window: QMainWindow, models: ModelSlot, trust_list: TrustList | None = None) -> None:
+    def __init__(self, window: QWidget, models: ModelSlot, trust_list: TrustList | None = None) -> None:
         super().__init__(window)
         self.window, self.models = window, models
         self.trust_list = trust_list or TrustList()
