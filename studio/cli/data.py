@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from studio.cli.common import ProgressBar
+from studio.cli.common import ProgressBar, job_context, open_dataset_and_store
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
@@ -41,23 +41,22 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 def cmd_index(args: argparse.Namespace) -> int:
     """Index a dataset and report its label states and problems."""
-    from studio.core.dataset.index import ImageIndex, State, index_job
-    from studio.core.dataset.layout import DatasetError, open_dataset
-    from studio.core.jobs import CancelToken
-    from studio.core.store.db import Store, StoreError
+    from studio.core.dataset.index import ImageIndex, State
+    from studio.core.dataset.jobs import INDEX, IndexParams
+    from studio.core.jobspec import run_recorded
 
-    try:
-        dataset = open_dataset(args.dataset)
-        listing = dataset.scan_images()
-        store = Store(dataset.store_dir)
-    except (DatasetError, StoreError) as exc:
-        print(f"studio: {exc}", file=sys.stderr)
+    opened = open_dataset_and_store(args.dataset)
+    if opened is None:
         return 1
+    dataset, store = opened
+    listing = dataset.scan_images()
     index = ImageIndex.from_listing(listing)
     bar = ProgressBar("indexing")
-    token = CancelToken()
+    ctx = job_context(dataset, store)
+    ctx.index = index
+    token = ctx.token
     try:
-        for progress in index_job(dataset, index, store, token):
+        for progress in run_recorded(INDEX, IndexParams(), ctx):
             if progress.payload is not None:
                 index.apply(progress.payload)
             if progress.stage == "index":

@@ -28,6 +28,7 @@ from studio.core.i18n import QT_TRANSLATE_NOOP, TranslatableMessage
 from studio.core.jobs import CancelToken, Progress
 
 if TYPE_CHECKING:
+    from studio.core.dataset.index import ImageIndex
     from studio.core.dataset.layout import Dataset
     from studio.core.store.db import Store
 
@@ -70,12 +71,13 @@ def load_params(cls: type, stored: dict[str, Any], label: str = "?") -> Any:
 @dataclass
 class JobContext:
     """What a job runs against: the dataset and its store (``None``: not recorded), the
-    cancel token, and who runs it (a window or a command)."""
+    cancel token, who runs it (a window or a command), and for indexing the index to fill."""
 
     store: Store | None
     token: CancelToken
     dataset: Dataset | None = None
     owner: str = ""
+    index: ImageIndex | None = None  # the in-memory index that indexing fills (the window's list shows it)
 
 
 @dataclass(frozen=True)

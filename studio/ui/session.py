@@ -5,14 +5,17 @@ Widgets never read files: they listen to a ``DatasetSession`` and ask it for cor
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from PyQt6.QtCore import QObject, QTimer, pyqtSignal
 
-from studio.core.dataset.index import ImageIndex, IndexUpdate, State, index_job, state_from_label
+from studio.core.dataset.index import ImageIndex, IndexUpdate, State, state_from_label
+from studio.core.dataset.jobs import INDEX, IndexParams
 from studio.core.dataset.layout import Dataset, DatasetError, ImageListing, open_dataset
 from studio.core.dataset.store_location import open_store
 from studio.core.jobs import CancelToken, Progress
+from studio.core.jobspec import JobContext, run_recorded
 from studio.core.labels.yolo import LabelState
 from studio.core.store.db import Store, StoreError
 from studio.ui.background import run_call
@@ -211,8 +214,10 @@ class DatasetSession(QObject):
             self._index_done = True
             return
 
-        def job(token: CancelToken):
-            yield from index_job(dataset, index, store, token)
+        owner = self.owner
+
+        def job(token: CancelToken) -> Iterator[Progress]:
+            yield from run_recorded(INDEX, IndexParams(), JobContext(store, token, dataset, owner, index))
 
         self._index_done = False
         worker = JobWorker(job, self)

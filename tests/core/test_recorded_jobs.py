@@ -112,7 +112,7 @@ def test_cli_jobs_are_recorded_and_listed(sample_dataset: Path, tmp_path: Path, 
     capsys.readouterr()
     assert main(["jobs", str(sample_dataset), "--json"]) == 0
     jobs = json.loads(capsys.readouterr().out)["jobs"]
-    assert [j["kind"] for j in jobs] == ["split", "check"]
+    assert [j["kind"] for j in jobs] == ["split", "check", "index"]
     assert jobs[0]["status"] == "finished" and jobs[0]["params"]["seed"] == 3
     assert sum(jobs[0]["summary"]["images"].values()) == 14
     assert jobs[1]["summary"]["images"] == 14

@@ -1,5 +1,6 @@
-"""The dataset domain's long jobs, declared once for every driver: the stratified split into a
-clean Ultralytics copy (``studio split``, Dataset Insight's Export tab)."""
+"""The dataset domain's long jobs, declared once for every driver: indexing (every open of a
+dataset, ``studio index``) and the stratified split into a clean Ultralytics copy (``studio split``,
+Dataset Insight's Export tab)."""
 
 from __future__ import annotations
 
@@ -33,3 +34,21 @@ def _split(params: SplitParams, ctx: JobContext) -> Iterator[Progress]:
 
 
 SPLIT = JobSpec("split", SplitParams, _split, ExportSummary.record)
+
+
+@dataclass(frozen=True)
+class IndexParams:
+    """Bring the store and the index up to date with the files, ``batch`` images a transaction."""
+
+    VERSION = 1
+    batch: int = 512
+
+
+def _index(params: IndexParams, ctx: JobContext) -> Iterator[Progress]:
+    from studio.core.dataset.index import index_job
+
+    assert ctx.dataset is not None and ctx.store is not None and ctx.index is not None
+    yield from index_job(ctx.dataset, ctx.index, ctx.store, ctx.token, batch=params.batch)
+
+
+INDEX = JobSpec("index", IndexParams, _index)
