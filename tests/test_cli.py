@@ -148,3 +148,21 @@ def test_every_exporter_is_reachable_from_the_cli(sample_dataset: Path, tmp_path
     assert data["names"][0] == "apple"
     images = list((tmp_path / "yolo" / "images").rglob("*.jpg"))
     assert len(images) == 14
+
+
+def test_progress_ends_once_with_the_mean_rate() -> None:
+    import io
+
+    from studio.cli.common import ProgressBar
+    from studio.core.jobs import Progress
+
+    out = io.StringIO()
+    bar = ProgressBar("split", out)
+    bar.update(Progress(0, 10))
+    import time
+
+    time.sleep(0.05)
+    bar.update(Progress(10, 10, rate=0.0))  # the job's own last report: no new work, rate 0
+    bar.update(Progress(10, 10, rate=0.0))  # and again, as some jobs do
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 1 and "10/10" in lines[0] and " 0/s" not in lines[0] and "done" in lines[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from studio.core.dataset.layout import Dataset
@@ -14,28 +14,42 @@ if TYPE_CHECKING:
 
 
 class ProgressBar:
-    """A one-line text progress bar with rate and ETA on stderr (quiet when not a TTY)."""
+    """A one-line text progress bar with rate and ETA on stderr (quiet when not a TTY).
 
-    def __init__(self, label: str, stream=None, min_interval: float = 0.2) -> None:
+    The last line is printed once, when the job reaches its total, with the mean rate over
+    the work this run did (a job's final report often repeats the total with no new work).
+    """
+
+    def __init__(self, label: str, stream: TextIO | None = None, min_interval: float = 0.2) -> None:
         self.label = label
         self.stream = stream or sys.stderr
         self.tty = getattr(self.stream, "isatty", lambda: False)()
         self.min_interval = min_interval
         self._last = 0.0
+        self._started: tuple[float, int] | None = None  # (time, done) at the first report
+        self._finished = False
 
     def update(self, progress: Progress) -> None:
-        """Redraw for a ``Progress`` (throttled)."""
+        """Redraw for a ``Progress`` (throttled; the final line once)."""
         from studio.core.jobs import format_eta
 
         now = time.monotonic()
-        final = progress.done >= progress.total
-        if not final and now - self._last < self.min_interval:
+        if self._started is None:
+            self._started = (now, progress.done)
+        final = progress.total > 0 and progress.done >= progress.total
+        if self._finished or (not final and now - self._last < self.min_interval):
             return
         self._last = now
+        rate = progress.rate
+        if final:
+            self._finished = True
+            elapsed, did = now - self._started[0], progress.done - self._started[1]
+            rate = did / elapsed if elapsed > 0 and did > 0 else progress.rate
         width = 30
         filled = int(width * progress.fraction)
+        eta = "done" if final else f"ETA {format_eta(progress.eta_s)}"
         line = (f"{self.label} [{'#' * filled}{'.' * (width - filled)}] {progress.done}/{progress.total}"
-                f" {progress.rate:,.0f}/s ETA {format_eta(progress.eta_s)}")
+                f" {rate:,.0f}/s {eta}")
         if self.tty:
             self.stream.write("\r" + line + ("\n" if final else ""))
             self.stream.flush()

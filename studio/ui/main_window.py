@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         self.model_label = QLabel(self)
         self.model_label.linkActivated.connect(self._on_model_link)
         self._show_no_model()
+        from studio.ui.status_bar import ElidingStatusBar
+
+        self.setStatusBar(ElidingStatusBar(self))
         self.statusBar().addWidget(self.image_label, 1)
         self.statusBar().addPermanentWidget(self.index_status)
         self.statusBar().addPermanentWidget(self.model_label)

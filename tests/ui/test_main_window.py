@@ -148,3 +148,13 @@ def test_shift_click_selects_several_images_for_a_run(qtbot, window, sample_data
                      rect.center())
     assert window.prelabel_ui.paths_for_scope("selection") == [f"images/train/train_000{i}.jpg" for i in range(4)]
     assert len(window.prelabel_ui.paths_for_scope("all")) == 14
+
+
+def test_a_long_status_message_stays_clear_of_the_permanent_widgets(window, qtbot) -> None:
+    bar = window.statusBar()
+    text = "The dataset folder is read-only; studio keeps its state elsewhere. " * 6
+    bar.showMessage(text, 10_000)
+    shown = bar.currentMessage()
+    assert shown != text and shown.endswith("…") and bar.toolTip() == text
+    room = bar.width() - sum(w.width() for w in (window.index_status, window.model_label) if w.isVisible())
+    assert bar.fontMetrics().horizontalAdvance(shown) < room
