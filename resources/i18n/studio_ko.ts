@@ -245,33 +245,33 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>DatasetSession</name>
     <message>
-        <location filename="../../studio/ui/session.py" line="69" />
-        <location filename="../../studio/ui/session.py" line="59" />
+        <location filename="../../studio/ui/session.py" line="72" />
+        <location filename="../../studio/ui/session.py" line="62" />
         <source>Cannot open dataset</source>
         <translation>데이터셋을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="62" />
+        <location filename="../../studio/ui/session.py" line="65" />
         <source>Listing images in {0}…</source>
         <translation>{0}의 이미지 목록을 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="83" />
+        <location filename="../../studio/ui/session.py" line="86" />
         <source>The dataset folder is read-only; studio keeps its state in {0}</source>
         <translation>데이터셋 폴더가 읽기 전용이라 studio 상태를 {0}에 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="87" />
+        <location filename="../../studio/ui/session.py" line="90" />
         <source>Cannot keep studio's state for this dataset</source>
         <translation>이 데이터셋의 studio 상태를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="182" />
+        <location filename="../../studio/ui/session.py" line="185" />
         <source>Cannot save the verified flag</source>
         <translation>확인 표시를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="227" />
+        <location filename="../../studio/ui/session.py" line="232" />
         <source>Indexing failed</source>
         <translation>색인 실패</translation>
     </message>
@@ -390,52 +390,52 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
         <translation>먼저 데이터셋을 열고 예측을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="139" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="137" />
         <source>Evaluating…</source>
         <translation>평가 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="155" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="153" />
         <source>at any confidence up to {0:.2f}, the least confident prediction</source>
         <translation>가장 낮은 예측 신뢰도 {0:.2f}까지 어느 신뢰도에서나</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="157" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="155" />
         <source>at confidence {0:.3f}</source>
         <translation>신뢰도 {0:.3f}에서</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="158" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="156" />
         <source>{0} images. All classes: precision {1:.3f}, recall {2:.3f}, F1 {3:.3f} {4} (where the mean F1 is highest); mAP50 {5:.3f}, mAP50-95 {6:.3f}.</source>
         <translation>이미지 {0}장. 모든 클래스: 정밀도 {1:.3f}, 재현율 {2:.3f}, F1 {3:.3f} {4}(평균 F1이 가장 높은 곳), mAP50 {5:.3f}, mAP50-95 {6:.3f}.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="173" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="171" />
         <source>background</source>
         <translation>배경</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="176" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="174" />
         <source>true: {0}</source>
         <translation>실제: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="177" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="175" />
         <source>pred: {0}</source>
         <translation>예측: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="187" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="185" />
         <source>{0} images</source>
         <translation>이미지 {0}장</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="201" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="199" />
         <source>all classes</source>
         <translation>모든 클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/eval_tab.py" line="213" />
+        <location filename="../../studio/ui/insight/eval_tab.py" line="211" />
         <source>{0} images with {1} × {2} (double-click opens one)</source>
         <translation>{1} × {2} 이미지 {0}장(더블클릭하면 열림)</translation>
     </message>
@@ -571,117 +571,117 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>HelpUi</name>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="40" />
+        <location filename="../../studio/ui/help_ui.py" line="44" />
         <source>&amp;Welcome Page</source>
         <translation>시작 화면(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="42" />
+        <location filename="../../studio/ui/help_ui.py" line="46" />
         <source>Tour: &amp;Annotate</source>
         <translation>둘러보기: 라벨링(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="43" />
+        <location filename="../../studio/ui/help_ui.py" line="47" />
         <source>Tour: &amp;Pre-label and Review</source>
         <translation>둘러보기: 사전 라벨링과 검수(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="44" />
+        <location filename="../../studio/ui/help_ui.py" line="48" />
         <source>Tour: P&amp;reprocess</source>
         <translation>둘러보기: 전처리(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="46" />
+        <location filename="../../studio/ui/help_ui.py" line="50" />
         <source>User &amp;Guide</source>
         <translation>사용 설명서(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="47" />
+        <location filename="../../studio/ui/help_ui.py" line="51" />
         <source>Use the &amp;Demo Model</source>
         <translation>데모 모델 사용(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="48" />
+        <location filename="../../studio/ui/help_ui.py" line="52" />
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="51" />
+        <location filename="../../studio/ui/help_ui.py" line="55" />
         <source>System Language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="103" />
+        <location filename="../../studio/ui/help_ui.py" line="107" />
         <source>Your images. A and D walk through them, U jumps to the next image without labels; the filter finds names and states.</source>
         <translation>이미지 목록입니다. A와 D로 이동하고, U는 라벨 없는 다음 이미지로 건너뜁니다. 필터로 이름과 상태를 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="105" />
+        <location filename="../../studio/ui/help_ui.py" line="109" />
         <source>The image. Press W and drag to draw a box (or turn on Edit &gt; Draw Boxes Continuously). Click selects, drag moves, the handles resize, arrows nudge, Del deletes, 1-9 set the class. Every edit is saved within 0.3 s.</source>
         <translation>이미지입니다. W를 누르고 끌면 박스를 그립니다(또는 편집 &gt; 박스 연속 그리기). 클릭은 선택, 끌기는 이동, 손잡이는 크기 조절, 화살표는 미세 이동, Del은 삭제, 1-9는 클래스 지정입니다. 모든 편집은 0.3초 안에 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="108" />
+        <location filename="../../studio/ui/help_ui.py" line="112" />
         <source>Classes come from data.yaml or classes.txt. Add or rename them here; ids never move, so existing labels stay right.</source>
         <translation>클래스는 data.yaml이나 classes.txt에서 옵니다. 여기서 추가하거나 이름을 바꿉니다. ID는 바뀌지 않으므로 기존 라벨이 그대로 맞습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="111" />
+        <location filename="../../studio/ui/help_ui.py" line="115" />
         <source>Every box of this image. N marks an image as a negative (nothing to label), Space marks it verified, F1 lists every shortcut.</source>
         <translation>이 이미지의 모든 박스입니다. N은 네거티브(라벨할 물체 없음), Space는 확인 표시, F1은 모든 단축키를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="119" />
+        <location filename="../../studio/ui/help_ui.py" line="123" />
         <source>The model in use. File &gt; Load Model takes a .pt or .onnx detector; File &gt; Use the Demo Model loads the bundled fruit detector.</source>
         <translation>사용 중인 모델입니다. 파일 &gt; 모델 불러오기로 .pt나 .onnx 검출기를 불러오고, 파일 &gt; 데모 모델 사용으로 함께 제공되는 과일 검출기를 불러옵니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="121" />
+        <location filename="../../studio/ui/help_ui.py" line="125" />
         <source>Tools &gt; Pre-label runs the model over all (or only unlabeled) images in the background; it can be stopped and resumed.</source>
         <translation>도구 &gt; 사전 라벨링은 모든(또는 라벨 없는) 이미지에 모델을 백그라운드로 실행합니다. 멈췄다가 이어서 할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="124" />
+        <location filename="../../studio/ui/help_ui.py" line="128" />
         <source>Proposals are drawn dashed with their confidence; this slider hides the less confident ones.</source>
         <translation>제안은 신뢰도와 함께 점선으로 그려집니다. 이 슬라이더로 신뢰도가 낮은 제안을 숨깁니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="126" />
+        <location filename="../../studio/ui/help_ui.py" line="130" />
         <source>Review mode (Ctrl+R) walks the images that need a human most. Enter accepts all proposals and goes on, X rejects them, Tab / Y / R / E decide one at a time, Ctrl+Z undoes.</source>
         <translation>검수 모드(Ctrl+R)는 사람의 확인이 가장 필요한 이미지부터 보여 줍니다. Enter는 제안을 모두 수락하고 넘어가고, X는 거부하며, Tab / Y / R / E로 하나씩 결정하고, Ctrl+Z로 되돌립니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="130" />
+        <location filename="../../studio/ui/help_ui.py" line="134" />
         <source>The quality report tells how good the model was and which confidence threshold to trust; automatic accept keeps a spot check for you.</source>
         <translation>품질 보고서는 모델이 얼마나 좋았는지, 어떤 신뢰도 임계값을 믿을지 알려 줍니다. 자동 수락은 사람이 볼 표본 검사를 남겨 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="148" />
+        <location filename="../../studio/ui/help_ui.py" line="152" />
         <source>Tools &gt; Preprocessing Studio (Ctrl+P) opens the current image (or a sample photo) for tuning.</source>
         <translation>도구 &gt; 전처리 스튜디오(Ctrl+P)는 현재 이미지(또는 샘플 사진)를 열어 조정합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="151" />
+        <location filename="../../studio/ui/help_ui.py" line="155" />
         <source>Add steps (blur, CLAHE, thresholds, morphology, ...), reorder them, untick one to skip it. Every control is live.</source>
         <translation>단계(블러, CLAHE, 임계값, 형태학 연산 등)를 추가하고 순서를 바꾸고, 체크를 해제해 건너뜁니다. 모든 조정이 바로 반영됩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="154" />
+        <location filename="../../studio/ui/help_ui.py" line="158" />
         <source>The live histogram. Drag the threshold line; Shift+drag on the photo measures a region.</source>
         <translation>실시간 히스토그램입니다. 임계값 선을 끌어 보세요. 사진에서 Shift+끌기로 영역을 측정합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="156" />
+        <location filename="../../studio/ui/help_ui.py" line="160" />
         <source>File: save the pipeline, export it as a plain Python script, or apply it to a whole folder (also 'studio preprocess' on the command line).</source>
         <translation>파일: 파이프라인을 저장하거나, 일반 Python 스크립트로 내보내거나, 폴더 전체에 적용합니다(명령줄에서는 'studio preprocess').</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="175" />
+        <location filename="../../studio/ui/help_ui.py" line="179" />
         <source>studio User Guide</source>
         <translation>studio 사용 설명서</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="181" />
+        <location filename="../../studio/ui/help_ui.py" line="185" />
         <source>The user guide cannot be read: {0}</source>
         <translation>사용 설명서를 읽을 수 없습니다: {0}</translation>
     </message>
@@ -925,309 +925,309 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="139" />
+        <location filename="../../studio/ui/main_window.py" line="142" />
         <source>&amp;Open Folder…</source>
         <translation>폴더 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="141" />
+        <location filename="../../studio/ui/main_window.py" line="144" />
         <source>Open &amp;data.yaml…</source>
         <translation>data.yaml 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="142" />
+        <location filename="../../studio/ui/main_window.py" line="145" />
         <source>Open &amp;Sample Dataset</source>
         <translation>샘플 데이터셋 열기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="143" />
+        <location filename="../../studio/ui/main_window.py" line="146" />
         <source>Load &amp;Model…</source>
         <translation>모델 불러오기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="144" />
+        <location filename="../../studio/ui/main_window.py" line="147" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="145" />
+        <location filename="../../studio/ui/main_window.py" line="148" />
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="146" />
+        <location filename="../../studio/ui/main_window.py" line="149" />
         <source>&amp;Actual Size (1:1)</source>
         <translation>실제 크기 1:1(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="147" />
+        <location filename="../../studio/ui/main_window.py" line="150" />
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="148" />
+        <location filename="../../studio/ui/main_window.py" line="151" />
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="149" />
+        <location filename="../../studio/ui/main_window.py" line="152" />
         <source>Show &amp;Boxes</source>
         <translation>박스 표시(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="153" />
+        <location filename="../../studio/ui/main_window.py" line="156" />
         <source>&amp;Previous Image</source>
         <translation>이전 이미지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="154" />
+        <location filename="../../studio/ui/main_window.py" line="157" />
         <source>&amp;Next Image</source>
         <translation>다음 이미지(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="155" />
+        <location filename="../../studio/ui/main_window.py" line="158" />
         <source>Next &amp;Unlabeled Image</source>
         <translation>다음 라벨 없는 이미지(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="157" />
+        <location filename="../../studio/ui/main_window.py" line="160" />
         <source>&amp;Preprocessing Studio…</source>
         <translation>전처리 스튜디오(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="159" />
+        <location filename="../../studio/ui/main_window.py" line="162" />
         <source>Dataset &amp;Insight…</source>
         <translation>데이터셋 분석(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="160" />
+        <location filename="../../studio/ui/main_window.py" line="163" />
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>단축키(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="161" />
+        <location filename="../../studio/ui/main_window.py" line="164" />
         <source>&amp;Plugins…</source>
         <translation>플러그인(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="162" />
+        <location filename="../../studio/ui/main_window.py" line="165" />
         <source>&amp;About studio</source>
         <translation>studio 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="171" />
+        <location filename="../../studio/ui/main_window.py" line="174" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="173" />
+        <location filename="../../studio/ui/main_window.py" line="176" />
         <source>Open &amp;Recent</source>
         <translation>최근 항목 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="182" />
+        <location filename="../../studio/ui/main_window.py" line="185" />
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="186" />
+        <location filename="../../studio/ui/main_window.py" line="189" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="192" />
+        <location filename="../../studio/ui/main_window.py" line="195" />
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="194" />
+        <location filename="../../studio/ui/main_window.py" line="197" />
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="199" />
+        <location filename="../../studio/ui/main_window.py" line="202" />
         <source>&amp;Review</source>
         <translation>검수(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="209" />
+        <location filename="../../studio/ui/main_window.py" line="212" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="211" />
+        <location filename="../../studio/ui/main_window.py" line="214" />
         <source>&amp;Tours</source>
         <translation>둘러보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="241" />
+        <location filename="../../studio/ui/main_window.py" line="244" />
         <source>Loading model {0}…</source>
         <translation>모델 {0} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="248" />
+        <location filename="../../studio/ui/main_window.py" line="251" />
         <source>Background task failed</source>
         <translation>백그라운드 작업 실패</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="252" />
+        <location filename="../../studio/ui/main_window.py" line="255" />
         <source>Cannot save labels</source>
         <translation>라벨을 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="270" />
+        <location filename="../../studio/ui/main_window.py" line="273" />
         <source>Open Dataset Folder</source>
         <translation>데이터셋 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="276" />
+        <location filename="../../studio/ui/main_window.py" line="279" />
         <source>Open data.yaml</source>
         <translation>data.yaml 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="277" />
+        <location filename="../../studio/ui/main_window.py" line="280" />
         <source>Dataset YAML (*.yaml *.yml)</source>
         <translation>데이터셋 YAML (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="289" />
+        <location filename="../../studio/ui/main_window.py" line="292" />
         <source>studio — {0}</source>
         <translation>studio — {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="303" />
+        <location filename="../../studio/ui/main_window.py" line="306" />
         <source>No images found in {0}.</source>
         <translation>{0}에서 이미지를 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="317" />
+        <location filename="../../studio/ui/main_window.py" line="320" />
         <source>object</source>
         <translation>물체</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="318" />
+        <location filename="../../studio/ui/main_window.py" line="321" />
         <source>This dataset had no classes: class 0 is now "object" (rename it in the Classes panel).</source>
         <translation>이 데이터셋에 클래스가 없어 클래스 0을 "object"로 만들었습니다(클래스 패널에서 이름을 바꾸세요).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="359" />
+        <location filename="../../studio/ui/main_window.py" line="362" />
         <source>Nudge selected boxes</source>
         <translation>선택한 박스 미세 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="359" />
+        <location filename="../../studio/ui/main_window.py" line="362" />
         <source>Arrow keys (Shift: 10 px)</source>
         <translation>화살표 키(Shift: 10 px)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="360" />
+        <location filename="../../studio/ui/main_window.py" line="363" />
         <source>Class 1-9 for the selection (or default class)</source>
         <translation>선택한 박스의 클래스 1-9(또는 기본 클래스)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="361" />
+        <location filename="../../studio/ui/main_window.py" line="364" />
         <source>Pan</source>
         <translation>화면 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="361" />
+        <location filename="../../studio/ui/main_window.py" line="364" />
         <source>Drag empty canvas, or middle button</source>
         <translation>빈 캔버스를 끌거나 가운데 버튼</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="362" />
+        <location filename="../../studio/ui/main_window.py" line="365" />
         <source>Zoom around the cursor</source>
         <translation>커서 중심으로 확대/축소</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="362" />
+        <location filename="../../studio/ui/main_window.py" line="365" />
         <source>Mouse wheel</source>
         <translation>마우스 휠</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="363" />
+        <location filename="../../studio/ui/main_window.py" line="366" />
         <source>Leave box mode / clear selection</source>
         <translation>박스 모드 끝내기 / 선택 해제</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="372" />
+        <location filename="../../studio/ui/main_window.py" line="375" />
         <source>Load Detection Model</source>
         <translation>검출 모델 불러오기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="373" />
+        <location filename="../../studio/ui/main_window.py" line="376" />
         <source>Models (*.pt *.onnx)</source>
         <translation>모델 (*.pt *.onnx)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="379" />
+        <location filename="../../studio/ui/main_window.py" line="382" />
         <source>No model loaded: &lt;a href="load"&gt;load one&lt;/a&gt; or &lt;a href="demo"&gt;use the demo model&lt;/a&gt;</source>
         <translation>불러온 모델 없음: &lt;a href="load"&gt;모델 불러오기&lt;/a&gt; 또는 &lt;a href="demo"&gt;데모 모델 사용&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="381" />
+        <location filename="../../studio/ui/main_window.py" line="384" />
         <source>No model loaded: load one (File &gt; Load Model) or use the demo model (File &gt; Use the Demo Model).</source>
         <translation>불러온 모델이 없습니다. 모델을 불러오거나(파일 &gt; 모델 불러오기) 데모 모델을 쓰세요(파일 &gt; 데모 모델 사용).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="391" />
+        <location filename="../../studio/ui/main_window.py" line="394" />
         <source>Model: {0} · {1} classes</source>
         <translation>모델: {0} · 클래스 {1}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="397" />
+        <location filename="../../studio/ui/main_window.py" line="400" />
         <source>Cannot load model</source>
         <translation>모델을 불러올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="401" />
+        <location filename="../../studio/ui/main_window.py" line="404" />
         <source>Model not opened: {0} carries code</source>
         <translation>모델을 열지 않음: {0}에 코드가 들어 있음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="406" />
+        <location filename="../../studio/ui/main_window.py" line="409" />
         <source>Dataset open in another window</source>
         <translation>다른 창에서 열린 데이터셋</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="406" />
+        <location filename="../../studio/ui/main_window.py" line="409" />
         <source>This dataset is also open in {0} other studio window(s). Both can work: review decisions are shared through studio's database and an image finished there is skipped here; a label file changed there is never overwritten silently (you are asked first).</source>
         <translation>이 데이터셋이 다른 studio 창 {0}개에서도 열려 있습니다. 둘 다 작업할 수 있습니다. 검수 결정은 studio 데이터베이스로 공유되고 그 창에서 끝낸 이미지는 여기서 건너뜁니다. 그 창에서 바뀐 라벨 파일은 묻지 않고 덮어쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="420" />
+        <location filename="../../studio/ui/main_window.py" line="423" />
         <source>Preprocessing operations</source>
         <translation>전처리 연산</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="420" />
+        <location filename="../../studio/ui/main_window.py" line="423" />
         <source>Exporters</source>
         <translation>내보내기 형식</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="423" />
+        <location filename="../../studio/ui/main_window.py" line="426" />
         <source>Failed: {0}
     {1}</source>
         <translation>실패: {0}
     {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="424" />
+        <location filename="../../studio/ui/main_window.py" line="427" />
         <source>Plugins</source>
         <translation>플러그인</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="431" />
+        <location filename="../../studio/ui/main_window.py" line="434" />
         <source>Skipped plugins that failed to load: {0} (Help &gt; Plugins)</source>
         <translation>불러오지 못해 건너뛴 플러그인: {0}(도움말 &gt; 플러그인)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="438" />
+        <location filename="../../studio/ui/main_window.py" line="441" />
         <source>About studio</source>
         <translation>studio 정보</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="438" />
+        <location filename="../../studio/ui/main_window.py" line="441" />
         <source>studio {0}
 A desktop studio for object-detection datasets.</source>
         <translation>studio {0}
@@ -1243,27 +1243,27 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>ModelTrustUi</name>
     <message>
-        <location filename="../../studio/ui/prelabel/model_trust.py" line="41" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="40" />
         <source>&amp;Trusted Model Files…</source>
         <translation>신뢰한 모델 파일(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/model_trust.py" line="46" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="45" />
         <source>Model file not opened</source>
         <translation>모델 파일을 열지 않음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/model_trust.py" line="48" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="47" />
         <source>Open it anyway only if you trust where {0} came from: its code will run once, in a separate process, to convert it into a file studio can open safely. Your choice is remembered for this exact file and can be revoked in File &gt; Trusted Model Files.</source>
         <translation>{0}의 출처를 신뢰할 때만 여십시오. 이 파일의 코드가 별도 프로세스에서 한 번 실행되어, studio가 안전하게 열 수 있는 파일로 변환됩니다. 선택은 바로 이 파일에 대해 기억되며 파일 &gt; 신뢰한 모델 파일에서 취소할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/model_trust.py" line="52" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="51" />
         <source>Trust and Open</source>
         <translation>신뢰하고 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/model_trust.py" line="53" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="52" />
         <source>Don't Open</source>
         <translation>열지 않음</translation>
     </message>
@@ -1692,37 +1692,37 @@ A desktop studio for object-detection datasets.</source>
         <translation>출력 폴더</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="360" />
+        <location filename="../../studio/ui/preprocess/window.py" line="361" />
         <source>Processing images…</source>
         <translation>이미지 처리 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="360" />
+        <location filename="../../studio/ui/preprocess/window.py" line="361" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="370" />
+        <location filename="../../studio/ui/preprocess/window.py" line="371" />
         <source>{0} of {1} images · {2:.1f}/s · ETA {3}</source>
         <translation>이미지 {1}장 중 {0}장 · 초당 {2:.1f} · 남은 시간 {3}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="376" />
+        <location filename="../../studio/ui/preprocess/window.py" line="377" />
         <source>Done.</source>
         <translation>완료.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="376" />
+        <location filename="../../studio/ui/preprocess/window.py" line="377" />
         <source>Stopped; run again to finish the rest.</source>
         <translation>중지했습니다. 다시 실행하면 나머지를 마칩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="378" />
+        <location filename="../../studio/ui/preprocess/window.py" line="379" />
         <source>{0} images failed:</source>
         <translation>이미지 {0}장 실패:</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="384" />
+        <location filename="../../studio/ui/preprocess/window.py" line="385" />
         <source>Batch failed</source>
         <translation>일괄 처리 실패</translation>
     </message>
@@ -2559,42 +2559,42 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
 </context><context>
     <name>TrustedModelsDialog</name>
     <message>
-        <location filename="../../studio/ui/prelabel/model_trust.py" line="83" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="82" />
         <source>Trusted Model Files</source>
         <translation>신뢰한 모델 파일</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/model_trust.py" line="86" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="85" />
         <source>These model files may run their own code: studio converted each once into a copy it opens safely. Revoke trust to be asked again next time.</source>
         <translation>이 모델 파일들은 자체 코드를 실행해도 됩니다. studio는 각 파일을 한 번 변환해 안전하게 여는 사본을 만들었습니다. 신뢰를 취소하면 다음에 다시 묻습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/model_trust.py" line="90" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="89" />
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/model_trust.py" line="90" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="89" />
         <source>Trusted on</source>
         <translation>신뢰한 날짜</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/model_trust.py" line="90" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="89" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/model_trust.py" line="90" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="89" />
         <source>Path</source>
         <translation>경로</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/model_trust.py" line="95" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="94" />
         <source>&amp;Revoke Trust</source>
         <translation>신뢰 취소(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/model_trust.py" line="111" />
+        <location filename="../../studio/ui/prelabel/model_trust.py" line="110" />
         <source>No trusted model files</source>
         <translation>신뢰한 모델 파일 없음</translation>
     </message>
@@ -2704,8 +2704,8 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
     </message>
     <message>
         <location filename="../../studio/core/findings.py" line="37" />
-        <source>file is not valid UTF-8; undecodable bytes are kept</source>
-        <translation>올바른 UTF-8 파일이 아닙니다. 해독할 수 없는 바이트는 그대로 둡니다</translation>
+        <source>file is not UTF-8 text, so Ultralytics drops this image; undecodable bytes are kept</source>
+        <translation>파일이 UTF-8 텍스트가 아니어서 Ultralytics가 이 이미지를 제외합니다. 해석할 수 없는 바이트는 그대로 둡니다</translation>
     </message>
     <message>
         <location filename="../../studio/core/findings.py" line="38" />
@@ -2808,17 +2808,17 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>'{cls}'(으)로 라벨된 박스 {box}는 '{other}'에 더 가까워 보입니다(크기와 색)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/jobspec.py" line="55" />
+        <location filename="../../studio/core/jobspec.py" line="56" />
         <source>{run} was made by a newer studio (settings version {version}); update studio to repeat it</source>
         <translation>{run}은(는) 더 새로운 studio에서 만들어졌습니다(설정 버전 {version}). 다시 하려면 studio를 업데이트하십시오</translation>
     </message>
     <message>
-        <location filename="../../studio/core/jobspec.py" line="61" />
+        <location filename="../../studio/core/jobspec.py" line="62" />
         <source>{run} has settings this studio does not know ({keys})</source>
         <translation>{run}에 이 studio가 모르는 설정이 있습니다({keys})</translation>
     </message>
     <message>
-        <location filename="../../studio/core/jobspec.py" line="66" />
+        <location filename="../../studio/core/jobspec.py" line="67" />
         <source>{run}: unreadable settings ({reason})</source>
         <translation>{run}: 설정을 읽을 수 없음 ({reason})</translation>
     </message>

@@ -34,7 +34,7 @@ TEMPLATES: dict[str, str] = {
     "non_positive_size": QT_TRANSLATE_NOOP("studio.core", "box width or height is zero or negative"),
     "duplicate_row": QT_TRANSLATE_NOOP("studio.core", "duplicate of line {first}; Ultralytics drops duplicates"),
     "bom": QT_TRANSLATE_NOOP("studio.core", "file starts with a UTF-8 byte order mark"),
-    "not_utf8": QT_TRANSLATE_NOOP("studio.core", "file is not valid UTF-8; undecodable bytes are kept"),
+    "not_utf8": QT_TRANSLATE_NOOP("studio.core", "file is not UTF-8 text, so Ultralytics drops this image; undecodable bytes are kept"),
     "unreadable": QT_TRANSLATE_NOOP("studio.core", "cannot read file: {reason}"),
     "image_unreadable": QT_TRANSLATE_NOOP("studio.core", "not a readable image: {reason}"),
     "image_too_small": QT_TRANSLATE_NOOP("studio.core", "image is {w}x{h} px; Ultralytics needs at least 10 px"),

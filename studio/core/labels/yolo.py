@@ -174,7 +174,7 @@ def parse_label_bytes(data: bytes, path: Path | None = None,
         else:
             seen[row] = line_no
     if not utf8_ok:
-        findings.append(Finding("not_utf8", path, None, Severity.WARNING))
+        findings.append(Finding("not_utf8", path, None, Severity.ERROR))  # Ultralytics cannot read it
     boxes = Boxes.from_rows(rows) if rows else Boxes.empty()
     return LabelFile(boxes=boxes, kept=tuple(kept), raw_rows=tuple(raw_rows),
                      findings=tuple(findings), newline=newline, exists=True,
