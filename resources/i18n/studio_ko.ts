@@ -2808,6 +2808,11 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>'{cls}'(으)로 라벨된 박스 {box}는 '{other}'에 더 가까워 보입니다(크기와 색)</translation>
     </message>
     <message>
+        <location filename="../../studio/core/findings.py" line="58" />
+        <source>{n} boxes, many piled on each other: only part of them were compared for class conflicts</source>
+        <translation>상자 {n}개가 많이 겹쳐 있어 클래스 충돌은 일부만 비교했습니다</translation>
+    </message>
+    <message>
         <location filename="../../studio/core/jobspec.py" line="56" />
         <source>{run} was made by a newer studio (settings version {version}); update studio to repeat it</source>
         <translation>{run}은(는) 더 새로운 studio에서 만들어졌습니다(설정 버전 {version}). 다시 하려면 studio를 업데이트하십시오</translation>

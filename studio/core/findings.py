@@ -55,6 +55,7 @@ TEMPLATES: dict[str, str] = {
     "extreme_aspect": QT_TRANSLATE_NOOP("studio.core", "box {box} has an extreme aspect ratio ({ratio:.0f}:1)"),
     "class_conflict": QT_TRANSLATE_NOOP("studio.core", "boxes {box} ({cls}) and {other_box} ({other}) cover the same object (IoU {iou:.2f}) with different classes"),
     "class_outlier": QT_TRANSLATE_NOOP("studio.core", "box {box} labeled '{cls}' looks more like '{other}' (size and colour)"),
+    "too_many_overlaps": QT_TRANSLATE_NOOP("studio.core", "{n} boxes, many piled on each other: only part of them were compared for class conflicts"),
 }
 
 

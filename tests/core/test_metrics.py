@@ -58,3 +58,30 @@ def test_iou_and_f1_basics() -> None:
     pred = [ImageBoxes(np.array([[0, 0, 10, 10], [50, 50, 60, 60]]), np.array([0, 0]), np.array([0.9, 0.8]))]
     (c,) = evaluate(pred, gt).classes
     assert (c.precision, c.recall, c.f1, c.best_conf) == (1.0, 0.5, pytest.approx(2 / 3), 0.9)
+
+
+def test_overlapping_pairs_equal_the_full_iou_matrix() -> None:
+    """The bounded sweep finds exactly the pairs the N x N matrix finds."""
+    from studio.core.labels.metrics import box_iou, overlapping_pairs
+
+    rng = np.random.default_rng(7)
+    for _trial in range(40):
+        n = int(rng.integers(2, 250))
+        c, wh = rng.random((n, 2)), rng.uniform(0.001, 0.4, (n, 2))
+        dup = rng.integers(0, n, n // 3)  # near-copies, as class conflicts look
+        c[dup] = c[rng.integers(0, n, len(dup))] + rng.normal(0, 0.002, (len(dup), 2))
+        wh[dup] = wh[rng.integers(0, n, len(dup))]
+        xyxy = np.c_[c - wh / 2, c + wh / 2]
+        t = float(rng.choice([0.3, 0.5, 0.7, 0.95]))
+        i, j, iou, complete = overlapping_pairs(xyxy, t)
+        full = np.triu(box_iou(xyxy, xyxy), 1)
+        assert complete and set(zip(i.tolist(), j.tolist())) == set(zip(*map(np.ndarray.tolist, np.nonzero(full >= t))))
+        assert np.allclose(iou, full[i, j])
+
+
+def test_overlapping_pairs_stop_at_the_budget_on_piled_boxes() -> None:
+    from studio.core.labels.metrics import overlapping_pairs
+
+    piled = np.tile([[0.4, 0.4, 0.6, 0.6]], (20_000, 1))
+    i, _j, _iou, complete = overlapping_pairs(piled, 0.7, budget=1_000_000)
+    assert not complete and len(i) == 0

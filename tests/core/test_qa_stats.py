@@ -193,3 +193,30 @@ def test_stats_agree_with_direct_counts(sample_dataset: Path, tmp_path: Path) ->
     files = write_csv(st, tmp_path / "통계")
     assert (tmp_path / "통계" / "classes.csv").read_text(encoding="utf-8").splitlines()[1].startswith("0,apple,")
     assert len(files) == 6
+
+
+def test_a_label_file_with_200000_rows_is_checked_in_bounded_memory(tmp_path: Path) -> None:
+    """Comparisons between boxes are bounded: no N x N matrix (it would need 596 GiB here)."""
+    import json
+    import subprocess
+    import sys
+
+    from studio.core.dataset.sample import make_sample_dataset
+
+    root = make_sample_dataset(tmp_path / "huge", n_train=3, n_val=0, with_photos=False)
+    rng = np.random.default_rng(0)
+    n = 200_000
+    rows = np.c_[rng.integers(0, 5, n), rng.random((n, 2)), rng.uniform(0.002, 0.05, (n, 2))]
+    np.savetxt(root / "labels" / "train" / "train_0000.txt", rows, fmt=["%d", "%.6f", "%.6f", "%.6f", "%.6f"])
+    (root / "labels" / "train" / "train_0001.txt").write_text("1 0.5 0.5 0.2 0.2\n" * 50_000)  # piled up
+    code = ("import json, resource, sys; from studio.cli import main; rc = main(['check', sys.argv[1], '--json']); "
+            "print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(rc)")
+    done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(done.stdout)
+    rss_mb = int(done.stderr.split("RSS")[-1].split()[0]) / 1024
+    print(f"peak RSS of studio check on 250,000 boxes: {rss_mb:.0f} MiB")
+    assert rss_mb < 2048
+    assert report["boxes"] >= n + 50_000
+    assert report["counts"].get("class_conflict", 0) > 0  # found among the random boxes
+    assert report["counts"]["too_many_overlaps"] == 1  # the piled-up file says it was only partly compared

@@ -30,7 +30,7 @@ from studio.core.dataset.layout import Dataset
 from studio.core.findings import Finding, Severity
 from studio.core.insight.survey import Survey, survey_job
 from studio.core.jobs import Progress
-from studio.core.labels.metrics import box_iou
+from studio.core.labels.metrics import overlapping_pairs
 from studio.core.labels.yolo import LabelState
 
 TINY_PX = 2.0
@@ -122,13 +122,19 @@ def _conflicts(survey: Survey, label_path: Callable[[str], Path]) -> list[QAIssu
             continue
         xywh = survey.box_xywhn[a:b]
         xyxy = np.c_[xywh[:, :2] - xywh[:, 2:] / 2, xywh[:, :2] + xywh[:, 2:] / 2]
-        iou = np.triu(box_iou(xyxy, xyxy), 1)
         cls = survey.box_class[a:b]
-        for i, j in zip(*np.nonzero((iou >= CONFLICT_IOU) & (cls[:, None] != cls[None, :]))):
-            name = lambda c: names[c] if 0 <= c < len(names) else f"#{c}"  # noqa: E731
-            out.append(_box_finding(survey, label_path, int(a + i), "class_conflict", other_box=int(j) + 1,
-                                    cls=name(int(cls[i])), other=name(int(cls[j])), iou=float(iou[i, j])))
+        pi, pj, piou, complete = overlapping_pairs(xyxy, CONFLICT_IOU)
+        for i, j, v in sorted(zip(pi.tolist(), pj.tolist(), piou.tolist())):
+            if cls[i] != cls[j]:
+                out.append(_box_finding(survey, label_path, int(a + i), "class_conflict", other_box=int(j) + 1,
+                                        cls=_name(names, int(cls[i])), other=_name(names, int(cls[j])), iou=v))
+        if not complete:
+            out.append(_box_finding(survey, label_path, int(a), "too_many_overlaps", n=int(b - a)))
     return out
+
+
+def _name(names: list[str], c: int) -> str:
+    return names[c] if 0 <= c < len(names) else f"#{c}"
 
 
 def outlier_features(survey: Survey) -> np.ndarray:

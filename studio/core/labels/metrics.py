@@ -36,6 +36,88 @@ def box_iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.where(union > 0, inter / np.where(union > 0, union, 1), 0.0)
 
 
+PAIR_BUDGET = 50_000_000  # candidate pairs per call: bounds the time an absurd label file can take
+_CHUNK = 1_000_000  # candidate pairs scored at once (bounded memory)
+
+
+def _pair_iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """IoU of row-matched boxes ``a[k]`` and ``b[k]``."""
+    lt = np.maximum(a[:, :2], b[:, :2])
+    rb = np.minimum(a[:, 2:], b[:, 2:])
+    inter = np.prod(np.clip(rb - lt, 0, None), axis=1)
+    union = np.prod(a[:, 2:] - a[:, :2], axis=1) + np.prod(b[:, 2:] - b[:, :2], axis=1) - inter
+    return np.where(union > 0, inter / np.where(union > 0, union, 1), 0.0)
+
+
+def overlapping_pairs(xyxy: np.ndarray, min_iou: float, budget: int = PAIR_BUDGET
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+    """Pairs ``i < j`` of boxes with IoU of at least ``min_iou`` (> 0), and whether all were compared.
+
+    Boxes with such an IoU have sizes within a factor ``1 / min_iou`` and centres at most
+    ``(1 - min_iou)`` times the larger size apart on each axis, so boxes are bucketed by size
+    (powers of ``1 / min_iou``) and hashed into a grid of that cell size; only boxes in
+    neighbouring cells are compared, in chunks. Memory and time stay bounded whatever the count; when the
+    candidates would exceed ``budget`` (thousands of boxes piled on each other), the pairs
+    found so far are returned with ``complete=False``.
+    """
+    xyxy = np.asarray(xyxy, np.float64).reshape(-1, 4)
+    empty = np.zeros(0, np.int64)
+    if len(xyxy) < 2:
+        return empty, empty, np.zeros(0), True
+    size = np.maximum(np.maximum(xyxy[:, 2] - xyxy[:, 0], xyxy[:, 3] - xyxy[:, 1]), 1e-12)
+    level = np.floor(np.log(size) / np.log(1.0 / min_iou)).astype(np.int64)
+    centre = (xyxy[:, :2] + xyxy[:, 2:]) / 2
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    spent = 0
+    for lv in np.unique(level):
+        a = np.flatnonzero(level == lv)
+        b = np.flatnonzero((level == lv) | (level == lv + 1))
+        # IoU >= t needs |centre distance| <= (1 - t) * the larger size, on each axis
+        cell = max(float(size[b].max()) * (1.0 - min_iou), 1e-12)
+        acell = np.floor(centre[a] / cell).astype(np.int64)
+        bcell = np.floor(centre[b] / cell).astype(np.int64)
+        bkey = bcell[:, 0] * 4_000_037 + bcell[:, 1]
+        border = np.argsort(bkey, kind="stable")
+        bsorted = bkey[border]
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                key = (acell[:, 0] + dx) * 4_000_037 + (acell[:, 1] + dy)
+                lo, hi = np.searchsorted(bsorted, key, "left"), np.searchsorted(bsorted, key, "right")
+                counts = hi - lo
+                spent += int(counts.sum())
+                if spent > budget:
+                    return (*_gather(found), False)
+                ia = np.repeat(a, counts)
+                ib = b[border[np.repeat(lo, counts) + _ramp(counts)]]
+                # each pair once: across levels always; within a level only i < j
+                keep = (level[ib] != lv) | (ia < ib)
+                ia, ib = ia[keep], ib[keep]
+                for k in range(0, len(ia), _CHUNK):
+                    pa, pb = ia[k:k + _CHUNK], ib[k:k + _CHUNK]
+                    iou = _pair_iou(xyxy[pa], xyxy[pb])
+                    hit = iou >= min_iou
+                    found.append((pa[hit], pb[hit], iou[hit]))
+    return (*_gather(found), True)
+
+
+def _ramp(counts: np.ndarray) -> np.ndarray:
+    """0, 1, ..., c-1 for each count ``c``, concatenated."""
+    total = int(counts.sum())
+    if not total:
+        return np.zeros(0, np.int64)
+    starts = np.repeat(np.cumsum(counts) - counts, counts)
+    return np.arange(total, dtype=np.int64) - starts
+
+
+def _gather(found: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    if not found:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+    a = np.concatenate([f[0] for f in found])
+    b = np.concatenate([f[1] for f in found])
+    v = np.concatenate([f[2] for f in found])
+    return np.minimum(a, b), np.maximum(a, b), v
+
+
 def greedy_pairs(a_xyxy: np.ndarray, a_cls: np.ndarray, b_xyxy: np.ndarray, b_cls: np.ndarray,
                  iou: float, same_class: bool = True) -> int:
     """How many one-to-one pairs boxes ``a`` and ``b`` form: the highest IoU first, each box
