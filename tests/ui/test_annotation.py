@@ -236,8 +236,8 @@ def test_box_list_and_canvas_selection_sync(qtbot, annotating) -> None:
     with qtbot.waitSignal(window.image_shown, timeout=5000):
         qtbot.keyClick(view, Qt.Key.Key_D)
     ed, lst = window.editor, window.box_list.list
-    assert lst.count() == len(ed.boxes) >= 2
-    lst.setCurrentRow(1)
+    assert window.box_list.model.rowCount() == len(ed.boxes) >= 2
+    lst.setCurrentIndex(window.box_list.model.index(1, 0))
     assert ed.selection == [1]
     x1, y1, x2, y2 = ed.boxes.to_xyxy(ed.size_wh)[0]
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_vp(view, x1 + 2, (y1 + y2) / 2))

@@ -23,7 +23,7 @@ def test_opens_dataset_shows_first_image_and_indexes(qtbot, window, sample_datas
     assert (window.session.index.state != State.UNKNOWN).all()
     assert "14 images" in window.index_status.label.text()
     assert window.settings.recent_datasets()[0].endswith("data.yaml")
-    assert len(window.editor.boxes) > 0 and window.box_list.list.count() == len(window.editor.boxes)
+    assert len(window.editor.boxes) > 0 and window.box_list.model.rowCount() == len(window.editor.boxes)
 
 
 def test_keys_a_and_d_navigate(qtbot, window, sample_dataset: Path) -> None:
@@ -158,3 +158,28 @@ def test_a_long_status_message_stays_clear_of_the_permanent_widgets(window, qtbo
     assert shown != text and shown.endswith("…") and bar.toolTip() == text
     room = bar.width() - sum(w.width() for w in (window.index_status, window.model_label) if w.isVisible())
     assert bar.fontMetrics().horizontalAdvance(shown) < room
+
+
+def test_an_image_with_tens_of_thousands_of_boxes_opens_with_right_counts(window, qtbot, sample_dataset) -> None:
+    """A huge label file: counts are right, the box list is virtual, boxes are drawn as one cached layer."""
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    n = 30_000
+    rows = np.c_[rng.integers(0, 5, n), rng.random((n, 2)), rng.uniform(0.002, 0.05, (n, 2))]
+    label = sample_dataset / "labels" / "train" / "train_0000.txt"
+    np.savetxt(label, rows, fmt=["%d", "%.6f", "%.6f", "%.6f", "%.6f"])
+    written = label.read_bytes()
+    with qtbot.waitSignal(window.image_shown, timeout=30_000):
+        window.open_dataset(sample_dataset)
+    qtbot.waitUntil(lambda: window.editor.doc is not None and len(window.editor.boxes) == n, timeout=30_000)
+    counts = np.bincount(rows[:, 0].astype(int), minlength=5)
+    texts = [window.class_panel.list.item(i).text() for i in range(5)]
+    assert [int(t.rsplit("(", 1)[1].rstrip(")")) for t in texts] == counts.tolist()
+    assert window.box_list.model.rowCount() == n
+    window.view.viewport().repaint()
+    first = window.view._layer._image
+    assert first is not None  # drawn once into the layer ...
+    window.view.viewport().repaint()
+    assert window.view._layer._image is first  # ... and reused by the next repaint
+    assert label.read_bytes() == written  # opening never rewrote it

@@ -1,13 +1,20 @@
-"""The box list: one row per box of the current image, selection synced both ways with the canvas."""
+"""The box list: one row per box of the current image, selection synced both ways with the canvas.
+
+The rows are a virtual model over the editor's boxes: a label file with 200,000 rows costs
+nothing until rows are scrolled into view.
+"""
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QSignalBlocker, Qt
+import numpy as np
+from PyQt6.QtCore import QAbstractListModel, QItemSelection, QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
 from PyQt6.QtGui import QColor, QIcon, QPixmap
-from PyQt6.QtWidgets import QAbstractItemView, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
 from studio.ui.annotate.editor import AnnotationEditor
 from studio.ui.colors import class_color
+
+_ICONS: dict[int, QIcon] = {}
 
 
 def color_icon(color: QColor, size: int = 12) -> QIcon:
@@ -17,14 +24,59 @@ def color_icon(color: QColor, size: int = 12) -> QIcon:
     return QIcon(pix)
 
 
+class BoxModel(QAbstractListModel):
+    """Rows "name  w×h" over the editor's boxes, computed when shown."""
+
+    def __init__(self, editor: AnnotationEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.names: list[str] = []
+        self._wh = np.zeros((0, 2))
+        self._cls = np.zeros(0, np.int64)
+
+    def reload(self) -> None:
+        """Take the editor's boxes now."""
+        self.beginResetModel()
+        boxes = self.editor.boxes
+        xyxy = boxes.to_xyxy(self.editor.size_wh)
+        self._wh = xyxy[:, 2:] - xyxy[:, :2]
+        self._cls = boxes.class_id.astype(np.int64)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        """One row per box."""
+        return 0 if parent.isValid() else len(self._cls)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """The row's text, colour icon and box index."""
+        row = index.row()
+        if not index.isValid() or row >= len(self._cls):
+            return None
+        cls = int(self._cls[row])
+        if role == Qt.ItemDataRole.DisplayRole:
+            name = self.names[cls] if 0 <= cls < len(self.names) else f"#{cls}"
+            w, h = self._wh[row]
+            return f"{name}  {w:.0f}×{h:.0f}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            icon = _ICONS.get(cls)
+            if icon is None:
+                icon = _ICONS[cls] = color_icon(class_color(cls))
+            return icon
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+
 class BoxListPanel(QWidget):
     """Lists the boxes; selecting rows selects boxes and the other way round."""
 
     def __init__(self, editor: AnnotationEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
-        self._names: list[str] = []
-        self.list = QListWidget(self)
+        self.model = BoxModel(editor, self)
+        self.list = QListView(self)
+        self.list.setModel(self.model)
+        self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.summary = QLabel(self)
         layout = QVBoxLayout(self)
@@ -33,27 +85,18 @@ class BoxListPanel(QWidget):
         layout.addWidget(self.summary)
         editor.changed.connect(self.refresh)
         editor.selection_changed.connect(self._show_selection)
-        self.list.itemSelectionChanged.connect(self._on_rows_selected)
+        self.list.selectionModel().selectionChanged.connect(self._on_rows_selected)
 
     def set_class_names(self, names: list[str]) -> None:
         """Names to show per box."""
-        self._names = list(names)
+        self.model.names = list(names)
         self.refresh()
 
     def refresh(self) -> None:
-        """Rebuild the rows from the editor's boxes."""
-        boxes, size = self.editor.boxes, self.editor.size_wh
-        with QSignalBlocker(self.list):
-            self.list.clear()
-            xyxy = boxes.to_xyxy(size)
-            for i, (cls, (x1, y1, x2, y2)) in enumerate(zip(boxes.class_id, xyxy)):
-                cls = int(cls)
-                name = self._names[cls] if 0 <= cls < len(self._names) else f"#{cls}"
-                item = QListWidgetItem(color_icon(class_color(cls)),
-                                       f"{name}  {x2 - x1:.0f}×{y2 - y1:.0f}")
-                item.setData(Qt.ItemDataRole.UserRole, i)
-                self.list.addItem(item)
-        doc = self.editor.doc
+        """Show the editor's boxes."""
+        with QSignalBlocker(self.list.selectionModel()):
+            self.model.reload()
+        boxes, doc = self.editor.boxes, self.editor.doc
         if doc is None:
             self.summary.clear()
         elif doc.negative and not len(boxes):
@@ -63,13 +106,19 @@ class BoxListPanel(QWidget):
         self._show_selection(self.editor.selection)
 
     def _show_selection(self, selection: list[int]) -> None:
-        with QSignalBlocker(self.list):
-            self.list.clearSelection()
-            for i in selection:
-                item = self.list.item(i)
-                if item is not None:
-                    item.setSelected(True)
-                    self.list.scrollToItem(item)
+        sel_model = self.list.selectionModel()
+        chosen = QItemSelection()
+        for i in selection:
+            index = self.model.index(i, 0)
+            if index.isValid():
+                chosen.select(index, index)
+        with QSignalBlocker(sel_model):
+            sel_model.select(chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if selection:
+            index = self.model.index(selection[-1], 0)
+            if index.isValid():
+                self.list.scrollTo(index)
+        self.list.viewport().update()
 
-    def _on_rows_selected(self) -> None:
-        self.editor.select([self.list.row(item) for item in self.list.selectedItems()])
+    def _on_rows_selected(self, *_args: object) -> None:
+        self.editor.select(sorted(i.row() for i in self.list.selectionModel().selectedIndexes()))

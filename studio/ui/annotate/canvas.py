@@ -25,6 +25,7 @@ from PyQt6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from studio.core.labels import box_ops
 from studio.core.labels.boxes import Boxes
+from studio.ui.annotate.box_layer import MANY, BoxLayer
 from studio.ui.annotate.editor import AnnotationEditor
 from studio.ui.annotate.image_loader import LoadedImage
 from studio.ui.colors import class_color
@@ -62,6 +63,7 @@ class Canvas(QGraphicsView):
         self.always_draw = False
         self._drag: dict | None = None
         self._cursor_scene: QPointF | None = None
+        self._layer = BoxLayer()
         self.proposals = Boxes.empty()  # what the review state shows: drawn as given
         self.focused_proposal = -1
         self._font = QFont()
@@ -365,8 +367,13 @@ class Canvas(QGraphicsView):
                    & (xyxy[:, 3] >= rect.top()) & (xyxy[:, 1] <= rect.bottom()))
         selected = set(self.editor.selection)
         scale = self.scale_factor
+        n_visible = int(visible.sum())
+        if n_visible > MANY:  # a huge label file: one cached layer, no captions
+            viewport = (self.viewport().width(), self.viewport().height())
+            self._layer.paint(painter, xyxy, boxes.class_id, selected, self.viewportTransform(), viewport, id(boxes))
+            return
         metrics = QFontMetricsF(self._font)
-        captions = int(visible.sum()) <= 400 or scale >= 1.0
+        captions = n_visible <= 400 or (scale >= 1.0 and n_visible <= 2000)
         groups: dict[tuple[int, bool], list[QRectF]] = {}
         idx = np.nonzero(visible)[0]
         for i in idx:
