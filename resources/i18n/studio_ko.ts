@@ -110,19 +110,19 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>BoxListPanel</name>
     <message>
-        <location filename="../../studio/ui/annotate/box_list.py" line="60" />
+        <location filename="../../studio/ui/annotate/box_list.py" line="103" />
         <source>Negative: nothing to label here</source>
         <translation>네거티브: 라벨할 물체 없음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotate/box_list.py" line="62" />
+        <location filename="../../studio/ui/annotate/box_list.py" line="105" />
         <source>{0} boxes</source>
         <translation>박스 {0}개</translation>
     </message>
 </context><context>
     <name>Canvas</name>
     <message>
-        <location filename="../../studio/ui/annotate/canvas.py" line="58" />
+        <location filename="../../studio/ui/annotate/canvas.py" line="59" />
         <source>Open a dataset folder or data.yaml (File &gt; Open) to begin.</source>
         <translation>시작하려면 데이터셋 폴더나 data.yaml을 여세요(파일 &gt; 열기).</translation>
     </message>
@@ -1160,74 +1160,79 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
         <translation>모델 (*.pt *.onnx)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="382" />
+        <location filename="../../studio/ui/main_window.py" line="386" />
+        <source>Model {0} loads after the first image…</source>
+        <translation>모델 {0}은(는) 첫 이미지가 보인 뒤에 불러옵니다…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="403" />
         <source>No model loaded: &lt;a href="load"&gt;load one&lt;/a&gt; or &lt;a href="demo"&gt;use the demo model&lt;/a&gt;</source>
         <translation>불러온 모델 없음: &lt;a href="load"&gt;모델 불러오기&lt;/a&gt; 또는 &lt;a href="demo"&gt;데모 모델 사용&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="384" />
+        <location filename="../../studio/ui/main_window.py" line="405" />
         <source>No model loaded: load one (File &gt; Load Model) or use the demo model (File &gt; Use the Demo Model).</source>
         <translation>불러온 모델이 없습니다. 모델을 불러오거나(파일 &gt; 모델 불러오기) 데모 모델을 쓰세요(파일 &gt; 데모 모델 사용).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="394" />
+        <location filename="../../studio/ui/main_window.py" line="415" />
         <source>Model: {0} · {1} classes</source>
         <translation>모델: {0} · 클래스 {1}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="400" />
+        <location filename="../../studio/ui/main_window.py" line="421" />
         <source>Cannot load model</source>
         <translation>모델을 불러올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="404" />
+        <location filename="../../studio/ui/main_window.py" line="425" />
         <source>Model not opened: {0} carries code</source>
         <translation>모델을 열지 않음: {0}에 코드가 들어 있음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="409" />
+        <location filename="../../studio/ui/main_window.py" line="430" />
         <source>Dataset open in another window</source>
         <translation>다른 창에서 열린 데이터셋</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="409" />
+        <location filename="../../studio/ui/main_window.py" line="430" />
         <source>This dataset is also open in {0} other studio window(s). Both can work: review decisions are shared through studio's database and an image finished there is skipped here; a label file changed there is never overwritten silently (you are asked first).</source>
         <translation>이 데이터셋이 다른 studio 창 {0}개에서도 열려 있습니다. 둘 다 작업할 수 있습니다. 검수 결정은 studio 데이터베이스로 공유되고 그 창에서 끝낸 이미지는 여기서 건너뜁니다. 그 창에서 바뀐 라벨 파일은 묻지 않고 덮어쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="423" />
+        <location filename="../../studio/ui/main_window.py" line="444" />
         <source>Preprocessing operations</source>
         <translation>전처리 연산</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="423" />
+        <location filename="../../studio/ui/main_window.py" line="444" />
         <source>Exporters</source>
         <translation>내보내기 형식</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="426" />
+        <location filename="../../studio/ui/main_window.py" line="447" />
         <source>Failed: {0}
     {1}</source>
         <translation>실패: {0}
     {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="427" />
+        <location filename="../../studio/ui/main_window.py" line="448" />
         <source>Plugins</source>
         <translation>플러그인</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="434" />
+        <location filename="../../studio/ui/main_window.py" line="455" />
         <source>Skipped plugins that failed to load: {0} (Help &gt; Plugins)</source>
         <translation>불러오지 못해 건너뛴 플러그인: {0}(도움말 &gt; 플러그인)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="441" />
+        <location filename="../../studio/ui/main_window.py" line="462" />
         <source>About studio</source>
         <translation>studio 정보</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="441" />
+        <location filename="../../studio/ui/main_window.py" line="462" />
         <source>studio {0}
 A desktop studio for object-detection datasets.</source>
         <translation>studio {0}

@@ -116,11 +116,10 @@ def run_gui(dataset: str | None = None, model: str | None = None,
             app.quit()
         window.image_shown.connect(done)
     target = dataset or next((p for p in window.settings.recent_datasets() if Path(p).exists()), None)
-    if target:
-        window.open_dataset(target)
+    opening = bool(target) and window.open_dataset(target)
     model_path = model or window.settings.last_model()
     if model_path and Path(model_path).exists():
-        window.models.load(model_path)
+        window.load_model_when_idle(model_path, after_first_image=opening)
     elif model:
         window.model_label.setText(window.tr("Model file not found: {0}").format(model))
     status = app.exec()

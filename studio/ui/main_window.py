@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PyQt6.QtCore import QSize, Qt, pyqtSignal
+from PyQt6.QtCore import QSize, Qt, QTimer, pyqtSignal
 from PyQt6.QtGui import QAction, QCloseEvent, QKeySequence
 from PyQt6.QtWidgets import (
     QDockWidget,
@@ -376,6 +376,27 @@ class MainWindow(QMainWindow):
                                               self.tr("Models (*.pt *.onnx)"))
         if path:
             self.models.load(path)
+
+    def load_model_when_idle(self, path: str, after_first_image: bool) -> None:
+        """Load ``path`` once the first image is on screen (torch's import must not delay it);
+        at once when no image is coming. The model slot says it is waiting."""
+        if not after_first_image:
+            self.models.load(path)
+            return
+        self.model_label.setText(self.tr("Model {0} loads after the first image…").format(Path(path).name))
+        started = False
+
+        def start(*_args: object) -> None:
+            nonlocal started
+            if started:
+                return
+            started = True
+            # one more turn of the event loop: the first image's pixels reach the screen first
+            QTimer.singleShot(0, lambda: self.models.load(path))
+
+        self.image_shown.connect(start)
+        self.session.opened.connect(lambda _ds: start() if not len(self.session.index or []) else None)
+        self.session.error.connect(start)
 
     def _show_no_model(self) -> None:
         """The empty state says what to do, with links that do it."""

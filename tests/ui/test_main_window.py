@@ -183,3 +183,18 @@ def test_an_image_with_tens_of_thousands_of_boxes_opens_with_right_counts(window
     window.view.viewport().repaint()
     assert window.view._layer._image is first  # ... and reused by the next repaint
     assert label.read_bytes() == written  # opening never rewrote it
+
+
+def test_a_remembered_model_waits_for_the_first_image(window, qtbot, sample_dataset) -> None:
+    from pathlib import Path
+
+    demo = Path(__file__).resolve().parents[2] / "resources" / "models" / "demo-fruit.pt"
+    order: list[str] = []
+    window.models.loading.connect(lambda name: order.append("model " + name))
+    window.image_shown.connect(lambda key: order.append("image"))
+    opening = window.open_dataset(sample_dataset)
+    window.load_model_when_idle(str(demo), after_first_image=opening)
+    assert opening and order == [] and "after the first image" in window.model_label.text()
+    with qtbot.waitSignal(window.models.loaded, timeout=60_000):
+        pass
+    assert order[:2] == ["image", "model demo-fruit.pt"]
