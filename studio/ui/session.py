@@ -29,6 +29,7 @@ class DatasetSession(QObject):
     opened = pyqtSignal(object)  # Dataset (index ready, states unknown)
     closed = pyqtSignal()
     index_progress = pyqtSignal(object)  # Progress
+    labels_changed = pyqtSignal()  # studio wrote a label file
     index_updated = pyqtSignal(object)  # IndexUpdate
     index_finished = pyqtSignal(bool)
     message = pyqtSignal(str)  # something the user should read (status bar)
@@ -149,7 +150,7 @@ class DatasetSession(QObject):
         return os.path.relpath(str(image_path), str(self.dataset.root))
 
     def note_labels(self, image_path: str | Path, state: LabelState, n_boxes: int) -> None:
-        """Record what an image's label file says now (after studio wrote it)."""
+        """Record what an image's label file says now (after studio wrote it); ``labels_changed`` follows."""
         rel = self.relative(image_path)
         if rel is None or self.index is None:
             return
@@ -172,6 +173,7 @@ class DatasetSession(QObject):
                 self.store.set_label_state(rel, state.value, n_boxes, mtime, size)
             except StoreError as exc:
                 self.message.emit(str(exc))
+        self.labels_changed.emit()
 
     def set_verified(self, row: int, verified: bool) -> None:
         """Set an image's "verified" flag (in the store and the index)."""

@@ -131,3 +131,28 @@ def test_export_tab_opens_the_split_dialog(qtbot, window, sample_dataset: Path) 
     dialog = win.findChild(ExportDialog)
     assert dialog is not None and len(dialog.paths) == 14 and dialog.coco is not None
     dialog.reject()
+
+
+def test_insight_checks_and_counts_without_a_click_and_again_after_an_edit(qtbot, window, sample_dataset: Path) -> None:
+    bad = sample_dataset / "labels" / "train" / "train_0003.txt"
+    bad.write_text(bad.read_text() + "0 0.5 0.5 0.1\n")  # wrong column count (error)
+    win = _open(qtbot, window, sample_dataset)
+    check, stats = win.check, win.stats
+    qtbot.waitUntil(lambda: check.model.rowCount() > 0 and stats.stats is not None, timeout=30_000)
+    assert "1 errors" in check.summary.text()
+    assert stats.stats.images == 14 and stats.csv_button.isEnabled()  # the statistics came from the same survey
+    from studio.core.store.job_runs import history
+
+    assert [j.kind for j in history(window.session.store) if j.kind in ("check", "stats")] == ["check"]
+    first = check.model.report
+    # fix the broken file in the window: the insight refreshes by itself after the edit
+    window.show_image_box("images/train/train_0003.jpg")
+    qtbot.waitUntil(lambda: window.editor.doc is not None and window.editor.doc.image_path.name == "train_0003.jpg",
+                    timeout=10_000)
+    window.editor.select([0])
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    window.editor.save_now()
+    qtbot.waitUntil(lambda: check.model.report is not first, timeout=30_000)
+    counts_after = check.model.report.by_code()
+    assert counts_after.get("columns", 0) == first.by_code().get("columns", 0)  # the kept bad line is still there
+    assert check.model.report.boxes == first.boxes - 1

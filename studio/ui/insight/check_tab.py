@@ -95,6 +95,7 @@ class CheckTab(JobTab):
     """Runs the QA; a double-click (or Enter) on a finding opens its image and box."""
 
     open_image = pyqtSignal(str, int)  # relative image path, box index (-1: none)
+    surveyed = pyqtSignal(object)  # the Survey the check read (the statistics reuse it)
 
     def __init__(self, session: DatasetSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +153,7 @@ class CheckTab(JobTab):
     def _on_progress(self, progress: Progress) -> None:
         if progress.stage == "done" and isinstance(progress.payload, tuple):
             self.show_report(progress.payload[0])
+            self.surveyed.emit(progress.payload[1])
         else:
             self.status.show_progress(progress)
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from PyQt6.QtCore import pyqtSignal
+from PyQt6.QtCore import QTimer, pyqtSignal
 from PyQt6.QtGui import QCloseEvent
 from PyQt6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from studio.core.insight.stats import dataset_stats
 from studio.ui.insight.check_tab import CheckTab
 from studio.ui.insight.eval_tab import EvalTab
 from studio.ui.insight.runs_tab import RunsTab
 from studio.ui.insight.stats_tab import StatsTab
 from studio.ui.session import DatasetSession
+
+RECHECK_MS = 1500  # after the last label edit
 
 
 class InsightWindow(QWidget):
@@ -48,14 +51,35 @@ class InsightWindow(QWidget):
         self.check.open_image.connect(self.open_image)
         self.evaluation.open_image.connect(self.open_image)
         self.export_button.clicked.connect(self.export_all)
+        # one survey feeds both the check and the statistics, run at once and again after label edits
+        self.check.surveyed.connect(lambda survey: self.stats.show_stats(dataset_stats(survey)))
+        self._again = QTimer(self)
+        self._again.setSingleShot(True)
+        self._again.setInterval(RECHECK_MS)
+        self._again.timeout.connect(self.run_checks)
         session.opened.connect(lambda _ds: self.refresh())
+        session.labels_changed.connect(self._labels_changed)
         self.refresh()
 
     def refresh(self) -> None:
-        """Follow the dataset open in the main window."""
+        """Follow the dataset open in the main window, and check it."""
         ds = self.session.dataset
         self.setWindowTitle(self.tr("Dataset Insight — {0}").format(ds.root.name) if ds else self.tr("Dataset Insight"))
         self.evaluation.refresh_sources()
+        self.run_checks()
+
+    def run_checks(self) -> None:
+        """Check the dataset and compute its statistics (one survey), unless that runs already."""
+        if self.session.dataset is None:
+            return
+        if self.check.worker is not None and self.check.worker.is_running():
+            self._again.start()  # come back when it is done
+            return
+        self.check.start()
+
+    def _labels_changed(self) -> None:
+        if self.isVisible():
+            self._again.start()  # a pause in the editing, then once
 
     def export_all(self) -> None:
         """Open the export dialog for every image of the dataset."""
