@@ -129,57 +129,57 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>CheckTab</name>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="102" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="103" />
         <source>Check Dataset</source>
         <translation>데이터셋 검사</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="103" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="104" />
         <source>Also compare box colours (decodes every labeled image; slower)</source>
         <translation>박스 색상도 비교(라벨된 이미지를 모두 디코딩하므로 느림)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="105" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="106" />
         <source>All findings</source>
         <translation>모든 항목</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="105" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="106" />
         <source>Errors</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="105" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="106" />
         <source>Warnings</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="105" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="106" />
         <source>Info</source>
         <translation>정보</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="107" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="108" />
         <source>Finds what Ultralytics would reject or silently fix, and what it misses. Nothing is modified.</source>
         <translation>Ultralytics가 거부하거나 몰래 고치는 것, 그리고 놓치는 것을 찾습니다. 아무 파일도 바꾸지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="110" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="111" />
         <source>Checking {0} / {1} · {2}/s · ETA {3}</source>
         <translation>검사 중 {0} / {1} · 초당 {2} · 남은 시간 {3}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="141" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="142" />
         <source>Open a dataset first.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="150" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="151" />
         <source>Check failed: {0}</source>
         <translation>검사 실패: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/check_tab.py" line="162" />
+        <location filename="../../studio/ui/insight/check_tab.py" line="164" />
         <source>{0} images, {1} boxes: {2} errors (Ultralytics would leave these images out), {3} warnings, {4} info. Double-click a finding to open it.</source>
         <translation>이미지 {0}장, 박스 {1}개: 오류 {2}(Ultralytics가 이 이미지를 빼고 학습), 경고 {3}, 정보 {4}. 항목을 더블클릭하면 열립니다.</translation>
     </message>
@@ -245,33 +245,33 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>DatasetSession</name>
     <message>
-        <location filename="../../studio/ui/session.py" line="72" />
-        <location filename="../../studio/ui/session.py" line="62" />
+        <location filename="../../studio/ui/session.py" line="87" />
+        <location filename="../../studio/ui/session.py" line="71" />
         <source>Cannot open dataset</source>
         <translation>데이터셋을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="65" />
+        <location filename="../../studio/ui/session.py" line="74" />
         <source>Listing images in {0}…</source>
         <translation>{0}의 이미지 목록을 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="86" />
+        <location filename="../../studio/ui/session.py" line="114" />
         <source>The dataset folder is read-only; studio keeps its state in {0}</source>
         <translation>데이터셋 폴더가 읽기 전용이라 studio 상태를 {0}에 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="90" />
+        <location filename="../../studio/ui/session.py" line="118" />
         <source>Cannot keep studio's state for this dataset</source>
         <translation>이 데이터셋의 studio 상태를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="185" />
+        <location filename="../../studio/ui/session.py" line="219" />
         <source>Cannot save the verified flag</source>
         <translation>확인 표시를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="232" />
+        <location filename="../../studio/ui/session.py" line="266" />
         <source>Indexing failed</source>
         <translation>색인 실패</translation>
     </message>
@@ -571,119 +571,163 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>HelpUi</name>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="44" />
+        <location filename="../../studio/ui/help_ui.py" line="45" />
         <source>&amp;Welcome Page</source>
         <translation>시작 화면(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="46" />
+        <location filename="../../studio/ui/help_ui.py" line="47" />
         <source>Tour: &amp;Annotate</source>
         <translation>둘러보기: 라벨링(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="47" />
+        <location filename="../../studio/ui/help_ui.py" line="48" />
         <source>Tour: &amp;Pre-label and Review</source>
         <translation>둘러보기: 사전 라벨링과 검수(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="48" />
+        <location filename="../../studio/ui/help_ui.py" line="49" />
         <source>Tour: P&amp;reprocess</source>
         <translation>둘러보기: 전처리(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="50" />
+        <location filename="../../studio/ui/help_ui.py" line="51" />
         <source>User &amp;Guide</source>
         <translation>사용 설명서(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="51" />
+        <location filename="../../studio/ui/help_ui.py" line="52" />
         <source>Use the &amp;Demo Model</source>
         <translation>데모 모델 사용(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="52" />
+        <location filename="../../studio/ui/help_ui.py" line="53" />
+        <source>&amp;Plugins…</source>
+        <translation>플러그인(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/help_ui.py" line="54" />
+        <source>&amp;About studio</source>
+        <translation>studio 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/help_ui.py" line="55" />
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="55" />
+        <location filename="../../studio/ui/help_ui.py" line="58" />
         <source>System Language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="107" />
+        <location filename="../../studio/ui/help_ui.py" line="110" />
         <source>Your images. A and D walk through them, U jumps to the next image without labels; the filter finds names and states.</source>
         <translation>이미지 목록입니다. A와 D로 이동하고, U는 라벨 없는 다음 이미지로 건너뜁니다. 필터로 이름과 상태를 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="109" />
+        <location filename="../../studio/ui/help_ui.py" line="112" />
         <source>The image. Press W and drag to draw a box (or turn on Edit &gt; Draw Boxes Continuously). Click selects, drag moves, the handles resize, arrows nudge, Del deletes, 1-9 set the class. Every edit is saved within 0.3 s.</source>
         <translation>이미지입니다. W를 누르고 끌면 박스를 그립니다(또는 편집 &gt; 박스 연속 그리기). 클릭은 선택, 끌기는 이동, 손잡이는 크기 조절, 화살표는 미세 이동, Del은 삭제, 1-9는 클래스 지정입니다. 모든 편집은 0.3초 안에 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="112" />
+        <location filename="../../studio/ui/help_ui.py" line="115" />
         <source>Classes come from data.yaml or classes.txt. Add or rename them here; ids never move, so existing labels stay right.</source>
         <translation>클래스는 data.yaml이나 classes.txt에서 옵니다. 여기서 추가하거나 이름을 바꿉니다. ID는 바뀌지 않으므로 기존 라벨이 그대로 맞습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="115" />
+        <location filename="../../studio/ui/help_ui.py" line="118" />
         <source>Every box of this image. N marks an image as a negative (nothing to label), Space marks it verified, F1 lists every shortcut.</source>
         <translation>이 이미지의 모든 박스입니다. N은 네거티브(라벨할 물체 없음), Space는 확인 표시, F1은 모든 단축키를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="123" />
+        <location filename="../../studio/ui/help_ui.py" line="126" />
         <source>The model in use. File &gt; Load Model takes a .pt or .onnx detector; File &gt; Use the Demo Model loads the bundled fruit detector.</source>
         <translation>사용 중인 모델입니다. 파일 &gt; 모델 불러오기로 .pt나 .onnx 검출기를 불러오고, 파일 &gt; 데모 모델 사용으로 함께 제공되는 과일 검출기를 불러옵니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="125" />
+        <location filename="../../studio/ui/help_ui.py" line="128" />
         <source>Tools &gt; Pre-label runs the model over all (or only unlabeled) images in the background; it can be stopped and resumed.</source>
         <translation>도구 &gt; 사전 라벨링은 모든(또는 라벨 없는) 이미지에 모델을 백그라운드로 실행합니다. 멈췄다가 이어서 할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="128" />
+        <location filename="../../studio/ui/help_ui.py" line="131" />
         <source>Proposals are drawn dashed with their confidence; this slider hides the less confident ones.</source>
         <translation>제안은 신뢰도와 함께 점선으로 그려집니다. 이 슬라이더로 신뢰도가 낮은 제안을 숨깁니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="130" />
+        <location filename="../../studio/ui/help_ui.py" line="133" />
         <source>Review mode (Ctrl+R) walks the images that need a human most. Enter accepts all proposals and goes on, X rejects them, Tab / Y / R / E decide one at a time, Ctrl+Z undoes.</source>
         <translation>검수 모드(Ctrl+R)는 사람의 확인이 가장 필요한 이미지부터 보여 줍니다. Enter는 제안을 모두 수락하고 넘어가고, X는 거부하며, Tab / Y / R / E로 하나씩 결정하고, Ctrl+Z로 되돌립니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="134" />
+        <location filename="../../studio/ui/help_ui.py" line="137" />
         <source>The quality report tells how good the model was and which confidence threshold to trust; automatic accept keeps a spot check for you.</source>
         <translation>품질 보고서는 모델이 얼마나 좋았는지, 어떤 신뢰도 임계값을 믿을지 알려 줍니다. 자동 수락은 사람이 볼 표본 검사를 남겨 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="152" />
+        <location filename="../../studio/ui/help_ui.py" line="155" />
         <source>Tools &gt; Preprocessing Studio (Ctrl+P) opens the current image (or a sample photo) for tuning.</source>
         <translation>도구 &gt; 전처리 스튜디오(Ctrl+P)는 현재 이미지(또는 샘플 사진)를 열어 조정합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="155" />
+        <location filename="../../studio/ui/help_ui.py" line="158" />
         <source>Add steps (blur, CLAHE, thresholds, morphology, ...), reorder them, untick one to skip it. Every control is live.</source>
         <translation>단계(블러, CLAHE, 임계값, 형태학 연산 등)를 추가하고 순서를 바꾸고, 체크를 해제해 건너뜁니다. 모든 조정이 바로 반영됩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="158" />
+        <location filename="../../studio/ui/help_ui.py" line="161" />
         <source>The live histogram. Drag the threshold line; Shift+drag on the photo measures a region.</source>
         <translation>실시간 히스토그램입니다. 임계값 선을 끌어 보세요. 사진에서 Shift+끌기로 영역을 측정합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="160" />
+        <location filename="../../studio/ui/help_ui.py" line="163" />
         <source>File: save the pipeline, export it as a plain Python script, or apply it to a whole folder (also 'studio preprocess' on the command line).</source>
         <translation>파일: 파이프라인을 저장하거나, 일반 Python 스크립트로 내보내거나, 폴더 전체에 적용합니다(명령줄에서는 'studio preprocess').</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="179" />
+        <location filename="../../studio/ui/help_ui.py" line="182" />
         <source>studio User Guide</source>
         <translation>studio 사용 설명서</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/help_ui.py" line="185" />
+        <location filename="../../studio/ui/help_ui.py" line="188" />
         <source>The user guide cannot be read: {0}</source>
         <translation>사용 설명서를 읽을 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/help_ui.py" line="198" />
+        <source>Preprocessing operations</source>
+        <translation>전처리 연산</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/help_ui.py" line="198" />
+        <source>Exporters</source>
+        <translation>내보내기 형식</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/help_ui.py" line="201" />
+        <source>Failed: {0}
+    {1}</source>
+        <translation>실패: {0}
+    {1}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/help_ui.py" line="202" />
+        <source>Plugins</source>
+        <translation>플러그인</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/help_ui.py" line="208" />
+        <source>About studio</source>
+        <translation>studio 정보</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/help_ui.py" line="208" />
+        <source>studio {0}
+A desktop studio for object-detection datasets.</source>
+        <translation>studio {0}
+객체 검출 데이터셋을 위한 데스크톱 스튜디오.</translation>
     </message>
 </context><context>
     <name>HistogramPanel</name>
@@ -784,37 +828,37 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>ImageNavigator</name>
     <message>
-        <location filename="../../studio/ui/annotate/navigator.py" line="61" />
+        <location filename="../../studio/ui/annotate/navigator.py" line="66" />
         <source>No unlabeled image left (in this filter).</source>
         <translation>(이 필터에서) 라벨 없는 이미지가 남아 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotate/navigator.py" line="68" />
+        <location filename="../../studio/ui/annotate/navigator.py" line="73" />
         <source>{0} is not an image of this dataset.</source>
         <translation>{0}은(는) 이 데이터셋의 이미지가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotate/navigator.py" line="87" />
+        <location filename="../../studio/ui/annotate/navigator.py" line="92" />
         <source>{0} boxes</source>
         <translation>박스 {0}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotate/navigator.py" line="89" />
+        <location filename="../../studio/ui/annotate/navigator.py" line="94" />
         <source>{0} lines kept as they are</source>
         <translation>그대로 둔 줄 {0}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotate/navigator.py" line="91" />
+        <location filename="../../studio/ui/annotate/navigator.py" line="96" />
         <source>verified</source>
         <translation>확인됨</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotate/navigator.py" line="93" />
+        <location filename="../../studio/ui/annotate/navigator.py" line="98" />
         <source>unsaved</source>
         <translation>저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotate/navigator.py" line="115" />
+        <location filename="../../studio/ui/annotate/navigator.py" line="120" />
         <source>Cannot show {0}:
 {1}</source>
         <translation>{0}을(를) 표시할 수 없습니다:
@@ -850,48 +894,48 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>InsightWindow</name>
     <message>
-        <location filename="../../studio/ui/insight/window.py" line="57" />
-        <location filename="../../studio/ui/insight/window.py" line="24" />
+        <location filename="../../studio/ui/insight/window.py" line="67" />
+        <location filename="../../studio/ui/insight/window.py" line="27" />
         <source>Dataset Insight</source>
         <translation>데이터셋 분석</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/window.py" line="33" />
+        <location filename="../../studio/ui/insight/window.py" line="36" />
         <source>Write the whole dataset as a clean Ultralytics dataset: a seeded train/val(/test) split stratified by class, box rows only, data.yaml, and optionally COCO JSON. The result passes Ultralytics' own checks and trains with 'yolo train' as is.</source>
         <translation>데이터셋 전체를 깔끔한 Ultralytics 데이터셋으로 씁니다. 시드를 고정하고 클래스별로 층화한 train/val(/test) 분할, 박스 행만, data.yaml, 그리고 선택적으로 COCO JSON. 결과는 Ultralytics 자체 검사를 통과하고 'yolo train'으로 그대로 학습됩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/window.py" line="37" />
+        <location filename="../../studio/ui/insight/window.py" line="40" />
         <source>Split and Export…</source>
         <translation>분할하여 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/window.py" line="41" />
+        <location filename="../../studio/ui/insight/window.py" line="44" />
         <source>Check</source>
         <translation>검사</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/window.py" line="42" />
+        <location filename="../../studio/ui/insight/window.py" line="45" />
         <source>Statistics</source>
         <translation>통계</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/window.py" line="43" />
+        <location filename="../../studio/ui/insight/window.py" line="46" />
         <source>Evaluation</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/window.py" line="44" />
+        <location filename="../../studio/ui/insight/window.py" line="47" />
         <source>Training Runs</source>
         <translation>학습 기록</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/window.py" line="45" />
+        <location filename="../../studio/ui/insight/window.py" line="48" />
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/window.py" line="57" />
+        <location filename="../../studio/ui/insight/window.py" line="67" />
         <source>Dataset Insight — {0}</source>
         <translation>데이터셋 분석 — {0}</translation>
     </message>
@@ -1005,92 +1049,82 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
         <translation>단축키(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="164" />
-        <source>&amp;Plugins…</source>
-        <translation>플러그인(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="165" />
-        <source>&amp;About studio</source>
-        <translation>studio 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="174" />
+        <location filename="../../studio/ui/main_window.py" line="172" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="176" />
+        <location filename="../../studio/ui/main_window.py" line="174" />
         <source>Open &amp;Recent</source>
         <translation>최근 항목 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="185" />
+        <location filename="../../studio/ui/main_window.py" line="183" />
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="189" />
+        <location filename="../../studio/ui/main_window.py" line="187" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="195" />
+        <location filename="../../studio/ui/main_window.py" line="193" />
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="197" />
+        <location filename="../../studio/ui/main_window.py" line="195" />
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="202" />
+        <location filename="../../studio/ui/main_window.py" line="200" />
         <source>&amp;Review</source>
         <translation>검수(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="212" />
+        <location filename="../../studio/ui/main_window.py" line="210" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="214" />
+        <location filename="../../studio/ui/main_window.py" line="212" />
         <source>&amp;Tours</source>
         <translation>둘러보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="244" />
+        <location filename="../../studio/ui/main_window.py" line="243" />
         <source>Loading model {0}…</source>
         <translation>모델 {0} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="251" />
+        <location filename="../../studio/ui/main_window.py" line="250" />
         <source>Background task failed</source>
         <translation>백그라운드 작업 실패</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="255" />
+        <location filename="../../studio/ui/main_window.py" line="254" />
         <source>Cannot save labels</source>
         <translation>라벨을 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="273" />
+        <location filename="../../studio/ui/main_window.py" line="272" />
         <source>Open Dataset Folder</source>
         <translation>데이터셋 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="279" />
+        <location filename="../../studio/ui/main_window.py" line="278" />
         <source>Open data.yaml</source>
         <translation>data.yaml 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="280" />
+        <location filename="../../studio/ui/main_window.py" line="279" />
         <source>Dataset YAML (*.yaml *.yml)</source>
         <translation>데이터셋 YAML (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="292" />
+        <location filename="../../studio/ui/main_window.py" line="291" />
         <source>studio — {0}</source>
         <translation>studio — {0}</translation>
     </message>
@@ -1201,42 +1235,8 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="444" />
-        <source>Preprocessing operations</source>
-        <translation>전처리 연산</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="444" />
-        <source>Exporters</source>
-        <translation>내보내기 형식</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="447" />
-        <source>Failed: {0}
-    {1}</source>
-        <translation>실패: {0}
-    {1}</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="448" />
-        <source>Plugins</source>
-        <translation>플러그인</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="455" />
         <source>Skipped plugins that failed to load: {0} (Help &gt; Plugins)</source>
         <translation>불러오지 못해 건너뛴 플러그인: {0}(도움말 &gt; 플러그인)</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="462" />
-        <source>About studio</source>
-        <translation>studio 정보</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="462" />
-        <source>studio {0}
-A desktop studio for object-detection datasets.</source>
-        <translation>studio {0}
-객체 검출 데이터셋을 위한 데스크톱 스튜디오.</translation>
     </message>
 </context><context>
     <name>ModelSlot</name>
@@ -2924,17 +2924,17 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>{name}: ONNX 내보내기에 실패했습니다({reason})</translation>
     </message>
     <message>
-        <location filename="../../studio/core/dataset/layout.py" line="191" />
+        <location filename="../../studio/core/dataset/layout.py" line="228" />
         <source>no such folder: {path}</source>
         <translation>폴더가 없습니다: {path}</translation>
     </message>
     <message>
-        <location filename="../../studio/core/dataset/layout.py" line="193" />
+        <location filename="../../studio/core/dataset/layout.py" line="230" />
         <source>not a folder or data.yaml: {path}</source>
         <translation>폴더나 data.yaml이 아닙니다: {path}</translation>
     </message>
     <message>
-        <location filename="../../studio/core/dataset/layout.py" line="195" />
+        <location filename="../../studio/core/dataset/layout.py" line="232" />
         <source>cannot read folder: {path}</source>
         <translation>폴더를 읽을 수 없습니다: {path}</translation>
     </message>

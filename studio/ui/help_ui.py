@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import QObject, QRect, Qt, pyqtSignal
 from PyQt6.QtGui import QAction, QActionGroup
-from PyQt6.QtWidgets import QMenu, QStackedWidget, QTextBrowser, QWidget
+from PyQt6.QtWidgets import QMenu, QMessageBox, QStackedWidget, QTextBrowser, QWidget
 
 from studio.core import bundled
 from studio.ui.actions import make_action
 from studio.ui.i18n import LANGUAGES, resolve_language
+from studio.ui.messages import show_message
 from studio.ui.tour import Tour, TourStep
 from studio.ui.welcome import WelcomePage
 
@@ -49,6 +50,8 @@ class HelpUi(QObject):
         }
         self.act_guide = act(tr("User &Guide"), self.show_guide, ("Shift+F1",))
         self.act_demo = act(tr("Use the &Demo Model"), self.load_demo_model)
+        self.act_plugins = act(tr("&Plugins…"), self.show_plugins)
+        self.act_about = act(tr("&About studio"), self.show_about)
         self.language_menu = QMenu(tr("&Language"), window)
         group = QActionGroup(self.language_menu)
         self.language_actions: dict[str, QAction] = {}
@@ -186,6 +189,24 @@ class HelpUi(QObject):
         self.guide.show()
         self.guide.raise_()
         return self.guide
+
+    def show_plugins(self) -> None:
+        """List loaded plugins and the ones that failed."""
+        lines = []
+        for kind in ("op", "exporter"):
+            names = self.window.registry.names(kind)
+            title = {"op": self.tr("Preprocessing operations"), "exporter": self.tr("Exporters")}[kind]
+            lines.append(f"{title}: {', '.join(names) if names else '—'}")
+        for failure in self.window.registry.failures:
+            lines.append(self.tr("Failed: {0}\n    {1}").format(failure.source, failure.error))
+        show_message(self.window, self.tr("Plugins"), "\n".join(lines), QMessageBox.Icon.Information)
+
+    def show_about(self) -> None:
+        """About box."""
+        from studio import __version__
+
+        QMessageBox.about(self.window, self.tr("About studio"), self.tr(
+            "studio {0}\nA desktop studio for object-detection datasets.").format(__version__))
 
     def load_demo_model(self) -> None:
         """Load the bundled demo detector (trained on the sample dataset)."""

@@ -161,8 +161,6 @@ class MainWindow(QMainWindow):
                                            ("Ctrl+P",))
         self.act_insight = self._action(tr("Dataset &Insight…"), self.open_insight, ("Ctrl+I",))
         self.act_shortcuts = self._action(tr("&Keyboard Shortcuts…"), self.show_shortcuts, ("F1",))
-        self.act_plugins = self._action(tr("&Plugins…"), self.show_plugins)
-        self.act_about = self._action(tr("&About studio"), self.show_about)
 
         self.edit_actions = AnnotationActions(
             self, self.editor, self.view,
@@ -214,7 +212,7 @@ class MainWindow(QMainWindow):
         tours = help_menu.addMenu(tr("&Tours"))
         tours.addActions(list(self.help_ui.act_tours.values()))
         help_menu.addSeparator()
-        help_menu.addActions([self.act_plugins, self.act_about])
+        help_menu.addActions([self.help_ui.act_plugins, self.help_ui.act_about])
         self._rebuild_recent(self.settings.recent_datasets())
 
     def _rebuild_recent(self, items: list[str]) -> None:
@@ -227,6 +225,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         s = self.session
         s.opened.connect(self._on_opened)
+        s.listing_grew.connect(self._on_listing_grew)
         s.index_progress.connect(self.index_status.show_progress)
         s.index_updated.connect(self.image_list.model.apply_update)
         s.index_finished.connect(lambda done: self.index_status.show_counts(s.index, done))
@@ -263,7 +262,7 @@ class MainWindow(QMainWindow):
     # datasets ---------------------------------------------------------------------------------
     def open_dataset(self, path: str | os.PathLike[str]) -> bool:
         """Open a dataset folder or data.yaml."""
-        ok = self.session.open(path)
+        ok = self.session.open(path, prefer=lambda root: self.settings.last_image(str(root)))
         if not ok and str(path) in self.settings.recent_datasets():
             self.settings.remove_recent(str(path))
         return ok
@@ -292,6 +291,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("studio — {0}").format(dataset.root.name))
         self.statusBar().clearMessage()  # "Listing images…" is done
         self.editor.forget_all()
+        self.navigator.requested = None  # a new dataset: any path is a new image
         self._on_class_names(dataset.classes.names)
         self.class_panel.set_classes(dataset.classes)
         self.image_list.set_index(index)
@@ -436,17 +436,6 @@ class MainWindow(QMainWindow):
     def _show_error(self, title: str, text: str) -> None:
         show_message(self, title, text)
 
-    def show_plugins(self) -> None:
-        """List loaded plugins and the ones that failed."""
-        lines = []
-        for kind in ("op", "exporter"):
-            names = self.registry.names(kind)
-            title = {"op": self.tr("Preprocessing operations"), "exporter": self.tr("Exporters")}[kind]
-            lines.append(f"{title}: {', '.join(names) if names else '—'}")
-        for failure in self.registry.failures:
-            lines.append(self.tr("Failed: {0}\n    {1}").format(failure.source, failure.error))
-        show_message(self, self.tr("Plugins"), "\n".join(lines), QMessageBox.Icon.Information)
-
     def report_plugin_failures(self) -> None:
         """Tell the user (once, without blocking) which plugins were skipped."""
         if self.registry.failures:
@@ -454,13 +443,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Skipped plugins that failed to load: {0} (Help > Plugins)").format(names),
                 20_000)
-
-    def show_about(self) -> None:
-        """About box."""
-        from studio import __version__
-
-        QMessageBox.about(self, self.tr("About studio"), self.tr(
-            "studio {0}\nA desktop studio for object-detection datasets.").format(__version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Save the layout, stop background work, then close."""
@@ -478,6 +460,19 @@ class MainWindow(QMainWindow):
 
 
     # images (the navigator's) -----------------------------------------------------------------------
+    def _on_listing_grew(self, complete: bool) -> None:
+        """More images were listed: show the longer list, the selection staying on the open image."""
+        index = self.session.index
+        current = self.navigator.requested
+        self.image_list.set_index(index)
+        self.index_status.show_counts(index)
+        if current is not None and index is not None and index.position(current) >= 0:
+            self.image_list.select_index_row(index.position(current))
+        elif index is not None and len(index) and current is None:
+            self.image_list.select_index_row(0)
+        if complete:
+            self.review_ui.on_dataset_ready()
+
     def next_unlabeled(self) -> None:
         """Jump to the next image without a label file."""
         self.navigator.next_unlabeled()

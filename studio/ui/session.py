@@ -5,7 +5,7 @@ Widgets never read files: they listen to a ``DatasetSession`` and ask it for cor
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PyQt6.QtCore import QObject, QTimer, pyqtSignal
@@ -18,15 +18,18 @@ from studio.core.jobs import CancelToken, Progress
 from studio.core.jobspec import JobContext, run_recorded
 from studio.core.labels.yolo import LabelState
 from studio.core.store.db import Store, StoreError
-from studio.ui.background import run_call
 from studio.ui.texts import error_text
 from studio.ui.workers import JobWorker
+
+GROW_EVERY_S = 0.5  # how often a growing list is shown again
+FIRST_WAIT_S = 0.1  # a folder listed faster opens on its naturally first image, sorted at once
 
 
 class DatasetSession(QObject):
     """Opens datasets, owns the index and the store, runs the indexer off the GUI thread."""
 
-    opened = pyqtSignal(object)  # Dataset (index ready, states unknown)
+    opened = pyqtSignal(object)  # Dataset (the first images are listed, states unknown)
+    listing_grew = pyqtSignal(bool)  # a longer index replaced the old one; True: the listing is complete
     closed = pyqtSignal()
     index_progress = pyqtSignal(object)  # Progress
     labels_changed = pyqtSignal()  # studio wrote a label file
@@ -43,7 +46,9 @@ class DatasetSession(QObject):
         self.listing: ImageListing | None = None
         self.store: Store | None = None
         self._worker: JobWorker | None = None  # the index job
-        self._scan_token: CancelToken | None = None  # the listing in flight
+        self._scan_worker: JobWorker | None = None  # the listing in flight
+        self._listing_done = True
+        self._index_wanted = False
         self._index_done = True
         self._index_started = False
         self.owner = ""  # this window's presence id in the store (also the owner of its reviews)
@@ -51,11 +56,14 @@ class DatasetSession(QObject):
         self._heartbeat.setInterval(30_000)
         self._heartbeat.timeout.connect(self._beat)
 
-    def open(self, path: str | Path) -> bool:
+    def open(self, path: str | Path, prefer: Callable[[Path], str | None] | None = None) -> bool:
         """Open a dataset folder or data.yaml.
 
         The layout is read at once (so a bad path fails here, returning False); the image
-        listing runs off the GUI thread and ``opened`` follows when it is ready.
+        listing runs off the GUI thread and streams: ``opened`` follows as soon as the first
+        image is found (with ``prefer(root)``, the image to reopen, listed too when it exists),
+        then ``listing_grew`` as the list grows, the last time naturally sorted and complete.
+        The indexer starts once the listing is complete.
         """
         try:
             dataset = open_dataset(path)
@@ -66,19 +74,38 @@ class DatasetSession(QObject):
         self.message.emit(self.tr("Listing images in {0}…").format(dataset.root))
 
         self._index_done = False  # busy from now until the index's last report
-        token = self._scan_token = CancelToken()
-        run_call(lambda: dataset.scan_images(token),
-                 lambda listing: self._on_scanned(token, dataset, listing),
-                 lambda error: token is self._scan_token and self._on_failed(
-                     error_text(error.exception), self.tr("Cannot open dataset")))
+        self._listing_done = self._index_wanted = False
+
+        def scan(token: CancelToken) -> Iterator[Progress]:
+            for listing, done in dataset.scan_progressively(token, first_after=1, every_s=GROW_EVERY_S,
+                                                            first_wait_s=FIRST_WAIT_S):
+                yield Progress(len(listing), len(listing), stage="done" if done else "partial", payload=listing)
+
+        worker = self._scan_worker = JobWorker(scan, self)
+        worker.progress.connect(lambda p, w=worker: self._on_listing(w, dataset, p.payload, p.stage == "done", prefer))
+        worker.failed.connect(lambda msg, _d, w=worker: w is self._scan_worker and self._on_failed(
+            msg, self.tr("Cannot open dataset")))
+        worker.start()
         return True
 
-    def _on_scanned(self, token: CancelToken, dataset: Dataset, listing: ImageListing) -> None:
-        if token is not self._scan_token or token.cancelled:
+    def _on_listing(self, worker: JobWorker, dataset: Dataset, listing: ImageListing, done: bool,
+                    prefer: Callable[[Path], str | None] | None) -> None:
+        if worker is not self._scan_worker:
             return  # a scan that was superseded or cancelled
-        self._scan_token = None
-        self.dataset, self.listing = dataset, listing
-        self.index = ImageIndex.from_listing(listing)
+        first = self.dataset is not dataset
+        if first and prefer is not None and not done:
+            rel = prefer(dataset.root)
+            if rel and rel not in listing.paths and (dataset.root / rel).is_file():
+                listing = ImageListing([*listing.paths, rel], [*listing.splits, ""], listing.findings)
+        self.listing, self.index = listing, ImageIndex.from_listing(listing)
+        if done:
+            self._listing_done, self._scan_worker = True, None
+        if not first:
+            self.listing_grew.emit(done)
+            if done and self._index_wanted:
+                self.ensure_indexing()
+            return
+        self.dataset = dataset
         self._index_started = False
         self._worker = None
         try:
@@ -115,16 +142,21 @@ class DatasetSession(QObject):
 
     def ensure_indexing(self) -> None:
         """Start the background index once (called after the first image is painted, so the
-        indexer's thread does not compete with the first paint)."""
+        indexer's thread does not compete with the first paint; and not before the listing
+        is complete)."""
+        if not self._listing_done:
+            self._index_wanted = True
+            return
         if self.dataset is not None and not self._index_started:
             self._index_started = True
             self._start_indexing()
 
     def close(self) -> None:
         """Stop listing or indexing and forget the dataset."""
-        if self._scan_token is not None:
-            self._scan_token.cancel()  # its late result is ignored
-            self._scan_token = None
+        if self._scan_worker is not None:
+            self._scan_worker.cancel()  # its late results are ignored
+            self._scan_worker.wait()
+            self._scan_worker = None
         if self._worker is not None:
             self._worker.cancel()
             self._worker.wait()

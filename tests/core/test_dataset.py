@@ -176,3 +176,19 @@ def test_ultralytics_reads_our_written_yaml(tmp_path: Path) -> None:
     info = check_det_dataset(str(tmp_path / "data.yaml"), autodownload=False)
     assert info["names"] == {0: "사과", 1: "banana"} and info["nc"] == 2
     assert Path(info["train"]) == (tmp_path / "images" / "train").resolve()
+
+
+def test_the_listing_streams_and_ends_naturally_sorted(tmp_path: Path) -> None:
+    from studio.core.dataset.layout import open_dataset
+
+    folder = tmp_path / "사진"
+    folder.mkdir()
+    for i in range(300):
+        (folder / f"img{i}.jpg").write_bytes(b"x")
+    ds = open_dataset(folder)
+    snapshots = list(ds.scan_progressively(first_after=1, every_s=0.0))
+    first, (last, done) = snapshots[0][0], snapshots[-1]
+    assert len(first) == 1 and not snapshots[0][1]  # something to show at once
+    assert done and last.paths == ds.scan_images().paths == [f"img{i}.jpg" for i in range(300)]
+    sizes = [len(s) for s, _ in snapshots]
+    assert sizes == sorted(sizes) and len(set(sizes)) > 2  # it grew in steps

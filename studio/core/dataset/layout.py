@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -105,24 +106,58 @@ class Dataset:
         Unreadable folders become findings; the scan carries on.
         """
         listing = ImageListing()
+        for snapshot, _done in self.scan_progressively(cancelled, first_after=None):
+            listing = snapshot
+        return listing
+
+    def scan_progressively(self, cancelled: Callable[[], bool] = lambda: False, first_after: int | None = 1,
+                           every_s: float = 1.0, first_wait_s: float = 0.0) -> Iterator[tuple[ImageListing, bool]]:
+        """The listing as it grows: ``(listing, done)`` snapshots.
+
+        The first snapshot comes once ``first_after`` images are found and ``first_wait_s``
+        has passed (a folder listed faster than that gives only the final, sorted listing;
+        ``first_after=None``: no early snapshots), then at most every ``every_s`` seconds,
+        and the complete listing last with ``done`` True. Each snapshot is naturally sorted within each split as far as
+        the scan has come; the last one is the full listing ``scan_images`` returns.
+        """
+        findings: list[Finding] = []
         seen: set[str] = set()
         root = str(self.root)
+        done_paths: list[str] = []
+        done_splits: list[str] = []
+        started = last = time.monotonic()
+        early = first_after is not None
+
+        def snapshot(split_name: str, found: list[str]) -> ImageListing:
+            rels = sorted((p for p in dict.fromkeys(found) if p not in seen), key=natural_key)
+            return ImageListing(done_paths + rels, done_splits + [split_name] * len(rels), list(findings))
+
         for split in self.splits:
             found: list[str] = []
             for source in split.sources:
                 if source.suffix.lower() == ".txt" and source.is_file():
-                    found.extend(_relative(p, root) for p in _read_list_file(source, listing.findings))
-                else:
-                    prefix = _relative(str(source), root)
-                    found.extend(_walk_images(source, "" if prefix == "." else prefix + os.sep,
-                                              listing.findings, cancelled))
+                    found.extend(_relative(p, root) for p in _read_list_file(source, findings))
+                    continue
+                prefix = _relative(str(source), root)
+                for rel in _walk_images(source, "" if prefix == "." else prefix + os.sep, findings, cancelled):
+                    found.append(rel)
+                    if early:
+                        due = (len(done_paths) + len(found) >= first_after  # type: ignore[operator]
+                               and time.monotonic() - started >= first_wait_s)
+                    else:
+                        due = time.monotonic() - last >= every_s
+                    if first_after is not None and due:
+                        early = False
+                        last = time.monotonic()
+                        yield snapshot(split.name, found), False
                 if cancelled():
-                    return listing
+                    yield snapshot(split.name, found), False
+                    return
             rels = [p for p in found if not (p in seen or seen.add(p))]  # type: ignore[func-returns-value]
             rels.sort(key=natural_key)
-            listing.paths.extend(rels)
-            listing.splits.extend([split.name] * len(rels))
-        return listing
+            done_paths.extend(rels)
+            done_splits.extend([split.name] * len(rels))
+        yield ImageListing(done_paths, done_splits, findings), True
 
 
 def _relative(path: str, root: str) -> str:
@@ -139,23 +174,25 @@ def _walk_images(top: Path, prefix: str, findings: list[Finding],
     while stack:
         folder, rel = stack.pop()
         try:
-            with os.scandir(folder) as it:
-                entries = list(it)
+            it = os.scandir(folder)
         except OSError as exc:
             findings.append(Finding("folder_unreadable", Path(folder), None, Severity.ERROR,
                                     {"reason": exc.strerror or str(exc)}))
             continue
-        for entry in entries:
-            name = entry.name
-            if name[0] == ".":
-                continue
-            try:
-                if is_image_name(name) and not entry.is_dir():
-                    yield rel + name
-                elif entry.is_dir():
-                    stack.append((entry.path, rel + name + os.sep))
-            except OSError:
-                continue
+        with it:  # entries are yielded as the directory is read (the first ones at once)
+            for k, entry in enumerate(it):
+                if k & 4095 == 4095 and cancelled():
+                    return
+                name = entry.name
+                if name[0] == ".":
+                    continue
+                try:
+                    if is_image_name(name) and not entry.is_dir():
+                        yield rel + name
+                    elif entry.is_dir():
+                        stack.append((entry.path, rel + name + os.sep))
+                except OSError:
+                    continue
         if cancelled():
             return
 

@@ -32,20 +32,25 @@ class ImageNavigator(QObject):
         self.session, self.loader, self.editor, self.view = session, loader, editor, view
         self.image_list, self.settings = image_list, settings
         self.row = -1
+        self.requested: str | None = None  # the image last asked for (it may still be decoding)
         self._pending_box: tuple[str, int] | None = None
         image_list.image_selected.connect(self.show_row)
         loader.loaded.connect(self._on_loaded)
         loader.failed.connect(self._on_failed)
         editor.changed.connect(self.update_status)
+        session.closed.connect(self._forget)
 
     def show_row(self, row: int) -> None:
         """Save edits, then decode index row ``row`` in the background (neighbours prefetched)."""
         dataset, index = self.session.dataset, self.session.index
         if dataset is None or index is None:
             return
-        self.editor.save_now()
-        self.row = row
         rel = index.paths[row]
+        if rel == self.requested:
+            self.row = row  # the same image at another row (the list grew): nothing to reload
+            return
+        self.editor.save_now()
+        self.row, self.requested = row, rel
         self.loader.request(str(dataset.image_path(rel)), str(dataset.label_path(rel)), len(dataset.classes) or None)
         self.loader.prefetch([str(dataset.image_path(index.paths[r])) for r in self.image_list.neighbours(2)])
         self.settings.set_last_image(str(dataset.root), rel)
@@ -114,6 +119,9 @@ class ImageNavigator(QObject):
         reason = error_text(reason)
         self.view.show_message(self.tr("Cannot show {0}:\n{1}").format(Path(key).name, reason))
         self.status_text.emit(f"{Path(key).name} — {reason}")
+
+    def _forget(self) -> None:
+        self.row, self.requested = -1, None
 
     def _select_pending_box(self) -> None:
         pending, doc = self._pending_box, self.editor.doc
