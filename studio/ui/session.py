@@ -22,7 +22,7 @@ from studio.ui.texts import error_text
 from studio.ui.workers import JobWorker
 
 GROW_EVERY_S = 0.5  # how often a growing list is shown again
-FIRST_WAIT_S = 0.1  # a folder listed faster opens on its naturally first image, sorted at once
+FIRST_WAIT_S = 0.03  # a folder listed faster opens on its naturally first image, sorted at once
 
 
 class DatasetSession(QObject):
