@@ -31,7 +31,7 @@ def make_folder(dest: Path, count: int) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(0)
     sources = []
-    for k in range(4):
+    for k in range(max(4, count // 50_000 + 1)):  # a file takes at most 65,000 hard links
         img = cv2.GaussianBlur(rng.integers(0, 255, (960, 1280, 3), dtype=np.uint8), (0, 0), 3)
         src = dest / f".src{k}.jpg"
         cv2.imwrite(str(src), img)
@@ -39,7 +39,7 @@ def make_folder(dest: Path, count: int) -> Path:
     for i in range(count):
         target = dest / f"img_{i:06d}.jpg"
         if not target.exists():
-            os.link(sources[i % 4], target)
+            os.link(sources[i % len(sources)], target)
     marker.write_text("ok")
     return dest
 

@@ -22,6 +22,7 @@ def main() -> int:
 
     from benchmarks import (
         bench_annotation,
+        bench_first_paint,
         bench_insight,
         bench_open_large,
         bench_prelabel,
@@ -34,6 +35,7 @@ def main() -> int:
     started = time.time()
     results = {"machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
                "open_large_folder": bench_open_large.main(count)}
+    results["first_paint_on_screen"] = bench_first_paint.main()
     results["annotation"] = bench_annotation.main()
     results["preprocess"] = bench_preprocess.main()
     results["prelabel"] = bench_prelabel.main()
@@ -44,6 +46,14 @@ def main() -> int:
     out = ROOT / "bench-out"
     out.mkdir(exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    fp = results["first_paint_on_screen"]
+    if "skipped" in fp:
+        print(f"\nSpawn to first image on screen: skipped ({fp['skipped']})")
+    else:
+        print("\nSpawn to the first image's pixels on the X screen (Xvfb, fresh settings; median of 3)")
+        print(f"  10 images {fp['10_s']} s, 100,000 {fp['100000_s']} s, 300,000 {fp['300000_s']} s; "
+              f"with --model {fp['10_model_s']} / {fp['100000_model_s']} / {fp['300000_model_s']} s; "
+              f"worst / 10 images {fp['worst_ratio_to_10']}x")
     o = results["open_large_folder"]
     print(f"\nOpening a folder of {o['images']:,} images ({results['machine']})")
     print(f"  time to first image   studio {o['studio_first_image_s']:.3f} s   "
