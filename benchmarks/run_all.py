@@ -23,6 +23,7 @@ def main() -> int:
     from benchmarks import (
         bench_annotation,
         bench_first_paint,
+        bench_huge_labels,
         bench_insight,
         bench_open_large,
         bench_prelabel,
@@ -37,6 +38,7 @@ def main() -> int:
                "open_large_folder": bench_open_large.main(count)}
     results["first_paint_on_screen"] = bench_first_paint.main()
     results["annotation"] = bench_annotation.main()
+    results["huge_labels"] = bench_huge_labels.main()
     results["preprocess"] = bench_preprocess.main()
     results["prelabel"] = bench_prelabel.main()
     results["review"] = bench_review.main()
@@ -54,6 +56,11 @@ def main() -> int:
         print(f"  10 images {fp['10_s']} s, 100,000 {fp['100000_s']} s, 300,000 {fp['300000_s']} s; "
               f"with --model {fp['10_model_s']} / {fp['100000_model_s']} / {fp['300000_model_s']} s; "
               f"worst / 10 images {fp['worst_ratio_to_10']}x")
+    h = results["huge_labels"]
+    print(f"\nAn image with {h['boxes']:,} boxes (real window, offscreen)")
+    print(f"  open to painted {h['open_to_painted_s']} s; unrelated repaint {h['unrelated_repaint_median_ms']} ms; "
+          f"nudge a box {h['nudge_key_median_ms']} ms; next image {h['next_image_key_ms']} ms; back to it "
+          f"{h['back_to_huge_image_key_ms']} ms; CPU share once idle {h['cpu_share_when_idle']}")
     o = results["open_large_folder"]
     print(f"\nOpening a folder of {o['images']:,} images ({results['machine']})")
     print(f"  time to first image   studio {o['studio_first_image_s']:.3f} s   "

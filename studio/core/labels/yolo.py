@@ -102,6 +102,8 @@ class LabelFile:
         return self.raw_rows + (None,) * missing if missing > 0 else self.raw_rows[:len(self.boxes)]
 
     def _unchanged(self) -> bool:
+        if any(raw is None for raw in self._raw_rows_padded()):
+            return False  # an edited or new row: its values are in no row of the original
         reread = parse_label_bytes(self.original or b"")
         return reread.boxes == self.boxes and reread.kept == self.kept
 
