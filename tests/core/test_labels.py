@@ -186,3 +186,36 @@ def test_ultralytics_accepts_written_labels_and_loads_same_arrays(tmp_path: Path
         expected = as_ultralytics_array(parse_label_bytes((lbl_dir / f"{i}.txt").read_bytes()).boxes)
         np.testing.assert_array_equal(lb, expected)
         np.testing.assert_allclose(lb[:, 1:], boxes.xywhn, atol=5e-7)
+
+
+def test_saved_as_equals_reading_the_written_bytes_back() -> None:
+    """After a save the document knows the file without parsing it again; that must be exactly
+    what parsing the written bytes gives (boxes, row texts, kept lines)."""
+    import numpy as np
+
+    from studio.core.labels.boxes import Boxes
+    from studio.core.labels.yolo import parse_label_bytes
+
+    rng = np.random.default_rng(11)
+    for _trial in range(30):
+        n = int(rng.integers(0, 40))
+        lines = [f"{int(rng.integers(0, 5))} {rng.random():.{int(rng.integers(2, 8))}f} {rng.random():.6f} "
+                 f"{rng.uniform(0.01, 0.3):.6f} {rng.uniform(0.01, 0.3):.4f}" for _ in range(n)]
+        if rng.random() < 0.5:
+            lines.insert(int(rng.integers(0, n + 1)), "0 0.1 0.2 0.3 0.4 0.5 0.6")  # a polygon row, kept
+        if rng.random() < 0.3:
+            lines.append(lines[0] if n else "1 0.5 0.5 0.1 0.1")  # a duplicate
+        original = parse_label_bytes(("\r\n" if rng.random() < 0.3 else "\n").join(lines).encode() + b"\n")
+        boxes = original.boxes
+        xywhn, cls = boxes.xywhn.copy(), boxes.class_id.copy()
+        if len(boxes):
+            moved = rng.random(len(boxes)) < 0.3
+            xywhn[moved, :2] = np.clip(xywhn[moved, :2] + rng.normal(0, 0.01, (int(moved.sum()), 2)), 0, 1)
+        extra = int(rng.integers(0, 3))  # boxes drawn new
+        edited = Boxes(np.r_[xywhn.reshape(-1, 4), rng.uniform(0.1, 0.5, (extra, 4))],
+                       np.r_[cls, rng.integers(0, 5, extra)].astype(np.int64))
+        new_file = original.with_boxes(edited)
+        data = new_file.render()
+        fast, full = new_file.saved_as(data), parse_label_bytes(data)
+        assert fast.boxes == full.boxes and fast.raw_rows == full.raw_rows
+        assert fast.kept == full.kept and fast.original == data and fast.render() == data

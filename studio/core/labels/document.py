@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studio.core.labels.boxes import Boxes
-from studio.core.labels.yolo import LabelFile, LabelState, load_yolo_labels, save_yolo_labels
+from studio.core.labels.yolo import LabelFile, LabelState, load_yolo_labels, save_label_bytes
 
 
 class ExternalChangeError(RuntimeError):
@@ -160,8 +160,9 @@ class LabelDocument:
         if not new_file.exists:
             new_file = LabelFile(boxes=new_file.boxes, raw_rows=new_file.raw_rows, exists=True,
                                  path=self.label_path)
-        written = save_yolo_labels(self.label_path, new_file)
-        self.label_file = load_yolo_labels(self.label_path)
+        data = new_file.render()
+        written = save_label_bytes(self.label_path, data)
+        self.label_file = new_file.saved_as(data)  # what reading it back gives, without re-parsing it all
         self._mark_saved()
         return written
 
