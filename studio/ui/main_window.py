@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from studio.core.inference.model_file import ModelInfo
 
 
+MODEL_AFTER_PAINT_MS = 250  # a remembered model starts loading this long after the first image
+
+
 class MainWindow(QMainWindow):
     """studio's window: image list on the left, the image in the middle, status below."""
 
@@ -391,8 +394,9 @@ class MainWindow(QMainWindow):
             if started:
                 return
             started = True
-            # one more turn of the event loop: the first image's pixels reach the screen first
-            QTimer.singleShot(0, lambda: self.models.load(path))
+            # image_shown comes when the image is handed to the canvas; its paint and the flush to
+            # the screen follow. torch's import holds the interpreter for seconds: start it after.
+            QTimer.singleShot(MODEL_AFTER_PAINT_MS, lambda: self.models.load(path))
 
         self.image_shown.connect(start)
         self.session.opened.connect(lambda _ds: start() if not len(self.session.index or []) else None)
