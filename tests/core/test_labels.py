@@ -219,3 +219,31 @@ def test_saved_as_equals_reading_the_written_bytes_back() -> None:
         fast, full = new_file.saved_as(data), parse_label_bytes(data)
         assert fast.boxes == full.boxes and fast.raw_rows == full.raw_rows
         assert fast.kept == full.kept and fast.original == data and fast.render() == data
+
+
+def test_the_fast_path_reads_plain_files_exactly_like_the_careful_one() -> None:
+    import numpy as np
+
+    from studio.core.labels.yolo import _parse_lines, _parse_plain, parse_label_bytes
+
+    rng = np.random.default_rng(5)
+    used_fast = 0
+    for _trial in range(60):
+        n = int(rng.integers(150, 400))  # large enough (> 4 KiB) for the fast path
+        rows = np.c_[rng.integers(0, 7, n), rng.uniform(-0.05, 1.05, (n, 2)), rng.uniform(-0.01, 0.3, (n, 2))]
+        lines = [f"{int(r[0])} {r[1]:.6f} {r[2]:.{int(rng.integers(1, 7))}f} {r[3]:.6f} {r[4]:.5e}" for r in rows]
+        for k in rng.integers(0, n, int(rng.integers(0, 4))):
+            lines.append(lines[int(k)])  # duplicates
+        if rng.random() < 0.2:
+            lines[int(rng.integers(0, len(lines)))] += " 0.9"  # a confidence column: careful path
+        if rng.random() < 0.1:
+            lines[int(rng.integers(0, len(lines)))] = "2.5 0.5 0.5 0.1 0.1"  # a bad class: careful path
+        nl = "\r\n" if rng.random() < 0.3 else "\n"
+        data = (nl.join(lines) + (nl if rng.random() < 0.8 else "")).encode()
+        num_classes = int(rng.choice([3, 5, 7])) if rng.random() < 0.7 else None
+        fast, careful = parse_label_bytes(data, None, num_classes), _parse_lines(data, None, num_classes)
+        assert fast.boxes == careful.boxes and fast.raw_rows == careful.raw_rows and fast.kept == careful.kept
+        assert fast.findings == careful.findings and fast.newline == careful.newline
+        assert fast.row_lines == careful.row_lines and fast.original == careful.original
+        used_fast += _parse_plain(data, None, num_classes) is not None
+    assert used_fast > 20  # most files took the fast path
