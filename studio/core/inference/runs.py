@@ -86,24 +86,26 @@ def reap_orphaned_runs(store: Store) -> int:
     return lifecycle.reap(store, "runs")
 
 
-def get_run(store: Store, run_id: int) -> RunInfo | None:
-    """A run by id (a run whose owner died reads as interrupted)."""
-    reap_orphaned_runs(store)
-    row = store.connection().execute(
-        "SELECT id, model_path, model_names, params, class_map, created, status, dataset_names "
-        "FROM runs WHERE id=?", (run_id,)).fetchone()
-    if row is None:
-        return None
+_RUN_COLUMNS = "id, model_path, model_names, params, class_map, created, status, dataset_names"
+
+
+def _run_info(row: tuple) -> RunInfo:
     return RunInfo(row[0], row[1], {int(k): v for k, v in json.loads(row[2]).items()}, json.loads(row[3]),
                    {int(k): int(v) for k, v in json.loads(row[4]).items()}, row[5], row[6],
                    json.loads(row[7]) if row[7] else None)
 
 
+def get_run(store: Store, run_id: int) -> RunInfo | None:
+    """A run by id (a run whose owner died reads as interrupted)."""
+    reap_orphaned_runs(store)
+    row = store.connection().execute(f"SELECT {_RUN_COLUMNS} FROM runs WHERE id=?", (run_id,)).fetchone()
+    return None if row is None else _run_info(row)
+
+
 def list_runs(store: Store) -> list[RunInfo]:
     """Every run, newest first."""
     reap_orphaned_runs(store)
-    ids = [r[0] for r in store.connection().execute("SELECT id FROM runs ORDER BY id DESC")]
-    return [r for r in (get_run(store, i) for i in ids) if r is not None]
+    return [_run_info(row) for row in store.connection().execute(f"SELECT {_RUN_COLUMNS} FROM runs ORDER BY id DESC")]
 
 
 def set_run_status(store: Store, run_id: int, status: str) -> None:
