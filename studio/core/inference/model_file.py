@@ -88,14 +88,14 @@ def load_detection_model(path: str | Path, trust: bool = False) -> tuple[Any, Mo
     try:
         return _open(path)
     except ModelRefused:
-        from studio.core.inference.trust import TrustList, trusted_copy
+        from studio.core.inference.trust import TrustList, file_sha256, trusted_copy
 
-        trusted = TrustList()
+        trusted, sha256 = TrustList(), file_sha256(path)  # read the (possibly large) file once
         if trust:
-            trusted.add(path)
-        elif not trusted.contains(path):
+            trusted.add(path, sha256)
+        elif not trusted.contains(path, sha256):
             raise
-        copy = trusted_copy(path)
+        copy = trusted_copy(path, sha256)
         if copy.path.suffix.lower() == ".onnx":
             _check_onnx_task(copy.path)
         model, info = _open(copy.path)

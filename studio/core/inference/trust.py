@@ -75,14 +75,14 @@ class TrustList:
             return []
         return sorted(items, key=lambda e: -e.added)
 
-    def contains(self, path: str | Path) -> bool:
-        """True when the file's current content was trusted."""
+    def contains(self, path: str | Path, sha256: str | None = None) -> bool:
+        """True when the file's current content (``sha256`` if already known) was trusted."""
         known = {e.sha256 for e in self.entries()}
-        return bool(known) and file_sha256(path) in known
+        return bool(known) and (sha256 or file_sha256(path)) in known
 
-    def add(self, path: str | Path) -> TrustedModel:
-        """Trust ``path``'s current content; returns the new entry."""
-        entry = TrustedModel(file_sha256(path), str(Path(path).resolve()), time.time())
+    def add(self, path: str | Path, sha256: str | None = None) -> TrustedModel:
+        """Trust ``path``'s current content (``sha256`` if already known); returns the new entry."""
+        entry = TrustedModel(sha256 or file_sha256(path), str(Path(path).resolve()), time.time())
         self._write({**{e.sha256: e for e in self.entries()}, entry.sha256: entry})
         return entry
 
@@ -118,10 +118,11 @@ def converted_folder(sha256: str) -> Path:
     return cache_dir() / "trusted" / sha256[:32]
 
 
-def trusted_copy(path: str | Path) -> TrustedCopy:
-    """The clean copy of trusted ``path``, made once by a separate process (see module doc)."""
+def trusted_copy(path: str | Path, sha256: str | None = None) -> TrustedCopy:
+    """The clean copy of trusted ``path`` (content ``sha256`` if already known), made once by a
+    separate process (see module doc)."""
     path = Path(path)
-    folder = converted_folder(file_sha256(path))
+    folder = converted_folder(sha256 or file_sha256(path))
     record = folder / "converted.json"
     if record.is_file():
         try:
