@@ -406,11 +406,10 @@ class Canvas(QGraphicsView):
         if not len(p):
             return
         conf_all = p.confidence if p.confidence is not None else np.ones(len(p))
-        keep = np.arange(len(p))
         xyxy = p.to_xyxy(self.editor.size_wh)
         metrics = QFontMetricsF(self._font)
         scale = self.scale_factor
-        for k, (x1, y1, x2, y2) in zip(keep, xyxy):
+        for k, (x1, y1, x2, y2) in enumerate(xyxy):
             cls, conf = int(p.class_id[k]), float(conf_all[k])
             color = class_color(int(cls))
             focused = k == self.focused_proposal
