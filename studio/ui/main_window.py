@@ -298,7 +298,8 @@ class MainWindow(QMainWindow):
         self._on_class_names(dataset.classes.names)
         self.class_panel.set_classes(dataset.classes)
         self.image_list.set_index(index)
-        self.review_ui.on_dataset_ready()
+        if self.session.listing_complete:  # else once the listing is complete (_on_listing_grew)
+            self.review_ui.on_dataset_ready()
         self.settings.add_recent(str(dataset.root if dataset.yaml_path is None else dataset.yaml_path))
         problems = [*dataset.findings, *(self.session.listing.findings if self.session.listing else [])]
         if problems:

@@ -230,6 +230,11 @@ class DatasetSession(QObject):
         if self._worker is not None:
             self._worker.cancel()
 
+    @property
+    def listing_complete(self) -> bool:
+        """True once every image of the open dataset is listed."""
+        return self._listing_done
+
     def is_indexing(self) -> bool:
         """True until the indexer's last report has been applied on the GUI thread."""
         return not self._index_done
