@@ -461,6 +461,9 @@ class MainWindow(QMainWindow):
         self.session.close()
         self.loader.wait()
         self.models.wait()
+        from studio.ui.background import wait_all
+
+        wait_all(10.0)  # one-shot background calls deliver before the window goes away
         super().closeEvent(event)
 
 
