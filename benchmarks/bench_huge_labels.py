@@ -4,6 +4,7 @@ repaint for the keys an annotator uses there, and how busy the GUI thread stays 
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import time
 from pathlib import Path
@@ -30,7 +31,9 @@ def make_dataset(out_dir: Path, n: int = 200_000) -> Path:
 def main(out_dir: Path = ROOT / "bench-out") -> dict:
     """Open, then time keys on the 200,000-box image."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["XDG_CONFIG_HOME"] = str(out_dir / "cfg-huge")
+    config = out_dir / "cfg-huge"
+    shutil.rmtree(config, ignore_errors=True)  # fresh settings: the huge image opens first
+    os.environ["XDG_CONFIG_HOME"] = str(config)
     import studio.core  # noqa: F401 - cleans cv2's environment before Qt
     # isort: split
     from PyQt6.QtCore import QSettings, Qt
@@ -42,7 +45,7 @@ def main(out_dir: Path = ROOT / "bench-out") -> dict:
     from studio.ui.main_window import MainWindow
     from studio.ui.settings import Settings
 
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(out_dir / "cfg-huge"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config))
     root = make_dataset(out_dir)
     app = QApplication.instance() or QApplication([])
     settings = Settings()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -219,6 +220,51 @@ def test_saved_as_equals_reading_the_written_bytes_back() -> None:
         fast, full = new_file.saved_as(data), parse_label_bytes(data)
         assert fast.boxes == full.boxes and fast.raw_rows == full.raw_rows
         assert fast.kept == full.kept and fast.original == data and fast.render() == data
+
+
+def _with_boxes_reference(label_file, boxes):  # noqa: ANN001, ANN202 - the obvious loop version
+    old_rows, raws = label_file.boxes.rows(), label_file._raw_rows_padded()
+    result: list = [None] * len(boxes)
+    used = set()
+    for i, row in enumerate(boxes.rows()):  # a row unchanged in place keeps its own text
+        if i < len(old_rows) and old_rows[i] == row and raws[i] is not None:
+            result[i] = raws[i]
+            used.add(i)
+    pool: dict[tuple, list[bytes]] = {}
+    for j, (row, raw) in enumerate(zip(old_rows, raws)):
+        if raw is not None and j not in used:
+            pool.setdefault(row, []).append(raw)
+    for i, row in enumerate(boxes.rows()):  # the rest take equal unused rows' texts, first come first
+        if result[i] is None and pool.get(row):
+            result[i] = pool[row].pop(0)
+    return tuple(result)
+
+
+def test_with_boxes_keeps_the_same_row_texts_as_the_obvious_loop() -> None:
+    """``with_boxes`` matches rows by sorting; it must give each new row the text the plain
+    Python loop gives: after moves, deletions, reorders, duplicates and -0.0."""
+    rng = np.random.default_rng(23)
+    for _trial in range(200):
+        n = int(rng.integers(0, 30))
+        lines = [f"{int(rng.integers(0, 3))} {rng.choice([0.5, 0.25, rng.random()]):.{int(rng.integers(1, 7))}f} "
+                 f"0.5 {rng.choice(['0.1', '1e-1', '0.2'])} 0.2" for _ in range(n)]
+        if n and rng.random() < 0.2:
+            lines[0] = "0 -0.0 0.5 0.1 0.1"
+        original = parse_label_bytes("\n".join(lines).encode() + b"\n")
+        boxes = original.boxes
+        order = rng.permutation(len(boxes))[: int(rng.integers(0, len(boxes) + 1))]
+        if rng.random() < 0.5:
+            order = np.sort(order)  # deletions only: most rows stay in place or shift
+        xywhn, cls = boxes.xywhn[order].copy(), boxes.class_id[order].copy()
+        if len(order) and rng.random() < 0.5:
+            xywhn[0, 0] = 0.0  # a moved box, or one equal to the -0.0 row
+        extra = Boxes.from_rows([(0, 0.5, 0.5, 0.2, 0.2)] * int(rng.integers(0, 3)))
+        edited = Boxes(xywhn, cls).merge(extra) if len(extra) else Boxes(xywhn, cls)
+        if rng.random() < 0.3:
+            original = original.with_boxes(original.boxes)  # raw rows partly None below
+            original = replace(original, raw_rows=tuple(None if rng.random() < 0.3 else r
+                                                         for r in original.raw_rows))
+        assert original.with_boxes(edited).raw_rows == _with_boxes_reference(original, edited)
 
 
 def test_the_fast_path_reads_plain_files_exactly_like_the_careful_one() -> None:

@@ -76,15 +76,26 @@ class LabelFile:
         return LabelState.LABELED if (len(self.boxes) or self.kept) else LabelState.NEGATIVE
 
     def with_boxes(self, boxes: Boxes) -> LabelFile:
-        """A copy holding ``boxes``; rows identical to read ones keep their original text."""
-        pool: dict[tuple, list[bytes]] = {}
-        for row, raw in zip(self.boxes.rows(), self.raw_rows):
-            if raw is not None:
-                pool.setdefault(row, []).append(raw)
-        raw_rows = []
-        for row in boxes.rows():
-            hits = pool.get(row)
-            raw_rows.append(hits.pop(0) if hits else None)
+        """A copy holding ``boxes``; rows identical to read ones keep their original text.
+
+        A row equal to the read row at the same position keeps that row's text. Each other row
+        takes the text of an equal read row not used yet, the first such in file order. Matching
+        sorts instead of looping in Python, so 200,000 rows take milliseconds.
+        """
+        old_raw = self._raw_rows_padded()
+        old, new = _row_array(self.boxes), _row_array(boxes)
+        has_raw = np.fromiter((raw is not None for raw in old_raw), bool, len(old_raw))
+        n = min(len(old), len(new))
+        same = np.zeros(len(new), bool)
+        same[:n] = (old[:n] == new[:n]).all(axis=1) & has_raw[:n]
+        source = np.where(same, np.arange(len(new)), -1)
+        taken = np.zeros(len(old), bool)
+        taken[:n] = same[:n]
+        free_old = np.flatnonzero(has_raw & ~taken)
+        rest = np.flatnonzero(~same)
+        found = _match_equal_rows(old[free_old], new[rest])
+        source[rest[found >= 0]] = free_old[found[found >= 0]]
+        raw_rows = [None if j < 0 else old_raw[j] for j in source.tolist()]
         return replace(self, boxes=Boxes(boxes.xywhn, boxes.class_id), raw_rows=tuple(raw_rows), row_lines=())
 
     def render(self) -> bytes:
@@ -92,8 +103,11 @@ class LabelFile:
         if self.original is not None and self._unchanged():
             return self.original
         nl = self.newline.encode()
-        out = [raw if raw is not None else format_row(row).encode()
-               for row, raw in zip(self.boxes.rows(), self._raw_rows_padded())]
+        out = list(self._raw_rows_padded())
+        edited = [i for i, raw in enumerate(out) if raw is None]
+        if edited:
+            for i, row in zip(edited, self.boxes[np.array(edited, np.int64)].rows()):
+                out[i] = format_row(row).encode()
         out += [k.raw for k in self.kept]
         return b"".join(line + nl for line in out)
 
@@ -128,6 +142,44 @@ class LabelFile:
             return False  # an edited or new row: its values are in no row of the original
         reread = parse_label_bytes(self.original or b"")
         return reread.boxes == self.boxes and reread.kept == self.kept
+
+
+def _row_array(boxes: Boxes) -> np.ndarray:
+    """``(class, cx, cy, w, h)`` rows as one float array, ``-0.0`` read as ``0.0`` (as tuples compare)."""
+    return np.c_[boxes.class_id.astype(np.float64), boxes.xywhn] + 0.0
+
+
+def _first_equal_row(rows: np.ndarray) -> np.ndarray:
+    """For each row, the index of the first row equal to it (itself when it is the first)."""
+    if not len(rows):
+        return np.zeros(0, np.int64)
+    order = np.lexsort(rows.T[::-1])  # stable: among equal rows the first comes first
+    ranked = rows[order]
+    starts = np.r_[True, (ranked[1:] != ranked[:-1]).any(axis=1)]
+    first = np.empty(len(rows), np.int64)
+    first[order] = order[np.flatnonzero(starts)[np.cumsum(starts) - 1]]
+    return first
+
+
+def _match_equal_rows(old: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """For each row of ``new``, the index of an equal row of ``old`` or -1; the k-th equal new
+    row gets the k-th equal old row, and no old row is used twice."""
+    source = np.full(len(new), -1, np.int64)
+    if not len(old) or not len(new):
+        return source
+    rows = np.r_[old, new]
+    order = np.lexsort(rows.T[::-1])  # stable: equal rows keep old-before-new, file order
+    ranked = rows[order]
+    starts = np.r_[True, (ranked[1:] != ranked[:-1]).any(axis=1)]
+    group = np.cumsum(starts) - 1
+    first = np.flatnonzero(starts)
+    is_old = order < len(old)
+    old_in_group = np.bincount(group, weights=is_old, minlength=len(first)).astype(np.int64)
+    position = np.arange(len(order)) - first[group]  # old rows of a group come first
+    k = position - old_in_group[group]  # for a new row: how many equal new rows came before it
+    takes = ~is_old & (k < old_in_group[group])
+    source[order[takes] - len(old)] = order[first[group[takes]] + k[takes]]
+    return source
 
 
 def format_row(row: tuple[int, float, float, float, float]) -> str:
@@ -187,8 +239,7 @@ def _parse_plain(data: bytes, path: Path | None, num_classes: int | None) -> Lab
     bad_range = (xywhn.min(axis=1) < COORD_MIN) | (xywhn.max(axis=1) > COORD_MAX)
     bad_size = (xywhn[:, 2] <= 0) | (xywhn[:, 3] <= 0)
     bad_class = class_id >= num_classes if num_classes is not None else np.zeros(len(arr), bool)
-    _, first, inverse = np.unique(np.c_[class_id, xywhn], axis=0, return_index=True, return_inverse=True)
-    first_of = first[inverse.reshape(-1)]
+    first_of = _first_equal_row(arr + 0.0)
     duplicate = first_of != np.arange(len(arr))
     findings: list[Finding] = []
     for i in np.flatnonzero(bad_range | bad_size | bad_class | duplicate).tolist():

@@ -1,7 +1,9 @@
 """The box list: one row per box of the current image, selection synced both ways with the canvas.
 
 The rows are a virtual model over the editor's boxes: a label file with 200,000 rows costs
-nothing until rows are scrolled into view.
+nothing until rows are scrolled into view. The view is a one-column table with fixed row
+heights, which (unlike a list view) never lays out every row; an edit that keeps the number
+of boxes updates the rows in place instead of resetting the model.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from PyQt6.QtCore import QAbstractListModel, QItemSelection, QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
 from PyQt6.QtGui import QColor, QIcon, QPixmap
-from PyQt6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from studio.ui.annotate.editor import AnnotationEditor
 from studio.ui.colors import class_color
@@ -35,17 +37,26 @@ class BoxModel(QAbstractListModel):
         self._cls = np.zeros(0, np.int64)
 
     def reload(self) -> None:
-        """Take the editor's boxes now."""
-        self.beginResetModel()
+        """Take the editor's boxes now: rows change in place when their number stays the same."""
         boxes = self.editor.boxes
         xyxy = boxes.to_xyxy(self.editor.size_wh)
+        same_count = len(boxes) == len(self._cls)
+        if not same_count:
+            self.beginResetModel()
         self._wh = xyxy[:, 2:] - xyxy[:, :2]
         self._cls = boxes.class_id.astype(np.int64)
-        self.endResetModel()
+        if not same_count:
+            self.endResetModel()
+        elif len(boxes):
+            self.dataChanged.emit(self.index(0, 0), self.index(len(boxes) - 1, 0))
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         """One row per box."""
         return 0 if parent.isValid() else len(self._cls)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        """One column: the list is shown as a table only because tables lay out rows lazily."""
+        return 0 if parent.isValid() else 1
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """The row's text, colour icon and box index."""
@@ -74,10 +85,18 @@ class BoxListPanel(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.model = BoxModel(editor, self)
-        self.list = QListView(self)
+        self.list = QTableView(self)
         self.list.setModel(self.model)
-        self.list.setUniformItemSizes(True)
+        self.list.setShowGrid(False)
+        self.list.horizontalHeader().hide()
+        self.list.horizontalHeader().setStretchLastSection(True)
+        rows = self.list.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.list.setWordWrap(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.summary = QLabel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -108,10 +127,11 @@ class BoxListPanel(QWidget):
     def _show_selection(self, selection: list[int]) -> None:
         sel_model = self.list.selectionModel()
         chosen = QItemSelection()
-        for i in selection:
-            index = self.model.index(i, 0)
-            if index.isValid():
-                chosen.select(index, index)
+        rows = np.unique(np.asarray(selection, np.int64))
+        rows = rows[(rows >= 0) & (rows < self.model.rowCount())]
+        breaks = np.flatnonzero(np.diff(rows) != 1) + 1
+        for run in np.split(rows, breaks) if len(rows) else []:  # one range per run: select-all is one
+            chosen.select(self.model.index(int(run[0]), 0), self.model.index(int(run[-1]), 0))
         with QSignalBlocker(sel_model):
             sel_model.select(chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         if selection:

@@ -370,7 +370,8 @@ class Canvas(QGraphicsView):
         n_visible = int(visible.sum())
         if n_visible > MANY:  # a huge label file: one cached layer, no captions
             viewport = (self.viewport().width(), self.viewport().height())
-            self._layer.paint(painter, xyxy, boxes.class_id, selected, self.viewportTransform(), viewport, id(boxes))
+            self._layer.paint(painter, xyxy, boxes.class_id, selected, self.viewportTransform(), viewport,
+                             id(self.editor.doc))
             return
         metrics = QFontMetricsF(self._font)
         captions = n_visible <= 400 or (scale >= 1.0 and n_visible <= 2000)
