@@ -6,7 +6,7 @@ PY     := $(BIN)/python
 SAMPLE := resources/sample
 MODEL  := resources/models/demo-fruit.pt
 
-.PHONY: run test bench sample lint train-demo i18n screenshots dist clean help
+.PHONY: run test bench sample lint train-demo i18n screenshots dist clean help imagej-fixture
 
 help:
 	@echo "make run    - set up .venv and open studio on the sample dataset with the demo model"
@@ -16,6 +16,7 @@ help:
 	@echo "make i18n   - update resources/i18n/*.ts from the sources and compile them to .qm"
 	@echo "make screenshots - retake the user guide's screenshots (English and Korean) in resources/guide/images"
 	@echo "make dist   - build the sdist and the wheel into dist/ (offline, no build isolation)"
+	@echo "make imagej-fixture - re-ask ImageJ's own AutoThresholder for tests/fixtures/imagej (needs Java and libij-java)"
 
 $(VENV)/.base-installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -63,6 +64,10 @@ dist: $(VENV)/.dev-installed
 	rm -rf dist
 	$(PY) -m build --no-isolation --outdir dist .
 	@ls -l dist
+
+imagej-fixture: $(VENV)/.dev-installed
+	@test -f "$${IJ_JAR:-/usr/share/java/ij.jar}" || { echo "ImageJ's ij.jar is missing: apt-get install -y libij-java (or set IJ_JAR)"; exit 2; }
+	$(PY) tests/fixtures/imagej/make_fixture.py
 
 train-demo: $(VENV)/.base-installed
 	$(PY) scripts/train_demo_model.py
