@@ -65,3 +65,24 @@ def test_an_image_histogram_is_its_256_bins() -> None:
     img = np.array([[0, 0, 5], [255, 5, 5]], np.uint8)
     hist = gray_histogram(img)
     assert hist.shape == (256,) and hist[0] == 2 and hist[5] == 3 and hist[255] == 1 and hist.sum() == 6
+
+
+def test_the_threshold_op_uses_imagejs_numbers_and_keeps_older_names() -> None:
+    from skimage import data as skdata
+    from skimage import filters
+
+    from studio.core.preprocess.functions import threshold_of
+    from studio.core.preprocess.pipeline import builtin_specs
+
+    spec = builtin_specs()["auto_threshold"]
+    coins = skdata.coins()
+    want = HISTOGRAMS["photo_coins"]["imagej"]
+    for method in IMAGEJ_METHODS:
+        mask = spec.run(coins, {"method": method})
+        np.testing.assert_array_equal(mask > 0, coins > want[method][0])
+    # a pipeline saved before names "li": it keeps scikit-image's value, which ImageJ's Li does not give
+    assert threshold_of(coins, "li") == (float(filters.threshold_li(coins)), False)
+    assert threshold_of(coins, "Li")[0] != threshold_of(coins, "li")[0]
+    flat = np.full((30, 30), 90, np.uint8)
+    assert threshold_of(flat, "Intermodes") == (0.0, True)  # ImageJ's answer, flagged
+    assert spec.run(flat, {"method": "Intermodes"}).all()  # every pixel is above 0

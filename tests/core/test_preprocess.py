@@ -166,6 +166,14 @@ def test_exported_script_is_bit_identical_to_batch(tmp_path: Path) -> None:
     pipeline = Pipeline([Step("clahe", {"clip_limit": 2.5}), Step("gaussian_blur", {"ksize": 3}),
                          Step("auto_threshold", {"method": "li"}),
                          Step("morphology", {"operation": "close", "ksize": 3})])
+    imagej = Pipeline([Step("gaussian_blur", {"ksize": 3}),
+                       Step("auto_threshold", {"method": "Huang", "ignore_black": True})])
+    list(preprocess_job(imagej, src, tmp_path / "studio-ij", workers=2))
+    ij_script = tmp_path / "imagej.py"
+    ij_script.write_text(export_python(imagej), encoding="utf-8")
+    subprocess.run([sys.executable, str(ij_script), str(src), str(tmp_path / "script-ij")], check=True, timeout=120)
+    for name in ("coffee", "coins", "camera"):  # ImageJ's methods travel with the script too
+        assert (tmp_path / "studio-ij" / f"{name}.png").read_bytes() == (tmp_path / "script-ij" / f"{name}.png").read_bytes()
     list(preprocess_job(pipeline, src, tmp_path / "studio-out", workers=2))
     script = tmp_path / "pipeline.py"
     script.write_text(export_python(pipeline), encoding="utf-8")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
-from studio.core.preprocess import functions
+from studio.core.preprocess import functions, imagej
 from studio.core.preprocess.ops import OpSpec
 from studio.core.preprocess.pipeline import Pipeline, builtin_specs
 
@@ -73,6 +73,13 @@ if __name__ == "__main__":
 '''
 
 
+def _module_body(module: object) -> str:
+    """A module's source after its docstring, without its imports of studio itself (the
+    script carries those modules' source instead)."""
+    body = inspect.getsource(module).split('"""', 2)[2].lstrip("\n")
+    return "\n".join(line for line in body.splitlines() if not line.startswith("from studio.")) + "\n"
+
+
 def export_python(pipeline: Pipeline, specs: dict[str, OpSpec] | None = None, title: str = "") -> str:
     """The text of a standalone script that applies ``pipeline`` (cv2 + numpy only)."""
     from studio.core.dataset.paths import IMG_FORMATS
@@ -82,10 +89,12 @@ def export_python(pipeline: Pipeline, specs: dict[str, OpSpec] | None = None, ti
         "#!/usr/bin/env python3",
         f'"""{title or "Image pipeline"} — exported from studio (needs only opencv-python and numpy).',
         "",
-        "Thresholds: foreground is value > t (OpenCV and scikit-image's rule), 255 in the mask.",
+        "Thresholds: foreground is value > t (the rule of OpenCV, scikit-image and ImageJ), 255 in the mask.",
+        "Automatic thresholds named as in ImageJ (Otsu, Huang, ...) give ImageJ 1.53t's numbers.",
         '"""',
         "",
-        inspect.getsource(functions).split('"""', 2)[2].lstrip("\n"),
+        _module_body(imagej),
+        _module_body(functions),
     ]
     extra = []
     for step in pipeline.steps:

@@ -5,11 +5,16 @@ file's source verbatim, so the script and studio run the very same code and thei
 outputs are bit-identical. Every function takes an 8-bit image (BGR, or one channel for
 gray images and masks) and returns a new one; it never changes its input.
 
-Thresholds follow OpenCV and scikit-image: foreground is ``value > t`` (255 in the mask).
+Thresholds: foreground is ``value > t`` (255 in the mask), as in OpenCV, scikit-image and
+ImageJ. The automatic methods named as ImageJ names them ("Otsu", "Huang", ...) give
+ImageJ's numbers (see ``imagej``); the lower-case names of older pipelines keep their
+scikit-image/OpenCV meaning.
 """
 
 import cv2
 import numpy as np
+
+from studio.core.preprocess.imagej import IMAGEJ_METHODS, gray_histogram, imagej_threshold  # exported: inlined
 
 
 def as_gray(img):
@@ -112,8 +117,35 @@ def _int_hist(gray):
     return hist, np.arange(lo, hi + 1)
 
 
-def auto_threshold_value(gray, method):
+def threshold_of(gray, method, ignore_black=False, ignore_white=False):
+    """``(threshold, failed)`` a named method picks for a gray uint8 image (foreground ``> t``).
+
+    ImageJ's methods never raise: where ImageJ's algorithm fails the threshold is 0, as in
+    ImageJ, and ``failed`` is true. ``ignore_black``/``ignore_white`` leave pixels at 0 or
+    255 out of the histogram (Fiji's options); they are still thresholded.
+    """
+    if method in IMAGEJ_METHODS:
+        t, failed = imagej_threshold(gray_histogram(gray), method, ignore_black, ignore_white)
+        return float(t), failed
+    keep = np.ones(gray.shape, bool)
+    if ignore_black:
+        keep &= gray != 0
+    if ignore_white:
+        keep &= gray != 255
+    if not keep.all():
+        if not keep.any():
+            return 0.0, True
+        gray = np.ascontiguousarray(gray[keep]).reshape(1, -1)
+    return _legacy_threshold_value(gray, method), False
+
+
+def auto_threshold_value(gray, method, ignore_black=False, ignore_white=False):
     """The threshold a named method picks for a gray uint8 image (foreground is ``> t``)."""
+    return threshold_of(gray, method, ignore_black, ignore_white)[0]
+
+
+def _legacy_threshold_value(gray, method):
+    """The scikit-image/OpenCV variants older pipelines name in lower case."""
     if method == "otsu":
         return float(cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[0])
     if method == "triangle":
@@ -198,10 +230,10 @@ def threshold(img, value, invert_mask):
     return _mask(as_gray(img), value, invert_mask)
 
 
-def auto_threshold(img, method, invert_mask):
+def auto_threshold(img, method, invert_mask, ignore_black=False, ignore_white=False):
     """Threshold at the value a method picks for this image."""
     gray = as_gray(img)
-    return _mask(gray, auto_threshold_value(gray, method), invert_mask)
+    return _mask(gray, auto_threshold_value(gray, method, ignore_black, ignore_white), invert_mask)
 
 
 def adaptive_threshold(img, method, block_size, c, invert_mask):

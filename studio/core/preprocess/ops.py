@@ -19,6 +19,7 @@ import numpy as np
 
 from studio.core.i18n import QT_TRANSLATE_NOOP
 from studio.core.preprocess import functions as F
+from studio.core.preprocess.imagej import IMAGEJ_METHODS
 from studio.core.preprocess.params import BoolParam, ChoiceParam, FloatParam, IntParam, Param, ParamError
 
 if TYPE_CHECKING:
@@ -66,6 +67,15 @@ class OpSpec:
             raise OpError(f"{self.title}: {exc}") from exc
 
 
+#: The automatic thresholds of older pipelines (lower case), kept with their scikit-image or
+#: OpenCV meaning; the ImageJ names (``IMAGEJ_METHODS``) give ImageJ's numbers.
+LEGACY_THRESHOLDS = ("otsu", "triangle", "isodata", "li", "mean", "minimum", "yen")
+LEGACY_LABELS = (QT_TRANSLATE_NOOP("studio.ops", "otsu (OpenCV)"), QT_TRANSLATE_NOOP("studio.ops", "triangle (OpenCV)"),
+                 QT_TRANSLATE_NOOP("studio.ops", "isodata (scikit-image)"), QT_TRANSLATE_NOOP("studio.ops", "li (scikit-image)"),
+                 QT_TRANSLATE_NOOP("studio.ops", "mean (unrounded)"), QT_TRANSLATE_NOOP("studio.ops", "minimum (scikit-image)"),
+                 QT_TRANSLATE_NOOP("studio.ops", "yen (scikit-image)"))
+
+
 def _invert() -> BoolParam:
     return BoolParam("invert_mask", QT_TRANSLATE_NOOP("studio.ops", "Invert (dark objects)"), False)
 
@@ -101,8 +111,10 @@ BUILTIN_OPS: tuple[OpSpec, ...] = (
     OpSpec("threshold", QT_TRANSLATE_NOOP("studio.ops", "Threshold (manual)"), QT_TRANSLATE_NOOP("studio.ops", "Threshold"), F.threshold,
            (IntParam("value", QT_TRANSLATE_NOOP("studio.ops", "Threshold"), 128, 0, 255), _invert()), produces_mask=True),
     OpSpec("auto_threshold", QT_TRANSLATE_NOOP("studio.ops", "Threshold (automatic)"), QT_TRANSLATE_NOOP("studio.ops", "Threshold"), F.auto_threshold,
-           (ChoiceParam("method", QT_TRANSLATE_NOOP("studio.ops", "Method"), "otsu",
-                        ("otsu", "triangle", "isodata", "li", "mean", "minimum", "yen")), _invert()),
+           (ChoiceParam("method", QT_TRANSLATE_NOOP("studio.ops", "Method"), "Otsu",
+                        IMAGEJ_METHODS + LEGACY_THRESHOLDS, IMAGEJ_METHODS + LEGACY_LABELS), _invert(),
+            BoolParam("ignore_black", QT_TRANSLATE_NOOP("studio.ops", "Ignore black (0)"), False),
+            BoolParam("ignore_white", QT_TRANSLATE_NOOP("studio.ops", "Ignore white (255)"), False)),
            produces_mask=True),
     OpSpec("adaptive_threshold", QT_TRANSLATE_NOOP("studio.ops", "Threshold (adaptive)"), QT_TRANSLATE_NOOP("studio.ops", "Threshold"), F.adaptive_threshold,
            (ChoiceParam("method", QT_TRANSLATE_NOOP("studio.ops", "Local mean"), "gaussian", ("mean", "gaussian")),

@@ -66,9 +66,17 @@ class FloatParam(Param):
 
 @dataclass(frozen=True)
 class ChoiceParam(Param):
-    """One of a fixed list of strings."""
+    """One of a fixed list of strings; ``labels`` (parallel to ``choices``) are what the UI
+    shows when the stored value is not a good label by itself."""
 
     choices: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+
+    def label_of(self, choice: str) -> str:
+        """The text the UI shows for ``choice`` (untranslated)."""
+        if self.labels and choice in self.choices:
+            return self.labels[self.choices.index(choice)]
+        return choice
 
     def coerce(self, value: Any) -> str:
         if value not in self.choices:

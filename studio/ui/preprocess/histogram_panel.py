@@ -61,13 +61,19 @@ class HistogramPanel(QWidget):
         self._hist = hist
         self._draw()
 
-    def set_threshold(self, value: float | None, movable: bool = True) -> None:
-        """Show a threshold line (``None`` hides it); movable only for the manual threshold."""
+    def set_threshold(self, value: float | None, movable: bool = True, failed_method: str = "") -> None:
+        """Show a threshold line (``None`` hides it); movable only for the manual threshold.
+        ``failed_method`` names an automatic method that found no threshold (ImageJ then uses 0)."""
         if value is None:
             self.line.hide()
             self.value_label.clear()
             return
-        self.value_label.setText(self.tr("t = {0:g} (foreground > t)").format(round(float(value), 2)))
+        if failed_method:
+            self.value_label.setText(self.tr("{0} found no threshold here; t = 0, as in ImageJ").format(failed_method))
+            self.value_label.setStyleSheet("color: #d04040;")
+        else:
+            self.value_label.setText(self.tr("t = {0:g} (foreground > t)").format(round(float(value), 2)))
+            self.value_label.setStyleSheet("")
         self.line.setMovable(movable)
         if not self.line.moving:
             self.line.setValue(float(value))

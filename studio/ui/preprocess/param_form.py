@@ -69,9 +69,10 @@ class ParamForm(QWidget):
             w.toggled.connect(lambda v, n=p.name: self._set(n, v, False))
         elif isinstance(p, ChoiceParam):
             w = QComboBox(self)
-            w.addItems(list(p.choices))
-            w.setCurrentText(str(value))
-            w.currentTextChanged.connect(lambda v, n=p.name: self._set(n, v, False))
+            for choice in p.choices:
+                w.addItem(QCoreApplication.translate("studio.ops", p.label_of(choice)), choice)
+            w.setCurrentIndex(max(0, w.findData(str(value))))
+            w.currentIndexChanged.connect(lambda i, n=p.name, box=w: self._set(n, box.itemData(i), False))
         elif isinstance(p, IntParam):
             w = QLabeledSlider(Qt.Orientation.Horizontal, self)
             if p.odd:  # slider positions k map to 2k+1: only odd sizes exist
@@ -131,7 +132,12 @@ class ParamForm(QWidget):
             return
         self.values = self.spec.coerce({**self.values, name: value})
         w = self.controls.get(name)
+        w_blocked = w.blockSignals(True) if w is not None else False
         if isinstance(w, QLabeledSlider):
-            w.blockSignals(True)
             w.setValue(int(self.values[name]))
-            w.blockSignals(False)
+        elif isinstance(w, QComboBox):
+            w.setCurrentIndex(max(0, w.findData(self.values[name])))
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(self.values[name]))
+        if w is not None:
+            w.blockSignals(w_blocked)

@@ -27,7 +27,7 @@ from studio.core.atomic import atomic_write_text
 from studio.core.dataset.imageio import ImageReadError, read_image
 from studio.core.jobs import Progress, format_eta
 from studio.core.preprocess.export import write_script
-from studio.core.preprocess.functions import as_gray, auto_threshold_value
+from studio.core.preprocess.functions import as_gray, threshold_of
 from studio.core.preprocess.ops import OpSpec
 from studio.core.preprocess.pipeline import Pipeline, PipelineError
 from studio.ui.actions import make_action
@@ -274,8 +274,10 @@ class PreprocessWindow(QMainWindow):
             self.histogram.set_threshold(step.params.get("value", 128), movable=True)
         elif step is not None and step.op == "auto_threshold":
             try:
-                t = auto_threshold_value(as_gray(result.hist_image), step.params.get("method", "otsu"))
-                self.histogram.set_threshold(t, movable=False)
+                params = self.specs[step.op].coerce(step.params)
+                t, failed = threshold_of(as_gray(result.hist_image), params["method"], params["ignore_black"],
+                                         params["ignore_white"])
+                self.histogram.set_threshold(t, movable=False, failed_method=params["method"] if failed else "")
             except ValueError:
                 self.histogram.set_threshold(None)
         else:
