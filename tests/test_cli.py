@@ -166,3 +166,37 @@ def test_progress_ends_once_with_the_mean_rate() -> None:
     bar.update(Progress(10, 10, rate=0.0))  # and again, as some jobs do
     lines = out.getvalue().splitlines()
     assert len(lines) == 1 and "10/10" in lines[0] and " 0/s" not in lines[0] and "done" in lines[0]
+
+
+def test_thresholds_json_gives_imagejs_numbers_and_reports_bad_images(tmp_path: Path, capsys) -> None:
+    """``studio thresholds``: ImageJ's numbers per image (non-ASCII paths too), bad images under errors."""
+    import cv2
+    import numpy as np
+    from skimage import data as skdata
+
+    fixture = json.loads((Path(__file__).parent / "fixtures" / "imagej" / "thresholds.json").read_text("utf-8"))
+    folder = tmp_path / "사진"
+    folder.mkdir()
+    coins = folder / "동전.png"
+    cv2.imencode(".png", skdata.coins())[1].tofile(str(coins))
+    flat = tmp_path / "flat.png"
+    cv2.imwrite(str(flat), np.full((20, 20), 90, np.uint8))
+    bad = {"deep.png": "16-bit", "alpha.png": "transparent", "one.png": "single pixel", "broken.jpg": "not a readable"}
+    cv2.imwrite(str(tmp_path / "deep.png"), np.arange(100, dtype=np.uint16).reshape(10, 10) * 600)
+    cv2.imwrite(str(tmp_path / "alpha.png"), np.dstack([np.zeros((8, 8, 3), np.uint8), np.full((8, 8), 9, np.uint8)]))
+    cv2.imwrite(str(tmp_path / "one.png"), np.zeros((1, 1), np.uint8))
+    (tmp_path / "broken.jpg").write_bytes(b"nope")
+    args = ["thresholds", str(coins), str(flat), *(str(tmp_path / name) for name in bad), "--json"]
+    assert main(args) == 1
+    out = json.loads(capsys.readouterr().out)
+    want = fixture["histograms"]["photo_coins"]["imagej"]
+    assert {m: v for m, v in out[str(coins)].items() if m != "failed"} == {m: t for m, (t, _raw) in want.items()}
+    assert out[str(coins)]["failed"] == []
+    assert out[str(flat)]["Intermodes"] == 0 and "Intermodes" in out[str(flat)]["failed"]
+    assert set(out["errors"]) == {str(tmp_path / name) for name in bad}
+    for name, words in bad.items():
+        assert words in out["errors"][str(tmp_path / name)]
+    assert main(["thresholds", str(coins), "--method", "li"]) == 0  # an older pipeline's name still works
+    assert capsys.readouterr().out.startswith(f"{coins}: li=94.63")
+    with pytest.raises(SystemExit):
+        main(["thresholds", str(coins), "--method", "Nope"])

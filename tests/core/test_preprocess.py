@@ -173,7 +173,8 @@ def test_exported_script_is_bit_identical_to_batch(tmp_path: Path) -> None:
     ij_script.write_text(export_python(imagej), encoding="utf-8")
     subprocess.run([sys.executable, str(ij_script), str(src), str(tmp_path / "script-ij")], check=True, timeout=120)
     for name in ("coffee", "coins", "camera"):  # ImageJ's methods travel with the script too
-        assert (tmp_path / "studio-ij" / f"{name}.png").read_bytes() == (tmp_path / "script-ij" / f"{name}.png").read_bytes()
+        ours, theirs = tmp_path / "studio-ij" / f"{name}.png", tmp_path / "script-ij" / f"{name}.png"
+        assert ours.read_bytes() == theirs.read_bytes()
     list(preprocess_job(pipeline, src, tmp_path / "studio-out", workers=2))
     script = tmp_path / "pipeline.py"
     script.write_text(export_python(pipeline), encoding="utf-8")
