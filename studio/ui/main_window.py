@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from studio.core.inference.model_file import ModelInfo
 
 
-MODEL_AFTER_PAINT_MS = 250  # a remembered model starts loading this long after the first image
+MODEL_AFTER_PAINT_MS = 100  # a remembered model starts loading this long after the first image is painted
 
 
 class MainWindow(QMainWindow):
@@ -395,11 +395,11 @@ class MainWindow(QMainWindow):
             if started:
                 return
             started = True
-            # image_shown comes when the image is handed to the canvas; its paint and the flush to
-            # the screen follow. torch's import holds the interpreter for seconds: start it after.
+            # torch's import holds the interpreter for seconds: start it once the first image's
+            # pixels have been painted and flushed, plus a margin for the window system.
             QTimer.singleShot(MODEL_AFTER_PAINT_MS, lambda: self.models.load(path))
 
-        self.image_shown.connect(start)
+        self.view.image_painted.connect(start)
         self.session.opened.connect(lambda _ds: start() if not len(self.session.index or []) else None)
         self.session.error.connect(start)
 

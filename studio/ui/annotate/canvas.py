@@ -8,7 +8,7 @@ image with 1,000 boxes still pans and zooms smoothly.
 from __future__ import annotations
 
 import numpy as np
-from PyQt6.QtCore import QPointF, QRectF, Qt, pyqtSignal
+from PyQt6.QtCore import QPointF, QRectF, Qt, QTimer, pyqtSignal
 from PyQt6.QtGui import (
     QBrush,
     QColor,
@@ -42,6 +42,7 @@ class Canvas(QGraphicsView):
     mode_changed = pyqtSignal(bool)  # True while in "create box" mode
     proposal_clicked = pyqtSignal(int)  # index into ``proposals``
     proposal_activated = pyqtSignal(int)  # double-click: accept it
+    image_painted = pyqtSignal()  # a newly shown image was painted for the first time
 
     def __init__(self, editor: AnnotationEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +65,7 @@ class Canvas(QGraphicsView):
         self._drag: dict | None = None
         self._cursor_scene: QPointF | None = None
         self._layer = BoxLayer()
+        self._painted_once = True  # no image waiting for its first paint
         self.proposals = Boxes.empty()  # what the review state shows: drawn as given
         self.focused_proposal = -1
         self._font = QFont()
@@ -80,6 +82,7 @@ class Canvas(QGraphicsView):
     def show_image(self, loaded: LoadedImage) -> None:
         """Show a decoded image; keeps fit mode or the current zoom."""
         self._image, self._preview = loaded.display.qimage, loaded.display.preview
+        self._painted_once = False
         self._message = ""
         self._drag = None
         w, h = loaded.display.size_wh
@@ -331,6 +334,9 @@ class Canvas(QGraphicsView):
         sx, sy = use.width() / w, use.height() / h
         source = QRectF(visible.x() * sx, visible.y() * sy, visible.width() * sx, visible.height() * sy)
         painter.drawImage(visible, use, source)
+        if not self._painted_once:
+            self._painted_once = True
+            QTimer.singleShot(0, self.image_painted.emit)  # after this paint is flushed to the screen
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
         """Boxes, selection handles, captions, the box being drawn, crosshair, messages."""
