@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
 
         self.editor = AnnotationEditor(self)
         self.view = Canvas(self.editor, self)
+        self.view.image_painted.connect(self.session.first_image_painted)  # the listing may go on
         from studio.ui.help_ui import HelpUi
 
         self.help_ui = HelpUi(self, self.view)

@@ -5,6 +5,8 @@ Widgets never read files: they listen to a ``DatasetSession`` and ask it for cor
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from studio.ui.workers import JobWorker
 
 GROW_EVERY_S = 0.5  # how often a growing list is shown again
 FIRST_WAIT_S = 0.03  # a folder listed faster opens on its naturally first image, sorted at once
+PAUSE_FOR_FIRST_IMAGE_S = 1.0  # the listing rests until the first image is painted, at most this long
 
 
 class DatasetSession(QObject):
@@ -48,6 +51,7 @@ class DatasetSession(QObject):
         self._worker: JobWorker | None = None  # the index job
         self._scan_worker: JobWorker | None = None  # the listing in flight
         self._listing_done = True
+        self._first_shown = threading.Event()  # the streamed listing waits for this after its first part
         self._index_wanted = False
         self._index_done = True
         self._index_started = False
@@ -76,10 +80,16 @@ class DatasetSession(QObject):
         self._index_done = False  # busy from now until the index's last report
         self._listing_done = self._index_wanted = False
 
+        shown = self._first_shown = threading.Event()
+
         def scan(token: CancelToken) -> Iterator[Progress]:
             for listing, done in dataset.scan_progressively(token, first_after=1, every_s=GROW_EVERY_S,
                                                             first_wait_s=FIRST_WAIT_S):
                 yield Progress(len(listing), len(listing), stage="done" if done else "partial", payload=listing)
+                # the rest of the folder waits until the first image is on screen (or a moment)
+                deadline = time.monotonic() + PAUSE_FOR_FIRST_IMAGE_S
+                while not done and not shown.is_set() and not token() and time.monotonic() < deadline:
+                    shown.wait(0.02)
 
         worker = self._scan_worker = JobWorker(scan, self)
         worker.progress.connect(lambda p, w=worker: self._on_listing(w, dataset, p.payload, p.stage == "done", prefer))
@@ -87,6 +97,10 @@ class DatasetSession(QObject):
             msg, self.tr("Cannot open dataset")))
         worker.start()
         return True
+
+    def first_image_painted(self) -> None:
+        """The first image is on screen: the listing may go on using the CPU."""
+        self._first_shown.set()
 
     def _on_listing(self, worker: JobWorker, dataset: Dataset, listing: ImageListing, done: bool,
                     prefer: Callable[[Path], str | None] | None) -> None:

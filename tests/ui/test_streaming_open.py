@@ -65,3 +65,24 @@ def test_the_remembered_image_opens_first_even_before_it_is_listed(qtbot, window
     held_listing.set()
     qtbot.waitUntil(lambda: window.image_list.model.rowCount() == 14, timeout=10_000)
     assert window.session.index.paths[window.image_list.current_index_row()] == "images/val/val_0002.jpg"
+
+
+def test_the_listing_rests_until_the_first_image_is_painted(qtbot, sample_dataset: Path, monkeypatch) -> None:
+    """After its first part the listing leaves the CPU to the first paint; the canvas's first
+    paint (or a timeout) lets it go on."""
+    from studio.ui import session as session_module
+
+    monkeypatch.setattr(session_module, "FIRST_WAIT_S", 0.0)  # a first part after the first image found
+    monkeypatch.setattr(session_module, "PAUSE_FOR_FIRST_IMAGE_S", 30.0)
+    session = session_module.DatasetSession()
+    grew: list[bool] = []
+    session.listing_grew.connect(grew.append)
+    with qtbot.waitSignal(session.opened, timeout=10_000):
+        assert session.open(sample_dataset)
+    assert len(session.index) < 14
+    qtbot.wait(400)
+    assert grew == []  # resting: nothing more was listed
+    session.first_image_painted()
+    qtbot.waitUntil(lambda: bool(grew) and grew[-1], timeout=10_000)
+    assert len(session.index) == 14
+    session.close()
