@@ -55,7 +55,7 @@ def _first_paint(folder: Path, env: dict[str, str], model: bool) -> float:
     return float(line.split()[1]) - t0 if line.startswith("shown") else float("nan")
 
 
-def main(out_dir: Path = ROOT / "bench-out", repeats: int = 3) -> dict:
+def main(out_dir: Path = ROOT / "bench-out", repeats: int = 5) -> dict:
     """Spawn-to-pixels for each folder size, with and without a model; medians of ``repeats``."""
     if shutil.which("Xvfb") is None:
         return {"skipped": "Xvfb is not installed (apt-get install xvfb)"}

@@ -52,7 +52,7 @@ def main() -> int:
     if "skipped" in fp:
         print(f"\nSpawn to first image on screen: skipped ({fp['skipped']})")
     else:
-        print("\nSpawn to the first image's pixels on the X screen (Xvfb, fresh settings; median of 3)")
+        print("\nSpawn to the first image's pixels on the X screen (Xvfb, fresh settings; median of 5)")
         print(f"  10 images {fp['10_s']} s, 100,000 {fp['100000_s']} s, 300,000 {fp['300000_s']} s; "
               f"with --model {fp['10_model_s']} / {fp['100000_model_s']} / {fp['300000_model_s']} s; "
               f"worst / 10 images {fp['worst_ratio_to_10']}x")

@@ -73,10 +73,12 @@ def test_overlapping_pairs_equal_the_full_iou_matrix() -> None:
         wh[dup] = wh[rng.integers(0, n, len(dup))]
         xyxy = np.c_[c - wh / 2, c + wh / 2]
         t = float(rng.choice([0.3, 0.5, 0.7, 0.95]))
-        i, j, iou, complete = overlapping_pairs(xyxy, t)
         full = np.triu(box_iou(xyxy, xyxy), 1)
-        assert complete and set(zip(i.tolist(), j.tolist())) == set(zip(*map(np.ndarray.tolist, np.nonzero(full >= t))))
-        assert np.allclose(iou, full[i, j])
+        for direct_below in (0, 128):  # the grid always, then the small-matrix shortcut where it applies
+            i, j, iou, complete = overlapping_pairs(xyxy, t, direct_below=direct_below)
+            assert complete
+            assert set(zip(i.tolist(), j.tolist())) == set(zip(*map(np.ndarray.tolist, np.nonzero(full >= t))))
+            assert np.allclose(iou, full[i, j])
 
 
 def test_overlapping_pairs_stop_at_the_budget_on_piled_boxes() -> None:

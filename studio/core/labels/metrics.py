@@ -38,6 +38,7 @@ def box_iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 PAIR_BUDGET = 50_000_000  # candidate pairs per call: bounds the time an absurd label file can take
 _CHUNK = 1_000_000  # candidate pairs scored at once (bounded memory)
+DIRECT_BELOW = 128  # fewer boxes than this are compared all with all (a 128 x 128 matrix at most)
 
 
 def _pair_iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -49,7 +50,7 @@ def _pair_iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.where(union > 0, inter / np.where(union > 0, union, 1), 0.0)
 
 
-def overlapping_pairs(xyxy: np.ndarray, min_iou: float, budget: int = PAIR_BUDGET
+def overlapping_pairs(xyxy: np.ndarray, min_iou: float, budget: int = PAIR_BUDGET, direct_below: int = DIRECT_BELOW
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
     """Pairs ``i < j`` of boxes with IoU of at least ``min_iou`` (> 0), and whether all were compared.
 
@@ -64,6 +65,10 @@ def overlapping_pairs(xyxy: np.ndarray, min_iou: float, budget: int = PAIR_BUDGE
     empty = np.zeros(0, np.int64)
     if len(xyxy) < 2:
         return empty, empty, np.zeros(0), True
+    if len(xyxy) < direct_below:  # a few boxes (nearly every image): the small matrix is quickest
+        full = np.triu(box_iou(xyxy, xyxy), 1)
+        i, j = np.nonzero(full >= min_iou)
+        return i.astype(np.int64), j.astype(np.int64), full[i, j], True
     size = np.maximum(np.maximum(xyxy[:, 2] - xyxy[:, 0], xyxy[:, 3] - xyxy[:, 1]), 1e-12)
     level = np.floor(np.log(size) / np.log(1.0 / min_iou)).astype(np.int64)
     centre = (xyxy[:, :2] + xyxy[:, 2:]) / 2
