@@ -110,19 +110,19 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>BoxListPanel</name>
     <message>
-        <location filename="../../studio/ui/annotate/box_list.py" line="103" />
+        <location filename="../../studio/ui/annotate/box_list.py" line="122" />
         <source>Negative: nothing to label here</source>
         <translation>네거티브: 라벨할 물체 없음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/annotate/box_list.py" line="105" />
+        <location filename="../../studio/ui/annotate/box_list.py" line="124" />
         <source>{0} boxes</source>
         <translation>박스 {0}개</translation>
     </message>
 </context><context>
     <name>Canvas</name>
     <message>
-        <location filename="../../studio/ui/annotate/canvas.py" line="59" />
+        <location filename="../../studio/ui/annotate/canvas.py" line="60" />
         <source>Open a dataset folder or data.yaml (File &gt; Open) to begin.</source>
         <translation>시작하려면 데이터셋 폴더나 data.yaml을 여세요(파일 &gt; 열기).</translation>
     </message>
@@ -245,33 +245,33 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
 </context><context>
     <name>DatasetSession</name>
     <message>
-        <location filename="../../studio/ui/session.py" line="87" />
-        <location filename="../../studio/ui/session.py" line="71" />
+        <location filename="../../studio/ui/session.py" line="97" />
+        <location filename="../../studio/ui/session.py" line="75" />
         <source>Cannot open dataset</source>
         <translation>데이터셋을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="74" />
+        <location filename="../../studio/ui/session.py" line="78" />
         <source>Listing images in {0}…</source>
         <translation>{0}의 이미지 목록을 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="114" />
+        <location filename="../../studio/ui/session.py" line="128" />
         <source>The dataset folder is read-only; studio keeps its state in {0}</source>
         <translation>데이터셋 폴더가 읽기 전용이라 studio 상태를 {0}에 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="118" />
+        <location filename="../../studio/ui/session.py" line="132" />
         <source>Cannot keep studio's state for this dataset</source>
         <translation>이 데이터셋의 studio 상태를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="219" />
+        <location filename="../../studio/ui/session.py" line="233" />
         <source>Cannot save the verified flag</source>
         <translation>확인 표시를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/session.py" line="266" />
+        <location filename="../../studio/ui/session.py" line="285" />
         <source>Indexing failed</source>
         <translation>색인 실패</translation>
     </message>
@@ -762,7 +762,12 @@ A desktop studio for object-detection datasets.</source>
         <translation>그린 영역(Shift+끌기)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/histogram_panel.py" line="70" />
+        <location filename="../../studio/ui/preprocess/histogram_panel.py" line="72" />
+        <source>{0} found no threshold here; t = 0, as in ImageJ</source>
+        <translation>{0} 방법은 여기서 임계값을 찾지 못했습니다. ImageJ와 같이 t = 0</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preprocess/histogram_panel.py" line="75" />
         <source>t = {0:g} (foreground &gt; t)</source>
         <translation>t = {0:g} (전경 &gt; t)</translation>
     </message>
@@ -949,292 +954,292 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="67" />
+        <location filename="../../studio/ui/main_window.py" line="70" />
         <source>studio</source>
         <translation>studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="78" />
+        <location filename="../../studio/ui/main_window.py" line="82" />
         <source>Images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="81" />
+        <location filename="../../studio/ui/main_window.py" line="85" />
         <source>Classes</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="84" />
+        <location filename="../../studio/ui/main_window.py" line="88" />
         <source>Boxes</source>
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="142" />
+        <location filename="../../studio/ui/main_window.py" line="146" />
         <source>&amp;Open Folder…</source>
         <translation>폴더 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="144" />
+        <location filename="../../studio/ui/main_window.py" line="148" />
         <source>Open &amp;data.yaml…</source>
         <translation>data.yaml 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="145" />
+        <location filename="../../studio/ui/main_window.py" line="149" />
         <source>Open &amp;Sample Dataset</source>
         <translation>샘플 데이터셋 열기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="146" />
+        <location filename="../../studio/ui/main_window.py" line="150" />
         <source>Load &amp;Model…</source>
         <translation>모델 불러오기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="147" />
+        <location filename="../../studio/ui/main_window.py" line="151" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="148" />
+        <location filename="../../studio/ui/main_window.py" line="152" />
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="149" />
+        <location filename="../../studio/ui/main_window.py" line="153" />
         <source>&amp;Actual Size (1:1)</source>
         <translation>실제 크기 1:1(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="150" />
+        <location filename="../../studio/ui/main_window.py" line="154" />
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="151" />
+        <location filename="../../studio/ui/main_window.py" line="155" />
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="152" />
+        <location filename="../../studio/ui/main_window.py" line="156" />
         <source>Show &amp;Boxes</source>
         <translation>박스 표시(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="156" />
+        <location filename="../../studio/ui/main_window.py" line="160" />
         <source>&amp;Previous Image</source>
         <translation>이전 이미지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="157" />
+        <location filename="../../studio/ui/main_window.py" line="161" />
         <source>&amp;Next Image</source>
         <translation>다음 이미지(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="158" />
+        <location filename="../../studio/ui/main_window.py" line="162" />
         <source>Next &amp;Unlabeled Image</source>
         <translation>다음 라벨 없는 이미지(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="160" />
+        <location filename="../../studio/ui/main_window.py" line="164" />
         <source>&amp;Preprocessing Studio…</source>
         <translation>전처리 스튜디오(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="162" />
+        <location filename="../../studio/ui/main_window.py" line="166" />
         <source>Dataset &amp;Insight…</source>
         <translation>데이터셋 분석(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="163" />
+        <location filename="../../studio/ui/main_window.py" line="167" />
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>단축키(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="172" />
+        <location filename="../../studio/ui/main_window.py" line="176" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="174" />
+        <location filename="../../studio/ui/main_window.py" line="178" />
         <source>Open &amp;Recent</source>
         <translation>최근 항목 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="183" />
+        <location filename="../../studio/ui/main_window.py" line="187" />
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="187" />
+        <location filename="../../studio/ui/main_window.py" line="191" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="193" />
+        <location filename="../../studio/ui/main_window.py" line="197" />
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="195" />
+        <location filename="../../studio/ui/main_window.py" line="199" />
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="200" />
+        <location filename="../../studio/ui/main_window.py" line="204" />
         <source>&amp;Review</source>
         <translation>검수(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="210" />
+        <location filename="../../studio/ui/main_window.py" line="214" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="212" />
+        <location filename="../../studio/ui/main_window.py" line="216" />
         <source>&amp;Tours</source>
         <translation>둘러보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="243" />
+        <location filename="../../studio/ui/main_window.py" line="247" />
         <source>Loading model {0}…</source>
         <translation>모델 {0} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="250" />
+        <location filename="../../studio/ui/main_window.py" line="254" />
         <source>Background task failed</source>
         <translation>백그라운드 작업 실패</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="254" />
+        <location filename="../../studio/ui/main_window.py" line="258" />
         <source>Cannot save labels</source>
         <translation>라벨을 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="272" />
+        <location filename="../../studio/ui/main_window.py" line="276" />
         <source>Open Dataset Folder</source>
         <translation>데이터셋 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="278" />
+        <location filename="../../studio/ui/main_window.py" line="282" />
         <source>Open data.yaml</source>
         <translation>data.yaml 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="279" />
+        <location filename="../../studio/ui/main_window.py" line="283" />
         <source>Dataset YAML (*.yaml *.yml)</source>
         <translation>데이터셋 YAML (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="291" />
+        <location filename="../../studio/ui/main_window.py" line="295" />
         <source>studio — {0}</source>
         <translation>studio — {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="306" />
+        <location filename="../../studio/ui/main_window.py" line="311" />
         <source>No images found in {0}.</source>
         <translation>{0}에서 이미지를 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="320" />
+        <location filename="../../studio/ui/main_window.py" line="325" />
         <source>object</source>
         <translation>물체</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="321" />
+        <location filename="../../studio/ui/main_window.py" line="326" />
         <source>This dataset had no classes: class 0 is now "object" (rename it in the Classes panel).</source>
         <translation>이 데이터셋에 클래스가 없어 클래스 0을 "object"로 만들었습니다(클래스 패널에서 이름을 바꾸세요).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="362" />
+        <location filename="../../studio/ui/main_window.py" line="367" />
         <source>Nudge selected boxes</source>
         <translation>선택한 박스 미세 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="362" />
+        <location filename="../../studio/ui/main_window.py" line="367" />
         <source>Arrow keys (Shift: 10 px)</source>
         <translation>화살표 키(Shift: 10 px)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="363" />
+        <location filename="../../studio/ui/main_window.py" line="368" />
         <source>Class 1-9 for the selection (or default class)</source>
         <translation>선택한 박스의 클래스 1-9(또는 기본 클래스)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="364" />
+        <location filename="../../studio/ui/main_window.py" line="369" />
         <source>Pan</source>
         <translation>화면 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="364" />
+        <location filename="../../studio/ui/main_window.py" line="369" />
         <source>Drag empty canvas, or middle button</source>
         <translation>빈 캔버스를 끌거나 가운데 버튼</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="365" />
+        <location filename="../../studio/ui/main_window.py" line="370" />
         <source>Zoom around the cursor</source>
         <translation>커서 중심으로 확대/축소</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="365" />
+        <location filename="../../studio/ui/main_window.py" line="370" />
         <source>Mouse wheel</source>
         <translation>마우스 휠</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="366" />
+        <location filename="../../studio/ui/main_window.py" line="371" />
         <source>Leave box mode / clear selection</source>
         <translation>박스 모드 끝내기 / 선택 해제</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="375" />
+        <location filename="../../studio/ui/main_window.py" line="380" />
         <source>Load Detection Model</source>
         <translation>검출 모델 불러오기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="376" />
+        <location filename="../../studio/ui/main_window.py" line="381" />
         <source>Models (*.pt *.onnx)</source>
         <translation>모델 (*.pt *.onnx)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="386" />
+        <location filename="../../studio/ui/main_window.py" line="391" />
         <source>Model {0} loads after the first image…</source>
         <translation>모델 {0}은(는) 첫 이미지가 보인 뒤에 불러옵니다…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="403" />
+        <location filename="../../studio/ui/main_window.py" line="409" />
         <source>No model loaded: &lt;a href="load"&gt;load one&lt;/a&gt; or &lt;a href="demo"&gt;use the demo model&lt;/a&gt;</source>
         <translation>불러온 모델 없음: &lt;a href="load"&gt;모델 불러오기&lt;/a&gt; 또는 &lt;a href="demo"&gt;데모 모델 사용&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="405" />
+        <location filename="../../studio/ui/main_window.py" line="411" />
         <source>No model loaded: load one (File &gt; Load Model) or use the demo model (File &gt; Use the Demo Model).</source>
         <translation>불러온 모델이 없습니다. 모델을 불러오거나(파일 &gt; 모델 불러오기) 데모 모델을 쓰세요(파일 &gt; 데모 모델 사용).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="415" />
+        <location filename="../../studio/ui/main_window.py" line="421" />
         <source>Model: {0} · {1} classes</source>
         <translation>모델: {0} · 클래스 {1}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="421" />
+        <location filename="../../studio/ui/main_window.py" line="427" />
         <source>Cannot load model</source>
         <translation>모델을 불러올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="425" />
+        <location filename="../../studio/ui/main_window.py" line="431" />
         <source>Model not opened: {0} carries code</source>
         <translation>모델을 열지 않음: {0}에 코드가 들어 있음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="430" />
+        <location filename="../../studio/ui/main_window.py" line="436" />
         <source>Dataset open in another window</source>
         <translation>다른 창에서 열린 데이터셋</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="430" />
+        <location filename="../../studio/ui/main_window.py" line="436" />
         <source>This dataset is also open in {0} other studio window(s). Both can work: review decisions are shared through studio's database and an image finished there is skipped here; a label file changed there is never overwritten silently (you are asked first).</source>
         <translation>이 데이터셋이 다른 studio 창 {0}개에서도 열려 있습니다. 둘 다 작업할 수 있습니다. 검수 결정은 studio 데이터베이스로 공유되고 그 창에서 끝낸 이미지는 여기서 건너뜁니다. 그 창에서 바뀐 라벨 파일은 묻지 않고 덮어쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="444" />
+        <location filename="../../studio/ui/main_window.py" line="450" />
         <source>Skipped plugins that failed to load: {0} (Help &gt; Plugins)</source>
         <translation>불러오지 못해 건너뛴 플러그인: {0}(도움말 &gt; 플러그인)</translation>
     </message>
@@ -1280,7 +1285,7 @@ A desktop studio for object-detection datasets.</source>
         <translation>이 연산에는 설정이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/param_form.py" line="81" />
+        <location filename="../../studio/ui/preprocess/param_form.py" line="82" />
         <source>Odd sizes only: position k means size 2k+1</source>
         <translation>홀수 크기만: 위치 k는 크기 2k+1</translation>
     </message>
@@ -1506,228 +1511,238 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>PreprocessWindow</name>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="138" />
+        <location filename="../../studio/ui/preprocess/window.py" line="140" />
         <source>Preprocessing studio</source>
         <translation>전처리 스튜디오</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="148" />
+        <location filename="../../studio/ui/preprocess/window.py" line="150" />
         <source>Pipeline</source>
         <translation>파이프라인</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="149" />
+        <location filename="../../studio/ui/preprocess/window.py" line="151" />
         <source>Histogram</source>
         <translation>히스토그램</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="156" />
+        <location filename="../../studio/ui/preprocess/window.py" line="158" />
         <source>Result</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="156" />
+        <location filename="../../studio/ui/preprocess/window.py" line="158" />
         <source>Mask over photo</source>
         <translation>사진 위 마스크</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="156" />
+        <location filename="../../studio/ui/preprocess/window.py" line="158" />
         <source>Before | after</source>
         <translation>전 | 후</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="160" />
+        <location filename="../../studio/ui/preprocess/window.py" line="162" />
         <source>Overlay opacity</source>
         <translation>오버레이 불투명도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="164" />
+        <location filename="../../studio/ui/preprocess/window.py" line="166" />
         <source>Before | after split position</source>
         <translation>전 | 후 분할 위치</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="169" />
+        <location filename="../../studio/ui/preprocess/window.py" line="171" />
         <source>View</source>
         <translation>보기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="171" />
+        <location filename="../../studio/ui/preprocess/window.py" line="173" />
         <source>Show: </source>
         <translation>표시: </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="173" />
+        <location filename="../../studio/ui/preprocess/window.py" line="175" />
         <source>  Opacity </source>
         <translation>  불투명도 </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="175" />
+        <location filename="../../studio/ui/preprocess/window.py" line="177" />
         <source>  Split </source>
         <translation>  분할 </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="200" />
+        <location filename="../../studio/ui/preprocess/window.py" line="204" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="201" />
+        <location filename="../../studio/ui/preprocess/window.py" line="205" />
         <source>Open &amp;Image…</source>
         <translation>이미지 열기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="202" />
+        <location filename="../../studio/ui/preprocess/window.py" line="206" />
         <source>Open &amp;Pipeline…</source>
         <translation>파이프라인 열기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="203" />
+        <location filename="../../studio/ui/preprocess/window.py" line="207" />
         <source>&amp;Save Pipeline…</source>
         <translation>파이프라인 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="204" />
+        <location filename="../../studio/ui/preprocess/window.py" line="208" />
         <source>&amp;Export as Python…</source>
         <translation>Python으로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="205" />
+        <location filename="../../studio/ui/preprocess/window.py" line="209" />
         <source>&amp;Apply to Folder…</source>
         <translation>폴더에 적용(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="207" />
+        <location filename="../../studio/ui/preprocess/window.py" line="211" />
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="208" />
+        <location filename="../../studio/ui/preprocess/window.py" line="212" />
         <source>&amp;Close</source>
         <translation>닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="216" />
+        <location filename="../../studio/ui/preprocess/window.py" line="213" />
+        <source>&amp;Threshold</source>
+        <translation>임계값(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preprocess/window.py" line="214" />
+        <source>&amp;Try All Methods…</source>
+        <translation>모든 방법 시험(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preprocess/window.py" line="223" />
         <source>Cannot open image</source>
         <translation>이미지를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="220" />
+        <location filename="../../studio/ui/preprocess/window.py" line="227" />
         <source>Preprocessing studio — {0}</source>
         <translation>전처리 스튜디오 — {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="245" />
+        <location filename="../../studio/ui/preprocess/window.py" line="252" />
         <source>Preview at {0:.0%} scale (full resolution follows)</source>
         <translation>{0:.0%} 크기로 미리 보기(곧 원본 해상도)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="246" />
+        <location filename="../../studio/ui/preprocess/window.py" line="253" />
         <source>Full resolution</source>
         <translation>원본 해상도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="247" />
+        <location filename="../../studio/ui/preprocess/window.py" line="254" />
         <source>{0:.0f} ms</source>
         <translation>{0:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="254" />
+        <location filename="../../studio/ui/preprocess/window.py" line="261" />
         <source>Preview failed: {0}</source>
         <translation>미리보기 실패: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="302" />
+        <location filename="../../studio/ui/preprocess/window.py" line="330" />
         <source>Open Image</source>
         <translation>이미지 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="303" />
+        <location filename="../../studio/ui/preprocess/window.py" line="331" />
         <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="309" />
+        <location filename="../../studio/ui/preprocess/window.py" line="337" />
         <source>Open Pipeline</source>
         <translation>파이프라인 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="328" />
-        <location filename="../../studio/ui/preprocess/window.py" line="310" />
+        <location filename="../../studio/ui/preprocess/window.py" line="356" />
+        <location filename="../../studio/ui/preprocess/window.py" line="338" />
         <source>Pipelines (*.json)</source>
         <translation>파이프라인 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="319" />
+        <location filename="../../studio/ui/preprocess/window.py" line="347" />
         <source>Cannot open pipeline</source>
         <translation>파이프라인을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="327" />
+        <location filename="../../studio/ui/preprocess/window.py" line="355" />
         <source>Save Pipeline</source>
         <translation>파이프라인 저장</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="333" />
+        <location filename="../../studio/ui/preprocess/window.py" line="361" />
         <source>Cannot save pipeline</source>
         <translation>파이프라인을 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="338" />
+        <location filename="../../studio/ui/preprocess/window.py" line="366" />
         <source>Export as Python</source>
         <translation>Python으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="339" />
+        <location filename="../../studio/ui/preprocess/window.py" line="367" />
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="344" />
+        <location filename="../../studio/ui/preprocess/window.py" line="372" />
         <source>Cannot export</source>
         <translation>내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="348" />
+        <location filename="../../studio/ui/preprocess/window.py" line="376" />
         <source>Folder of images to process</source>
         <translation>처리할 이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="351" />
+        <location filename="../../studio/ui/preprocess/window.py" line="379" />
         <source>Output folder</source>
         <translation>출력 폴더</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="361" />
+        <location filename="../../studio/ui/preprocess/window.py" line="389" />
         <source>Processing images…</source>
         <translation>이미지 처리 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="361" />
+        <location filename="../../studio/ui/preprocess/window.py" line="389" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="371" />
+        <location filename="../../studio/ui/preprocess/window.py" line="399" />
         <source>{0} of {1} images · {2:.1f}/s · ETA {3}</source>
         <translation>이미지 {1}장 중 {0}장 · 초당 {2:.1f} · 남은 시간 {3}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="377" />
+        <location filename="../../studio/ui/preprocess/window.py" line="405" />
         <source>Done.</source>
         <translation>완료.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="377" />
+        <location filename="../../studio/ui/preprocess/window.py" line="405" />
         <source>Stopped; run again to finish the rest.</source>
         <translation>중지했습니다. 다시 실행하면 나머지를 마칩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="379" />
+        <location filename="../../studio/ui/preprocess/window.py" line="407" />
         <source>{0} images failed:</source>
         <translation>이미지 {0}장 실패:</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="385" />
+        <location filename="../../studio/ui/preprocess/window.py" line="413" />
         <source>Batch failed</source>
         <translation>일괄 처리 실패</translation>
     </message>
@@ -2604,6 +2619,48 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>신뢰한 모델 파일 없음</translation>
     </message>
 </context><context>
+    <name>TryAllDialog</name>
+    <message>
+        <location filename="../../studio/ui/preprocess/try_all.py" line="63" />
+        <source>Try All Thresholds</source>
+        <translation>모든 임계값 방법 시험</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preprocess/try_all.py" line="68" />
+        <source>Computing every method…</source>
+        <translation>모든 방법을 계산하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preprocess/try_all.py" line="82" />
+        <source>Use {0} for the automatic threshold</source>
+        <translation>자동 임계값에 {0} 사용</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preprocess/try_all.py" line="89" />
+        <source>Foreground (white) is the pixels above each method's threshold, as in ImageJ. Click a result to use its method.</source>
+        <translation>ImageJ와 같이 각 방법의 임계값보다 밝은 픽셀이 전경(흰색)입니다. 결과를 클릭하면 그 방법을 사용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preprocess/try_all.py" line="107" />
+        <source>{0}: failed (0)</source>
+        <translation>{0}: 실패 (0)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preprocess/try_all.py" line="110" />
+        <source>Full resolution ({0} × {1}).</source>
+        <translation>원본 해상도 ({0} × {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preprocess/try_all.py" line="112" />
+        <source>Quick pass at {0} × {1}; full resolution follows…</source>
+        <translation>{0} × {1}에서 빠르게 계산했습니다. 원본 해상도가 이어집니다…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preprocess/try_all.py" line="118" />
+        <source>Could not compute the thresholds: {0}</source>
+        <translation>임계값을 계산하지 못했습니다: {0}</translation>
+    </message>
+</context><context>
     <name>WelcomePage</name>
     <message>
         <location filename="../../studio/ui/welcome.py" line="23" />
@@ -2969,299 +3026,344 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation> 최소</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="70" />
+        <location filename="../../studio/core/preprocess/ops.py" line="73" />
+        <source>otsu (OpenCV)</source>
+        <translation>otsu (OpenCV)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/preprocess/ops.py" line="73" />
+        <source>triangle (OpenCV)</source>
+        <translation>triangle (OpenCV)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/preprocess/ops.py" line="74" />
+        <source>isodata (scikit-image)</source>
+        <translation>isodata (scikit-image)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/preprocess/ops.py" line="74" />
+        <source>li (scikit-image)</source>
+        <translation>li (scikit-image)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/preprocess/ops.py" line="75" />
+        <source>mean (unrounded)</source>
+        <translation>mean (반올림 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/preprocess/ops.py" line="75" />
+        <source>minimum (scikit-image)</source>
+        <translation>minimum (scikit-image)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/preprocess/ops.py" line="76" />
+        <source>yen (scikit-image)</source>
+        <translation>yen (scikit-image)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/preprocess/ops.py" line="80" />
         <source>Invert (dark objects)</source>
         <translation>반전(어두운 물체)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="74" />
+        <location filename="../../studio/core/preprocess/ops.py" line="84" />
         <source>Grayscale</source>
         <translation>회색조</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="75" />
-        <location filename="../../studio/core/preprocess/ops.py" line="74" />
+        <location filename="../../studio/core/preprocess/ops.py" line="85" />
+        <location filename="../../studio/core/preprocess/ops.py" line="84" />
         <source>Color</source>
         <translation>색상</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="75" />
+        <location filename="../../studio/core/preprocess/ops.py" line="85" />
         <source>Color space</source>
         <translation>색 공간</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="112" />
-        <location filename="../../studio/core/preprocess/ops.py" line="76" />
+        <location filename="../../studio/core/preprocess/ops.py" line="124" />
+        <location filename="../../studio/core/preprocess/ops.py" line="86" />
         <source>Space</source>
         <translation>색 공간</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="77" />
+        <location filename="../../studio/core/preprocess/ops.py" line="87" />
         <source>Resize</source>
         <translation>크기 조절</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="77" />
+        <location filename="../../studio/core/preprocess/ops.py" line="87" />
         <source>Geometry</source>
         <translation>기하</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="78" />
+        <location filename="../../studio/core/preprocess/ops.py" line="88" />
         <source>Scale</source>
         <translation>배율</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="79" />
+        <location filename="../../studio/core/preprocess/ops.py" line="89" />
         <source>Interpolation</source>
         <translation>보간</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="80" />
+        <location filename="../../studio/core/preprocess/ops.py" line="90" />
         <source>Gaussian blur</source>
         <translation>가우시안 블러</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="98" />
-        <location filename="../../studio/core/preprocess/ops.py" line="85" />
-        <location filename="../../studio/core/preprocess/ops.py" line="83" />
-        <location filename="../../studio/core/preprocess/ops.py" line="80" />
+        <location filename="../../studio/core/preprocess/ops.py" line="108" />
+        <location filename="../../studio/core/preprocess/ops.py" line="95" />
+        <location filename="../../studio/core/preprocess/ops.py" line="93" />
+        <location filename="../../studio/core/preprocess/ops.py" line="90" />
         <source>Filters</source>
         <translation>필터</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="121" />
-        <location filename="../../studio/core/preprocess/ops.py" line="84" />
-        <location filename="../../studio/core/preprocess/ops.py" line="81" />
+        <location filename="../../studio/core/preprocess/ops.py" line="133" />
+        <location filename="../../studio/core/preprocess/ops.py" line="94" />
+        <location filename="../../studio/core/preprocess/ops.py" line="91" />
         <source>Kernel size</source>
         <translation>커널 크기</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="82" />
+        <location filename="../../studio/core/preprocess/ops.py" line="92" />
         <source>Sigma (0 = from size)</source>
         <translation>시그마(0 = 크기로 계산)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="83" />
+        <location filename="../../studio/core/preprocess/ops.py" line="93" />
         <source>Median blur</source>
         <translation>미디언 블러</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="85" />
+        <location filename="../../studio/core/preprocess/ops.py" line="95" />
         <source>Bilateral filter</source>
         <translation>양방향 필터</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="86" />
+        <location filename="../../studio/core/preprocess/ops.py" line="96" />
         <source>Diameter</source>
         <translation>지름</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="87" />
+        <location filename="../../studio/core/preprocess/ops.py" line="97" />
         <source>Sigma color</source>
         <translation>색 시그마</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="88" />
+        <location filename="../../studio/core/preprocess/ops.py" line="98" />
         <source>Sigma space</source>
         <translation>공간 시그마</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="89" />
+        <location filename="../../studio/core/preprocess/ops.py" line="99" />
         <source>Brightness / contrast</source>
         <translation>밝기 / 대비</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="128" />
-        <location filename="../../studio/core/preprocess/ops.py" line="95" />
-        <location filename="../../studio/core/preprocess/ops.py" line="94" />
-        <location filename="../../studio/core/preprocess/ops.py" line="92" />
-        <location filename="../../studio/core/preprocess/ops.py" line="89" />
+        <location filename="../../studio/core/preprocess/ops.py" line="140" />
+        <location filename="../../studio/core/preprocess/ops.py" line="105" />
+        <location filename="../../studio/core/preprocess/ops.py" line="104" />
+        <location filename="../../studio/core/preprocess/ops.py" line="102" />
+        <location filename="../../studio/core/preprocess/ops.py" line="99" />
         <source>Tone</source>
         <translation>톤</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="90" />
+        <location filename="../../studio/core/preprocess/ops.py" line="100" />
         <source>Contrast</source>
         <translation>대비</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="91" />
+        <location filename="../../studio/core/preprocess/ops.py" line="101" />
         <source>Brightness</source>
         <translation>밝기</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="93" />
-        <location filename="../../studio/core/preprocess/ops.py" line="92" />
+        <location filename="../../studio/core/preprocess/ops.py" line="103" />
+        <location filename="../../studio/core/preprocess/ops.py" line="102" />
         <source>Gamma</source>
         <translation>감마</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="94" />
+        <location filename="../../studio/core/preprocess/ops.py" line="104" />
         <source>Histogram equalization</source>
         <translation>히스토그램 평활화</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="95" />
+        <location filename="../../studio/core/preprocess/ops.py" line="105" />
         <source>CLAHE</source>
         <translation>CLAHE</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="96" />
+        <location filename="../../studio/core/preprocess/ops.py" line="106" />
         <source>Clip limit</source>
         <translation>대비 제한</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="97" />
+        <location filename="../../studio/core/preprocess/ops.py" line="107" />
         <source>Tiles per side</source>
         <translation>한 변의 타일 수</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="98" />
+        <location filename="../../studio/core/preprocess/ops.py" line="108" />
         <source>Unsharp mask</source>
         <translation>언샤프 마스크</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="99" />
+        <location filename="../../studio/core/preprocess/ops.py" line="109" />
         <source>Radius (sigma)</source>
         <translation>반경(시그마)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="100" />
+        <location filename="../../studio/core/preprocess/ops.py" line="110" />
         <source>Amount</source>
         <translation>강도</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="101" />
+        <location filename="../../studio/core/preprocess/ops.py" line="111" />
         <source>Threshold (manual)</source>
         <translation>임계값(수동)</translation>
     </message>
     <message>
+        <location filename="../../studio/core/preprocess/ops.py" line="123" />
+        <location filename="../../studio/core/preprocess/ops.py" line="119" />
+        <location filename="../../studio/core/preprocess/ops.py" line="113" />
+        <location filename="../../studio/core/preprocess/ops.py" line="112" />
         <location filename="../../studio/core/preprocess/ops.py" line="111" />
-        <location filename="../../studio/core/preprocess/ops.py" line="107" />
-        <location filename="../../studio/core/preprocess/ops.py" line="103" />
-        <location filename="../../studio/core/preprocess/ops.py" line="102" />
-        <location filename="../../studio/core/preprocess/ops.py" line="101" />
         <source>Threshold</source>
         <translation>임계값</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="103" />
+        <location filename="../../studio/core/preprocess/ops.py" line="113" />
         <source>Threshold (automatic)</source>
         <translation>임계값(자동)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="104" />
+        <location filename="../../studio/core/preprocess/ops.py" line="114" />
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="107" />
+        <location filename="../../studio/core/preprocess/ops.py" line="116" />
+        <source>Ignore black (0)</source>
+        <translation>검정(0) 무시</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/preprocess/ops.py" line="117" />
+        <source>Ignore white (255)</source>
+        <translation>흰색(255) 무시</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/preprocess/ops.py" line="119" />
         <source>Threshold (adaptive)</source>
         <translation>임계값(적응형)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="108" />
+        <location filename="../../studio/core/preprocess/ops.py" line="120" />
         <source>Local mean</source>
         <translation>지역 평균</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="109" />
+        <location filename="../../studio/core/preprocess/ops.py" line="121" />
         <source>Block size</source>
         <translation>블록 크기</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="110" />
+        <location filename="../../studio/core/preprocess/ops.py" line="122" />
         <source>Offset C</source>
         <translation>오프셋 C</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="111" />
+        <location filename="../../studio/core/preprocess/ops.py" line="123" />
         <source>Color range</source>
         <translation>색 범위</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="113" />
+        <location filename="../../studio/core/preprocess/ops.py" line="125" />
         <source>Channel 1 min</source>
         <translation>채널 1 최소</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="113" />
+        <location filename="../../studio/core/preprocess/ops.py" line="125" />
         <source>Channel 1 max</source>
         <translation>채널 1 최대</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="114" />
+        <location filename="../../studio/core/preprocess/ops.py" line="126" />
         <source>Channel 2 min</source>
         <translation>채널 2 최소</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="114" />
+        <location filename="../../studio/core/preprocess/ops.py" line="126" />
         <source>Channel 2 max</source>
         <translation>채널 2 최대</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="115" />
+        <location filename="../../studio/core/preprocess/ops.py" line="127" />
         <source>Channel 3 min</source>
         <translation>채널 3 최소</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="115" />
+        <location filename="../../studio/core/preprocess/ops.py" line="127" />
         <source>Channel 3 max</source>
         <translation>채널 3 최대</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="117" />
-        <location filename="../../studio/core/preprocess/ops.py" line="117" />
+        <location filename="../../studio/core/preprocess/ops.py" line="129" />
+        <location filename="../../studio/core/preprocess/ops.py" line="129" />
         <source>Morphology</source>
         <translation>형태학 연산</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="118" />
+        <location filename="../../studio/core/preprocess/ops.py" line="130" />
         <source>Operation</source>
         <translation>연산</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="120" />
+        <location filename="../../studio/core/preprocess/ops.py" line="132" />
         <source>Kernel shape</source>
         <translation>커널 모양</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="122" />
+        <location filename="../../studio/core/preprocess/ops.py" line="134" />
         <source>Iterations</source>
         <translation>반복 횟수</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="123" />
+        <location filename="../../studio/core/preprocess/ops.py" line="135" />
         <source>Canny edges</source>
         <translation>Canny 에지</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="123" />
+        <location filename="../../studio/core/preprocess/ops.py" line="135" />
         <source>Edges</source>
         <translation>에지</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="124" />
+        <location filename="../../studio/core/preprocess/ops.py" line="136" />
         <source>Low threshold</source>
         <translation>낮은 임계값</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="125" />
+        <location filename="../../studio/core/preprocess/ops.py" line="137" />
         <source>High threshold</source>
         <translation>높은 임계값</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="126" />
+        <location filename="../../studio/core/preprocess/ops.py" line="138" />
         <source>Aperture</source>
         <translation>조리개 크기</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="127" />
+        <location filename="../../studio/core/preprocess/ops.py" line="139" />
         <source>L2 gradient</source>
         <translation>L2 기울기</translation>
     </message>
     <message>
-        <location filename="../../studio/core/preprocess/ops.py" line="128" />
+        <location filename="../../studio/core/preprocess/ops.py" line="140" />
         <source>Invert</source>
         <translation>반전</translation>
     </message>

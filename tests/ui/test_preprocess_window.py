@@ -199,3 +199,34 @@ def test_a_preview_failure_outside_the_op_handler_is_shown_and_the_preview_recov
         win.set_pipeline(Pipeline([Step("grayscale")]))
         win.refresh(False)
     assert shown.args[0].output.ndim == 2 and "Preview failed" not in win.scale_label.text()
+
+
+def test_try_all_shows_every_imagej_method_and_a_click_uses_it(qtbot, studio_window) -> None:
+    """Ctrl+T on an automatic threshold step: 16 tiles labeled with ImageJ's numbers for that
+    step's input, a quick pass then full resolution; clicking a tile sets the step's method."""
+    from PyQt6.QtTest import QTest
+
+    from studio.core.preprocess.imagej import IMAGEJ_METHODS, gray_histogram, imagej_threshold
+
+    win, photo = studio_window
+    panel = win.pipeline_panel
+    _preview(qtbot, win, lambda: panel.add_step("gaussian_blur"))
+    _preview(qtbot, win, lambda: panel.add_step("auto_threshold"))
+    passes: list[bool] = []
+    QTest.keyClick(win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = win.try_all_dialog
+    dialog.pass_shown.connect(passes.append)
+    qtbot.waitUntil(lambda: passes[-1:] == [True], timeout=20_000)
+    step_input = run_pipeline(cv2.imread(str(photo)), Pipeline(panel.pipeline.steps[:1]))
+    hist = gray_histogram(cv2.cvtColor(step_input, cv2.COLOR_BGR2GRAY))
+    for method in IMAGEJ_METHODS:
+        t, failed = imagej_threshold(hist, method)
+        assert dialog.tiles[method].text() == (f"{method}: {t}" if not failed else f"{method}: failed (0)")
+        assert not dialog.tiles[method].icon().isNull()
+    assert dialog.tiles["Otsu"].isChecked()  # the step's current method
+    tile = dialog.tiles["Huang"]
+    with qtbot.waitSignal(win.preview_shown, timeout=10_000):
+        QTest.mouseClick(tile, Qt.MouseButton.LeftButton)
+    assert panel.pipeline.steps[1].params["method"] == "Huang" and len(panel.pipeline.steps) == 2
+    assert tile.isChecked() and not dialog.tiles["Otsu"].isChecked()
+    assert win.pipeline_panel.form.controls["method"].currentData() == "Huang"

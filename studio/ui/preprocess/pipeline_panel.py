@@ -105,6 +105,18 @@ class PipelinePanel(QWidget):
         self._rebuild(row)
         self.changed.emit(False)
 
+    def use_threshold_method(self, method: str) -> None:
+        """Set the selected automatic threshold's method, or add one after the selected step."""
+        row = self.list.currentRow()
+        steps = self.pipeline.steps
+        if not (0 <= row < len(steps) and steps[row].op == "auto_threshold"):
+            self.add_step("auto_threshold")
+            row = self.list.currentRow()
+        step = self.pipeline.steps[row]
+        step.params = self.specs["auto_threshold"].coerce({**step.params, "method": method})
+        self._on_row(row)
+        self.changed.emit(False)
+
     def remove_selected(self) -> None:
         """Remove the selected step."""
         row = self.list.currentRow()

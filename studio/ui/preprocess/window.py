@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import numpy as np
@@ -29,12 +30,13 @@ from studio.core.jobs import Progress, format_eta
 from studio.core.preprocess.export import write_script
 from studio.core.preprocess.functions import as_gray, threshold_of
 from studio.core.preprocess.ops import OpSpec
-from studio.core.preprocess.pipeline import Pipeline, PipelineError
+from studio.core.preprocess.pipeline import Pipeline, PipelineError, run_pipeline
 from studio.ui.actions import make_action
 from studio.ui.messages import show_message
 from studio.ui.preprocess.histogram_panel import HistogramPanel
 from studio.ui.preprocess.pipeline_panel import PipelinePanel
 from studio.ui.preprocess.preview import PreviewController, PreviewResult, histogram_of
+from studio.ui.preprocess.try_all import TryAllDialog, shrink
 from studio.ui.qimages import to_qimage
 from studio.ui.workers import JobWorker
 
@@ -180,6 +182,8 @@ class PreprocessWindow(QMainWindow):
         bar.addWidget(self.timing_label)
         self.addToolBar(bar)
         self._build_menu()
+        bar.addSeparator()
+        bar.addAction(self.try_all_action)
         self._worker: JobWorker | None = None
         self.last_result: PreviewResult | None = None
         self.pipeline_panel.changed.connect(self.refresh)
@@ -206,6 +210,9 @@ class PreprocessWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(make_action(self, tr("&Fit to Window"), self.view.fit, ("F",)))
         menu.addAction(make_action(self, tr("&Close"), self.close, ("Ctrl+W",)))
+        menu = self.menuBar().addMenu(tr("&Threshold"))
+        self.try_all_action = make_action(self, tr("&Try All Methods…"), self.try_all_thresholds, ("Ctrl+T",))
+        menu.addAction(self.try_all_action)
 
     # image and pipeline -----------------------------------------------------------------------
     def open_image(self, path: str | Path) -> bool:
@@ -297,6 +304,25 @@ class PreprocessWindow(QMainWindow):
     def _on_view_changed(self) -> None:
         if self.histogram.visible_region_only:
             self._update_histogram()
+
+    def try_all_thresholds(self) -> TryAllDialog | None:
+        """ImageJ's "Try all": every method on the selected threshold step's input (or on the
+        selected step's output); a click on a result uses that method."""
+        if self.source is None:
+            return None
+        steps = copy.deepcopy(self.pipeline_panel.pipeline.steps)
+        row = self.pipeline_panel.list.currentRow()
+        at_threshold = 0 <= row < len(steps) and steps[row].op == "auto_threshold"
+        before = Pipeline(steps[:row] if at_threshold else steps[:row + 1] if row >= 0 else steps)
+        params = self.specs["auto_threshold"].coerce(steps[row].params if at_threshold else {})
+        source, specs = self.source, self.specs
+        dialog = TryAllDialog(lambda: run_pipeline(shrink(source), before, specs),
+                              lambda: run_pipeline(source, before, specs), params["ignore_black"],
+                              params["ignore_white"], params["method"] if at_threshold else "", self)
+        dialog.method_chosen.connect(self.pipeline_panel.use_threshold_method)
+        self.try_all_dialog = dialog
+        dialog.show()
+        return dialog
 
     # files ------------------------------------------------------------------------------------
     def choose_image(self) -> None:
