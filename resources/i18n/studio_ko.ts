@@ -2621,42 +2621,42 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
 </context><context>
     <name>TryAllDialog</name>
     <message>
-        <location filename="../../studio/ui/preprocess/try_all.py" line="63" />
+        <location filename="../../studio/ui/preprocess/try_all.py" line="116" />
         <source>Try All Thresholds</source>
         <translation>모든 임계값 방법 시험</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/try_all.py" line="68" />
+        <location filename="../../studio/ui/preprocess/try_all.py" line="121" />
         <source>Computing every method…</source>
         <translation>모든 방법을 계산하는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/try_all.py" line="82" />
+        <location filename="../../studio/ui/preprocess/try_all.py" line="128" />
         <source>Use {0} for the automatic threshold</source>
         <translation>자동 임계값에 {0} 사용</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/try_all.py" line="89" />
+        <location filename="../../studio/ui/preprocess/try_all.py" line="135" />
         <source>Foreground (white) is the pixels above each method's threshold, as in ImageJ. Click a result to use its method.</source>
         <translation>ImageJ와 같이 각 방법의 임계값보다 밝은 픽셀이 전경(흰색)입니다. 결과를 클릭하면 그 방법을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/try_all.py" line="107" />
+        <location filename="../../studio/ui/preprocess/try_all.py" line="152" />
         <source>{0}: failed (0)</source>
         <translation>{0}: 실패 (0)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/try_all.py" line="110" />
+        <location filename="../../studio/ui/preprocess/try_all.py" line="155" />
         <source>Full resolution ({0} × {1}).</source>
         <translation>원본 해상도 ({0} × {1}).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/try_all.py" line="112" />
+        <location filename="../../studio/ui/preprocess/try_all.py" line="157" />
         <source>Quick pass at {0} × {1}; full resolution follows…</source>
         <translation>{0} × {1}에서 빠르게 계산했습니다. 원본 해상도가 이어집니다…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/try_all.py" line="118" />
+        <location filename="../../studio/ui/preprocess/try_all.py" line="163" />
         <source>Could not compute the thresholds: {0}</source>
         <translation>임계값을 계산하지 못했습니다: {0}</translation>
     </message>

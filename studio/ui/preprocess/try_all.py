@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 import cv2
 import numpy as np
-from PyQt6.QtCore import QSize, Qt, pyqtSignal
-from PyQt6.QtGui import QIcon, QImage, QPixmap
-from PyQt6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PyQt6.QtCore import Qt, pyqtSignal
+from PyQt6.QtGui import QImage, QMouseEvent, QPixmap
+from PyQt6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from studio.core.preprocess.functions import as_gray
 from studio.core.preprocess.imagej import IMAGEJ_METHODS
@@ -50,6 +50,59 @@ def _gray_pixmap(mask: np.ndarray) -> QPixmap:
     return QPixmap.fromImage(QImage(mask.data, w, h, int(mask.strides[0]), QImage.Format.Format_Grayscale8).copy())
 
 
+class Tile(QFrame):
+    """One method's result: the mask above its caption; a click chooses it."""
+
+    clicked = pyqtSignal()
+
+    def __init__(self, method: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"tile_{method}")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.image = QLabel(self)
+        self.image.setFixedSize(TILE_PX, TILE_PX * 3 // 4)
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption = QLabel(method, self)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.image)
+        layout.addWidget(self.caption)
+        self._checked = False
+        self.setChecked(False)
+
+    def setChecked(self, on: bool) -> None:  # noqa: N802 - reads like Qt's own buttons
+        """Frame the tile of the method in use."""
+        self._checked = on
+        self.setStyleSheet("Tile { border: 3px solid #2f7bd9; border-radius: 4px; }" if on
+                           else "Tile { border: 3px solid transparent; }")
+
+    def isChecked(self) -> bool:  # noqa: N802
+        """True for the method in use."""
+        return self._checked
+
+    def text(self) -> str:
+        """The caption: method and threshold."""
+        return self.caption.text()
+
+    def set_result(self, pixmap: QPixmap, caption: str) -> None:
+        """Show a mask and its caption."""
+        self.image.setPixmap(pixmap.scaled(self.image.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                           Qt.TransformationMode.SmoothTransformation))
+        self.caption.setText(caption)
+
+    def has_image(self) -> bool:
+        """True once a mask is shown."""
+        return self.image.pixmap() is not None and not self.image.pixmap().isNull()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """A click chooses this method."""
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
 class TryAllDialog(QDialog):
     """The montage; ``method_chosen(name)`` when a tile is clicked."""
 
@@ -68,19 +121,12 @@ class TryAllDialog(QDialog):
         self.status = QLabel(self.tr("Computing every method…"), self)
         grid = QGridLayout()
         grid.setSpacing(6)
-        self.tiles: dict[str, QToolButton] = {}
+        self.tiles: dict[str, Tile] = {}
         for k, method in enumerate(IMAGEJ_METHODS):
-            tile = QToolButton(self)
-            tile.setObjectName(f"tile_{method}")
-            tile.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            tile.setIconSize(QSize(TILE_PX, TILE_PX))
-            tile.setMinimumSize(TILE_PX + 12, 90)
-            tile.setAutoRaise(True)
-            tile.setCheckable(True)
+            tile = Tile(method, self)
             tile.setChecked(method == current)
-            tile.setText(method)
             tile.setToolTip(self.tr("Use {0} for the automatic threshold").format(method))
-            tile.clicked.connect(lambda _c, m=method: self._choose(m))
+            tile.clicked.connect(lambda m=method: self._choose(m))
             grid.addWidget(tile, k // 4, k % 4)
             self.tiles[method] = tile
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -102,10 +148,9 @@ class TryAllDialog(QDialog):
         self.result, self.full = found, full
         failed = set(found.failed)
         for method, tile in self.tiles.items():
-            tile.setIcon(QIcon(_gray_pixmap(masks[method])))
             value = int(found.values[method])
-            tile.setText(self.tr("{0}: failed (0)").format(method) if method in failed
-                         else f"{method}: {value}")
+            tile.set_result(_gray_pixmap(masks[method]), self.tr("{0}: failed (0)").format(method)
+                            if method in failed else f"{method}: {value}")
         if full:
             self.status.setText(self.tr("Full resolution ({0} × {1}).").format(w, h))
         else:
