@@ -1632,117 +1632,122 @@ A desktop studio for object-detection datasets.</source>
     </message>
     <message>
         <location filename="../../studio/ui/preprocess/window.py" line="252" />
+        <source>Preview at {0:.0%} scale while dragging: this step is slow at display scale (full resolution on release)</source>
+        <translation>드래그하는 동안 {0:.0%} 배율로 미리보기: 이 단계는 화면 배율에서 느립니다(놓으면 원본 해상도)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preprocess/window.py" line="255" />
         <source>Preview at {0:.0%} scale (full resolution follows)</source>
         <translation>{0:.0%} 크기로 미리 보기(곧 원본 해상도)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="253" />
+        <location filename="../../studio/ui/preprocess/window.py" line="257" />
         <source>Full resolution</source>
         <translation>원본 해상도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="254" />
+        <location filename="../../studio/ui/preprocess/window.py" line="259" />
         <source>{0:.0f} ms</source>
         <translation>{0:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="261" />
+        <location filename="../../studio/ui/preprocess/window.py" line="266" />
         <source>Preview failed: {0}</source>
         <translation>미리보기 실패: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="330" />
+        <location filename="../../studio/ui/preprocess/window.py" line="335" />
         <source>Open Image</source>
         <translation>이미지 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="331" />
+        <location filename="../../studio/ui/preprocess/window.py" line="336" />
         <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="337" />
+        <location filename="../../studio/ui/preprocess/window.py" line="342" />
         <source>Open Pipeline</source>
         <translation>파이프라인 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="356" />
-        <location filename="../../studio/ui/preprocess/window.py" line="338" />
+        <location filename="../../studio/ui/preprocess/window.py" line="361" />
+        <location filename="../../studio/ui/preprocess/window.py" line="343" />
         <source>Pipelines (*.json)</source>
         <translation>파이프라인 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="347" />
+        <location filename="../../studio/ui/preprocess/window.py" line="352" />
         <source>Cannot open pipeline</source>
         <translation>파이프라인을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="355" />
+        <location filename="../../studio/ui/preprocess/window.py" line="360" />
         <source>Save Pipeline</source>
         <translation>파이프라인 저장</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="361" />
+        <location filename="../../studio/ui/preprocess/window.py" line="366" />
         <source>Cannot save pipeline</source>
         <translation>파이프라인을 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="366" />
+        <location filename="../../studio/ui/preprocess/window.py" line="371" />
         <source>Export as Python</source>
         <translation>Python으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="367" />
+        <location filename="../../studio/ui/preprocess/window.py" line="372" />
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="372" />
+        <location filename="../../studio/ui/preprocess/window.py" line="377" />
         <source>Cannot export</source>
         <translation>내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="376" />
+        <location filename="../../studio/ui/preprocess/window.py" line="381" />
         <source>Folder of images to process</source>
         <translation>처리할 이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="379" />
+        <location filename="../../studio/ui/preprocess/window.py" line="384" />
         <source>Output folder</source>
         <translation>출력 폴더</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="389" />
+        <location filename="../../studio/ui/preprocess/window.py" line="394" />
         <source>Processing images…</source>
         <translation>이미지 처리 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="389" />
+        <location filename="../../studio/ui/preprocess/window.py" line="394" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="399" />
+        <location filename="../../studio/ui/preprocess/window.py" line="404" />
         <source>{0} of {1} images · {2:.1f}/s · ETA {3}</source>
         <translation>이미지 {1}장 중 {0}장 · 초당 {2:.1f} · 남은 시간 {3}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="405" />
+        <location filename="../../studio/ui/preprocess/window.py" line="410" />
         <source>Done.</source>
         <translation>완료.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="405" />
+        <location filename="../../studio/ui/preprocess/window.py" line="410" />
         <source>Stopped; run again to finish the rest.</source>
         <translation>중지했습니다. 다시 실행하면 나머지를 마칩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="407" />
+        <location filename="../../studio/ui/preprocess/window.py" line="412" />
         <source>{0} images failed:</source>
         <translation>이미지 {0}장 실패:</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="413" />
+        <location filename="../../studio/ui/preprocess/window.py" line="418" />
         <source>Batch failed</source>
         <translation>일괄 처리 실패</translation>
     </message>

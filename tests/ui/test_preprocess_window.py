@@ -87,6 +87,33 @@ def test_dragging_previews_at_reduced_scale_then_refines(qtbot, studio_window, t
     assert win.scale_label.text() == "Full resolution"
 
 
+def test_a_slow_step_drops_below_display_scale_while_dragging_and_says_so(qtbot, studio_window,
+                                                                          tmp_path: Path) -> None:
+    win, _ = studio_window
+    big = tmp_path / "big.png"
+    cv2.imwrite(str(big), cv2.resize(cv2.cvtColor(skdata.coffee(), cv2.COLOR_RGB2BGR), (3200, 2400)))
+    _preview(qtbot, win, lambda: win.open_image(big))
+    panel = win.pipeline_panel
+    _preview(qtbot, win, lambda: panel.add_step("bilateral"))
+    form = panel.form
+    _preview(qtbot, win, lambda: form.controls["diameter"].setValue(31))  # far over 20 ms at display scale
+    form._dragging = True
+    seen = []
+    for value in (80.0, 90.0, 100.0, 110.0, 120.0, 130.0):
+        seen.append(_preview(qtbot, win, lambda v=value: form.controls["sigma_color"].setValue(v)))
+        if seen[-1].reduced_to_keep_up:
+            break
+    assert all(r.scale < 1.0 for r in seen)  # held: never a multi-second full-resolution run
+    display = round(win.view.display_scale(), 2)
+    assert seen[0].scale == pytest.approx(display, abs=0.011)  # the first update: display scale
+    assert seen[-1].reduced_to_keep_up and seen[-1].scale < display
+    assert "slow at display scale" in win.scale_label.text()
+    form._dragging = False
+    _preview(qtbot, win, lambda: form.controls["sigma_color"].setValue(140.0))  # released
+    qtbot.waitUntil(lambda: win.last_result.scale == 1.0, timeout=20_000)
+    assert win.scale_label.text() == "Full resolution"
+
+
 def test_save_load_export_and_batch(qtbot, studio_window, tmp_path: Path) -> None:
     win, photo = studio_window
     panel = win.pipeline_panel

@@ -15,9 +15,11 @@ from PyQt6.QtCore import QObject, QTimer, pyqtSignal
 from studio.core.preprocess.ops import OpSpec
 from studio.core.preprocess.pipeline import Pipeline, PipelineRunner
 from studio.ui.background import CallLane
+from studio.ui.preprocess.drag_scale import MIN_SCALE, DragScale
 
 VIEW_MODES = ("result", "overlay", "split")
-REFINE_MS = 250
+REFINE_MS = 250  # a pause this long while holding a slider refines at full resolution ...
+REFINE_WHILE_HELD_S = 0.3  # ... when that takes at most this long; a slower step refines on release
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class PreviewResult:
     scale: float
     seconds: float
     ticket: int
+    reduced_to_keep_up: bool = False  # dragging below display scale because this slider is slow there
 
 
 def compose(source: np.ndarray, output: np.ndarray, mode: str, opacity: float, split: float) -> np.ndarray:
@@ -69,7 +72,7 @@ def histogram_of(img: np.ndarray) -> np.ndarray:
 
 
 def render_preview(runner: PipelineRunner, source: np.ndarray, scale: float, pipeline: Pipeline, upto: int,
-                   mode: str, opacity: float, split: float, ticket: int) -> PreviewResult:
+                   mode: str, opacity: float, split: float, ticket: int, reduced: bool = False) -> PreviewResult:
     """Run ``pipeline`` on ``source`` and compose what the preview shows (on a worker thread)."""
     t0 = time.perf_counter()
     output = runner.run(source, pipeline)
@@ -77,7 +80,7 @@ def render_preview(runner: PipelineRunner, source: np.ndarray, scale: float, pip
     hist_source = steps[upto - 1] if 0 < upto <= len(steps) else source
     display = compose(source, output, mode, opacity, split)
     return PreviewResult(display, histogram_of(hist_source), hist_source, output, dict(runner.errors), scale,
-                         time.perf_counter() - t0, ticket)
+                         time.perf_counter() - t0, ticket, reduced)
 
 
 class PreviewController(QObject):
@@ -95,7 +98,10 @@ class PreviewController(QObject):
         self._reduced: dict[float, np.ndarray] = {}
         self._runners: dict[float, PipelineRunner] = {}
         self._lane = CallLane(self, "latest")
-        self._lane.result.connect(self.ready)
+        self._lane.result.connect(self._on_result)
+        self.drag = DragScale()
+        self._drags: dict[int, tuple[object, float]] = {}  # ticket -> (slider key, display scale)
+        self._held_key: object = None  # the slider being dragged
         self._lane.failed.connect(lambda error: self.failed.emit(error.message))
         self._ticket = 0
         self._refine = QTimer(self)
@@ -107,8 +113,8 @@ class PreviewController(QObject):
     def set_source(self, img: np.ndarray) -> None:
         """The full-resolution photo being tuned."""
         self.source = img
-        self._reduced.clear()
-        self._runners.clear()
+        self._reduced = {}  # a new dict: a call still running fills the old one
+        self._runners = {}
 
     def runner_for(self, scale: float) -> PipelineRunner:
         """One incremental runner per scale (it runs on the lane's single worker thread only)."""
@@ -117,42 +123,69 @@ class PreviewController(QObject):
             runner = self._runners[scale] = PipelineRunner(self.specs)
         return runner
 
-    def reduced(self, scale: float) -> np.ndarray:
-        """The source at ``scale`` (area interpolation), cached."""
-        assert self.source is not None
-        if scale >= 1.0:
-            return self.source
-        img = self._reduced.get(scale)
-        if img is None:
-            h, w = self.source.shape[:2]
-            img = cv2.resize(self.source, (max(1, round(w * scale)), max(1, round(h * scale))),
-                             interpolation=cv2.INTER_AREA)
-            self._reduced[scale] = img
-        return img
-
     def request(self, pipeline: Pipeline, upto: int, mode: str, opacity: float, split: float,
                 display_scale: float, dragging: bool) -> None:
-        """Show ``pipeline``; at ``display_scale`` now, and at full resolution after a pause."""
+        """Show ``pipeline``; while dragging at display scale (or less where the dragged step is
+        slow, see ``DragScale``), and at full resolution on release or after a pause."""
         if self.source is None:
             return
         args = (copy.deepcopy(pipeline), upto, mode, opacity, split)
         self._last_args = args
-        scale = min(1.0, max(0.05, round(display_scale, 2)))
-        self._submit(scale if dragging else 1.0, args)
-        if dragging and scale < 1.0:
-            self._refine.start()
-        else:
+        display = min(1.0, max(MIN_SCALE, round(display_scale, 2)))
+        if not dragging:
             self._refine.stop()
+            self._submit(1.0, args)
+            return
+        steps = pipeline.steps
+        key = (upto, steps[upto].op if 0 <= upto < len(steps) else "")
+        scale = self.drag.scale_for(key, display)
+        self._submit(scale, args, (key, display), self.drag.reduced(key, display))
+        self._held_key = key
+        if scale < 1.0:
+            self._refine.start()
 
     def _request_full(self) -> None:
-        if self._last_args is not None:
+        """A pause while holding: refine now unless that would keep the next updates waiting."""
+        if self._drags:  # the last update is still running: its time decides, so ask again later
+            self._refine.start()
+            return
+        if self._last_args is not None and self.drag.full_resolution_s(self._held_key) <= REFINE_WHILE_HELD_S:
             self._submit(1.0, self._last_args)
 
-    def _submit(self, scale: float, args: tuple) -> None:
+    def _submit(self, scale: float, args: tuple, drag: tuple[object, float] | None = None,
+                reduced: bool = False) -> None:
         self._ticket += 1
-        ticket, source, runner = self._ticket, self.reduced(scale), self.runner_for(scale)
+        ticket, runner = self._ticket, self.runner_for(scale)
+        if drag is not None:
+            self._drags[ticket] = drag
         pipeline, upto, mode, opacity, split = args
-        self._lane.submit(lambda: render_preview(runner, source, scale, pipeline, upto, mode, opacity, split, ticket))
+        shrink = self._shrinker(scale)
+        self._lane.submit(lambda: render_preview(runner, shrink(), scale, pipeline, upto, mode, opacity, split,
+                                                 ticket, reduced))
+
+    def _shrinker(self, scale: float):  # noqa: ANN202 - a closure over this source and its cache
+        """The source at ``scale``, made on the worker thread (a 12 MP resize must not block painting)."""
+        source, cache = self.source, self._reduced
+
+        def make() -> np.ndarray:
+            if scale >= 1.0 or source is None:
+                return source
+            img = cache.get(scale)
+            if img is None:
+                h, w = source.shape[:2]
+                img = cache[scale] = cv2.resize(source, (max(1, round(w * scale)), max(1, round(h * scale))),
+                                                interpolation=cv2.INTER_AREA)
+            return img
+
+        return make
+
+    def _on_result(self, result: PreviewResult) -> None:
+        drag = self._drags.pop(result.ticket, None)
+        for old in [t for t in self._drags if t < result.ticket]:
+            del self._drags[old]  # replaced before they ran
+        if drag is not None:
+            self.drag.learn(drag[0], result.scale, result.seconds, drag[1])
+        self.ready.emit(result)
 
     def wait(self) -> None:
         """Block until the worker is idle (tests, benchmarks, shutdown)."""

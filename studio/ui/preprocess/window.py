@@ -248,9 +248,14 @@ class PreprocessWindow(QMainWindow):
         h, w = self.source.shape[:2]
         self.view.show_array(result.display, (w, h))
         self.last_result = result
-        self.scale_label.setText(
-            self.tr("Preview at {0:.0%} scale (full resolution follows)").format(result.scale)
-            if result.scale < 1.0 else self.tr("Full resolution"))
+        if result.reduced_to_keep_up:
+            text = self.tr("Preview at {0:.0%} scale while dragging: this step is slow at display scale "
+                           "(full resolution on release)").format(result.scale)
+        elif result.scale < 1.0:
+            text = self.tr("Preview at {0:.0%} scale (full resolution follows)").format(result.scale)
+        else:
+            text = self.tr("Full resolution")
+        self.scale_label.setText(text)
         self.timing_label.setText(self.tr("{0:.0f} ms").format(result.seconds * 1000))
         self.pipeline_panel.show_errors(result.errors)
         self._update_histogram()
