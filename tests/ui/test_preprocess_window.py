@@ -105,8 +105,8 @@ def test_a_slow_step_drops_below_display_scale_while_dragging_and_says_so(qtbot,
             break
     assert all(r.scale < 1.0 for r in seen)  # held: never a multi-second full-resolution run
     display = round(win.view.display_scale(), 2)
-    assert seen[0].scale == pytest.approx(display, abs=0.011)  # the first update: display scale
-    assert seen[-1].reduced_to_keep_up and seen[-1].scale < display
+    # the full-resolution run of d=31 was timed, so even the first update starts small enough
+    assert seen[0].reduced_to_keep_up and seen[0].scale < display
     assert "slow at display scale" in win.scale_label.text()
     form._dragging = False
     _preview(qtbot, win, lambda: form.controls["sigma_color"].setValue(140.0))  # released

@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,12 +91,13 @@ class PipelineRunner:
         self._source: np.ndarray | None = None
         self._keys: list[tuple] = []
         self._outputs: list[np.ndarray] = []
+        self.step_seconds: list[float] = []  # how long each step took when it was last computed
         self.errors: dict[int, str] = {}
 
     def run(self, source: np.ndarray, pipeline: Pipeline) -> np.ndarray:
         """The pipeline's output for ``source``; failing steps are skipped and listed in ``errors``."""
         if source is not self._source:
-            self._source, self._keys, self._outputs = source, [], []
+            self._source, self._keys, self._outputs, self.step_seconds = source, [], [], []
         self.errors = {}
         img = source
         for i, step in enumerate(pipeline.steps):
@@ -103,7 +105,8 @@ class PipelineRunner:
             if i < len(self._keys) and self._keys[i] == key and i < len(self._outputs):
                 img = self._outputs[i]
                 continue
-            del self._keys[i:], self._outputs[i:]
+            del self._keys[i:], self._outputs[i:], self.step_seconds[i:]
+            started = time.perf_counter()
             if step.enabled:
                 try:
                     img = self.specs[step.op].run(img, step.params)
@@ -111,7 +114,9 @@ class PipelineRunner:
                     self.errors[i] = str(exc)
             self._keys.append(key)
             self._outputs.append(img)
-        del self._keys[len(pipeline.steps):], self._outputs[len(pipeline.steps):]
+            self.step_seconds.append(time.perf_counter() - started)
+        n = len(pipeline.steps)
+        del self._keys[n:], self._outputs[n:], self.step_seconds[n:]
         return img
 
 

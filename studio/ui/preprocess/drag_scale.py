@@ -29,6 +29,16 @@ class DragScale:
         self._cap: dict[object, float] = {}
         self._full_s: dict[object, float] = {}  # estimated full-resolution time per slider
 
+    def expect(self, key: object, full_resolution_s: float) -> None:
+        """Before a slider's first update: start where its steps' full-resolution time says
+        it keeps up (the steps from the dragged one on, as last measured)."""
+        if key in self._full_s or full_resolution_s <= 0:
+            return
+        self._full_s[key] = full_resolution_s
+        fits = math.sqrt(self.budget_s / full_resolution_s) * 0.95
+        if fits < 1.0:
+            self._cap[key] = on_ladder(fits)
+
     def full_resolution_s(self, key: object) -> float:
         """About how long this slider's update takes at full resolution (0 when not measured)."""
         return self._full_s.get(key, 0.0)

@@ -35,6 +35,7 @@ class PreviewResult:
     seconds: float
     ticket: int
     reduced_to_keep_up: bool = False  # dragging below display scale because this slider is slow there
+    step_seconds: tuple[float, ...] = ()  # each step's time when last computed at this scale
 
 
 def compose(source: np.ndarray, output: np.ndarray, mode: str, opacity: float, split: float) -> np.ndarray:
@@ -80,7 +81,7 @@ def render_preview(runner: PipelineRunner, source: np.ndarray, scale: float, pip
     hist_source = steps[upto - 1] if 0 < upto <= len(steps) else source
     display = compose(source, output, mode, opacity, split)
     return PreviewResult(display, histogram_of(hist_source), hist_source, output, dict(runner.errors), scale,
-                         time.perf_counter() - t0, ticket, reduced)
+                         time.perf_counter() - t0, ticket, reduced, tuple(runner.step_seconds))
 
 
 class PreviewController(QObject):
@@ -102,6 +103,7 @@ class PreviewController(QObject):
         self.drag = DragScale()
         self._drags: dict[int, tuple[object, float]] = {}  # ticket -> (slider key, display scale)
         self._held_key: object = None  # the slider being dragged
+        self._full_step_s: tuple[float, ...] = ()  # each step's time at full resolution, last measured
         self._lane.failed.connect(lambda error: self.failed.emit(error.message))
         self._ticket = 0
         self._refine = QTimer(self)
@@ -138,6 +140,7 @@ class PreviewController(QObject):
             return
         steps = pipeline.steps
         key = (upto, steps[upto].op if 0 <= upto < len(steps) else "")
+        self.drag.expect(key, sum(self._full_step_s[upto:]) if 0 <= upto < len(self._full_step_s) else 0.0)
         scale = self.drag.scale_for(key, display)
         self._submit(scale, args, (key, display), self.drag.reduced(key, display))
         self._held_key = key
@@ -185,6 +188,8 @@ class PreviewController(QObject):
             del self._drags[old]  # replaced before they ran
         if drag is not None:
             self.drag.learn(drag[0], result.scale, result.seconds, drag[1])
+        if result.scale >= 1.0:
+            self._full_step_s = result.step_seconds
         self.ready.emit(result)
 
     def wait(self) -> None:
