@@ -3,6 +3,10 @@
 - Live preview on a 12 MP photo: in the real preprocessing window (offscreen, fit to a
   1400x900 window), move a slider while "dragging" and time parameter change -> preview
   and histogram updated on screen; side by side, the same pipeline at full resolution.
+- Every operation on its own slider, the same way: at its default parameters and at its
+  largest ones, with the scale the preview used (it drops below display scale for a step
+  that cannot keep up there).
+- Try All Thresholds on the 12 MP photo: key to the quick montage, and to full resolution.
 - Batch: ``studio preprocess`` (all cores, processes) against a plain single-process loop
   (read, run, write PNG) over the same images, same pipeline.
 """
@@ -26,6 +30,110 @@ ROOT = Path(__file__).resolve().parents[1]
 def _pct(values: list[float], q: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def _main_slider(spec) -> str | None:  # noqa: ANN001 - an OpSpec
+    """The op's first numeric parameter: the slider an engineer drags."""
+    from studio.core.preprocess.params import FloatParam, IntParam
+
+    return next((p.name for p in spec.params if isinstance(p, (IntParam, FloatParam))), None)
+
+
+def _largest(spec) -> dict:  # noqa: ANN001
+    """Every numeric parameter at its maximum (the slowest settings the controls allow)."""
+    from studio.core.preprocess.params import FloatParam, IntParam
+
+    return {p.name: p.maximum for p in spec.params if isinstance(p, (IntParam, FloatParam))}
+
+
+def _each_op_on_its_slider(app, photo: Path, wait_until) -> dict:  # noqa: ANN001
+    """Drag each op's main slider alone on the photo: p95 change -> painted, and the scale used."""
+    from studio.core.preprocess.pipeline import builtin_specs
+
+    specs = builtin_specs()
+    out: dict = {}
+    for name, spec in specs.items():
+        slider_name = _main_slider(spec)
+        if slider_name is None:
+            continue
+        for label in ("default", "largest"):
+            out[f"{name}/{label}"] = _drag_one(app, photo, specs, name, slider_name, label == "largest", wait_until)
+    return out
+
+
+def _drag_one(app, photo: Path, specs: dict, name: str, slider_name: str, largest: bool, wait_until,  # noqa: ANN001
+              updates: int = 20) -> dict:
+    """One op in the window at its defaults (run once at full resolution, as a user adds it), then
+    dragged: with every other numeric parameter at its maximum first when ``largest``."""
+    from studio.core.preprocess.pipeline import Pipeline, Step
+    from studio.ui.preprocess.window import PreprocessWindow
+
+    spec = specs[name]
+    win = PreprocessWindow(specs)
+    win.resize(1400, 900)
+    win.show()
+    shown: list = []
+    win.preview_shown.connect(shown.append)
+    win.open_image(photo)
+    wait_until(lambda: len(shown) >= 1, 120, poll=0.0005)
+    win.set_pipeline(Pipeline([Step(name, spec.defaults())]))
+    wait_until(lambda: len(shown) >= 2, 300, poll=0.0005)
+    win.controller.wait()
+    app.processEvents()
+    form = win.pipeline_panel.form
+    form._dragging = True
+    if largest:
+        for other, value in _largest(spec).items():
+            if other != slider_name:
+                form.set_value(other, value)
+                win.pipeline_panel.pipeline.steps[0].params = dict(form.values)
+    slider = form.controls[slider_name]
+    lo, hi = slider.minimum(), slider.maximum()
+    start = hi if largest else slider.value()
+    times, scales = [], []
+    for i in range(updates):
+        count = len(shown)
+        t0 = time.perf_counter()
+        value = start - (i % 2 + (1 if largest else 0)) * max((hi - lo) / 50, 1)
+        slider.setValue(type(slider.value())(value))
+        wait_until(lambda: len(shown) > count, 300, poll=0.0005)  # noqa: B023 - called at once
+        app.processEvents()
+        times.append(time.perf_counter() - t0)
+        scales.append(shown[-1].scale)
+    form._dragging = False
+    win.controller._refine.stop()
+    win.close()
+    win.controller.wait()
+    return {"p95_ms": round(_pct(times, 0.95) * 1000, 1), "median_ms": round(statistics.median(times) * 1000, 1),
+            "scale": round(statistics.median(scales), 4)}
+
+
+def _try_all_timing(app, photo: Path, wait_until) -> dict:  # noqa: ANN001
+    """Ctrl+T on the 12 MP photo: key -> quick montage on screen, and -> full resolution."""
+    from PyQt6.QtCore import Qt
+    from PyQt6.QtTest import QTest
+
+    from studio.core.preprocess.pipeline import builtin_specs
+    from studio.ui.preprocess.window import PreprocessWindow
+
+    win = PreprocessWindow(builtin_specs())
+    win.resize(1400, 900)
+    win.show()
+    shown: list[object] = []
+    win.preview_shown.connect(shown.append)
+    win.open_image(photo)
+    wait_until(lambda: len(shown) >= 1, 120, poll=0.0005)
+    win.controller.wait()
+    app.processEvents()
+    passes: list[float] = []
+    t0 = time.perf_counter()
+    QTest.keyClick(win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    win.try_all_dialog.pass_shown.connect(lambda _full: (win.try_all_dialog.repaint(),
+                                                        passes.append(time.perf_counter())))
+    wait_until(lambda: len(passes) >= 2, 120, poll=0.0005)
+    win.try_all_dialog.close()
+    win.close()
+    return {"quick_montage_s": round(passes[0] - t0, 3), "full_resolution_s": round(passes[1] - t0, 3)}
 
 
 def main(out_dir: Path = ROOT / "bench-out") -> dict:
@@ -83,6 +191,9 @@ def main(out_dir: Path = ROOT / "bench-out") -> dict:
     scale = win.last_result.scale if win.last_result else 1.0
     win.close()
 
+    per_op = _each_op_on_its_slider(app, photo, wait_until)
+    try_all = _try_all_timing(app, photo, wait_until)
+
     source = read_image(photo)
     full = []
     for _ in range(5):
@@ -120,6 +231,7 @@ def main(out_dir: Path = ROOT / "bench-out") -> dict:
         "live_preview_scale": scale,
         "live_median_ms": round(statistics.median(live) * 1000, 1),
         "live_p95_ms": round(_pct(live, 0.95) * 1000, 1),
+        "per_op": per_op, "try_all": try_all,
         "full_resolution_median_ms": round(statistics.median(full) * 1000, 1),
         "batch_images": len(images),
         "batch_plain_loop_s": round(plain_s, 2), "batch_studio_s": round(studio_s, 2),
