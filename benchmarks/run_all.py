@@ -85,6 +85,15 @@ def main() -> int:
     print(f"  slider change -> preview + histogram on screen: median {p['live_median_ms']} ms, "
           f"p95 {p['live_p95_ms']} ms (at {p['live_preview_scale']:.0%} scale while dragging)   "
           f"full-resolution pipeline {p['full_resolution_median_ms']} ms")
+    print("  each op on its own slider (change -> painted p95, preview scale; a display-scale pass is the")
+    print("  physical floor: compose + histogram + paint of the view):")
+    for op in sorted({k.split("/")[0] for k in p["per_op"]}):
+        d, big = p["per_op"][f"{op}/default"], p["per_op"][f"{op}/largest"]
+        print(f"    {op:<20} default p95 {d['p95_ms']:>6} ms at {d['scale']:.1%}   "
+              f"largest p95 {big['p95_ms']:>7} ms at {big['scale']:.1%}")
+    t = p["try_all"]
+    print(f"  Try All on the 12 MP photo: quick montage {t['quick_montage_s']} s, full resolution "
+          f"{t['full_resolution_s']} s after the key")
     print(f"  batch of {p['batch_images']} photos: studio preprocess {p['batch_studio_s']} s   plain loop "
           f"{p['batch_plain_loop_s']} s   speed-up {p['batch_speedup']}x on {p['cores']} cores; "
           f"outputs identical: {p['batch_outputs_identical']}")
