@@ -89,13 +89,14 @@ def _drag_one(app, photo: Path, specs: dict, name: str, slider_name: str, larges
                 win.pipeline_panel.pipeline.steps[0].params = dict(form.values)
     slider = form.controls[slider_name]
     lo, hi = slider.minimum(), slider.maximum()
-    start = hi if largest else slider.value()
+    step = max((hi - lo) / 50, 1)
+    # two values that differ, so every update is a change: near the top, or around the default
+    values = (hi, hi - step) if largest else (min(hi, slider.value() + step), max(lo, slider.value() - step))
     times, scales = [], []
     for i in range(updates):
         count = len(shown)
         t0 = time.perf_counter()
-        value = start - (i % 2 + (1 if largest else 0)) * max((hi - lo) / 50, 1)
-        slider.setValue(type(slider.value())(value))
+        slider.setValue(type(slider.value())(values[i % 2]))
         wait_until(lambda: len(shown) > count, 300, poll=0.0005)  # noqa: B023 - called at once
         app.processEvents()
         times.append(time.perf_counter() - t0)
