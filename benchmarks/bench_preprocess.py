@@ -61,6 +61,25 @@ def _each_op_on_its_slider(app, photo: Path, wait_until) -> dict:  # noqa: ANN00
     return out
 
 
+class _UpperHandle:
+    """A two-handled range slider seen as its upper handle (the bench moves one value)."""
+
+    def __init__(self, pair) -> None:  # noqa: ANN001
+        self.pair = pair
+
+    def minimum(self) -> int:
+        return self.pair.minimum()
+
+    def maximum(self) -> int:
+        return self.pair.maximum()
+
+    def value(self) -> int:
+        return int(self.pair.value()[1])
+
+    def setValue(self, v: int) -> None:  # noqa: N802
+        self.pair.setValue((self.pair.value()[0], v))
+
+
 def _drag_one(app, photo: Path, specs: dict, name: str, slider_name: str, largest: bool, wait_until,  # noqa: ANN001
               updates: int = 20) -> dict:
     """One op in the window at its defaults (run once at full resolution, as a user adds it), then
@@ -88,6 +107,10 @@ def _drag_one(app, photo: Path, specs: dict, name: str, slider_name: str, larges
                 form.set_value(other, value)
                 win.pipeline_panel.pipeline.steps[0].params = dict(form.values)
     slider = form.controls[slider_name]
+    if isinstance(slider.value(), tuple):  # a two-handled range: drag its upper handle
+        pair = slider
+        lo, hi = pair.minimum(), pair.maximum()
+        slider = _UpperHandle(pair)
     lo, hi = slider.minimum(), slider.maximum()
     step = max((hi - lo) / 50, 1)
     # two values that differ, so every update is a change: near the top, or around the default
