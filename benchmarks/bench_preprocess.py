@@ -124,6 +124,10 @@ def _drag_one(app, photo: Path, specs: dict, name: str, slider_name: str, larges
         app.processEvents()
         times.append(time.perf_counter() - t0)
         scales.append(shown[-1].scale)
+        settle = time.perf_counter() + 0.02  # a hand moves a slider about every 20 ms: let paints land
+        while time.perf_counter() < settle:
+            app.processEvents()
+            time.sleep(0.001)
     form._dragging = False
     win.controller._refine.stop()
     win.close()

@@ -104,6 +104,11 @@ class PreviewController(QObject):
         self._drags: dict[int, tuple[object, float]] = {}  # ticket -> (slider key, display scale)
         self._held_key: object = None  # the slider being dragged
         self._full_step_s: tuple[float, ...] = ()  # each step's time at full resolution, last measured
+        self._selected: tuple[object, int, float] | None = None  # slider key, step, display scale
+        self._settle = QTimer(self)  # the view's scale settles (layout, zoom) before a copy is made for it
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(150)
+        self._settle.timeout.connect(self._warm_for_drag)
         self._lane.failed.connect(lambda error: self.failed.emit(error.message))
         self._ticket = 0
         self._refine = QTimer(self)
@@ -137,10 +142,9 @@ class PreviewController(QObject):
         if not dragging:
             self._refine.stop()
             self._submit(1.0, args)
+            self._selected = (self._slider_key(pipeline, upto), upto, display)
             return
-        steps = pipeline.steps
-        key = (upto, steps[upto].op if 0 <= upto < len(steps) else "")
-        self.drag.expect(key, sum(self._full_step_s[upto:]) if 0 <= upto < len(self._full_step_s) else 0.0)
+        key = self._slider_key(pipeline, upto)
         scale = self.drag.scale_for(key, display)
         self._submit(scale, args, (key, display), self.drag.reduced(key, display))
         self._held_key = key
@@ -174,9 +178,11 @@ class PreviewController(QObject):
             if scale >= 1.0 or source is None:
                 return source
             img = cache.get(scale)
-            if img is None:
+            if img is None:  # from the smallest copy still larger, not from 12 MP every time
+                larger = [s for s in list(cache) if s > scale]
+                start = cache[min(larger)] if larger else source
                 h, w = source.shape[:2]
-                img = cache[scale] = cv2.resize(source, (max(1, round(w * scale)), max(1, round(h * scale))),
+                img = cache[scale] = cv2.resize(start, (max(1, round(w * scale)), max(1, round(h * scale))),
                                                 interpolation=cv2.INTER_AREA)
             return img
 
@@ -187,10 +193,37 @@ class PreviewController(QObject):
         for old in [t for t in self._drags if t < result.ticket]:
             del self._drags[old]  # replaced before they ran
         if drag is not None:
-            self.drag.learn(drag[0], result.scale, result.seconds, drag[1])
+            self.drag.learn(drag[0], result.scale, result.seconds)
         if result.scale >= 1.0:
             self._full_step_s = result.step_seconds
+            if self._selected is not None:  # measured with the current settings: the best estimate
+                key, upto, _display = self._selected
+                self.drag.expect(key, sum(self._full_step_s[upto:]) if 0 <= upto < len(self._full_step_s) else 0.0)
+            self._warm_for_drag()
         self.ready.emit(result)
+
+    @staticmethod
+    def _slider_key(pipeline: Pipeline, upto: int) -> tuple[int, str]:
+        steps = pipeline.steps
+        return (upto, steps[upto].op if 0 <= upto < len(steps) else "")
+
+    def set_display_scale(self, display_scale: float) -> None:
+        """The view's scale changed (zoom, a resized window): prepare the next drag for it,
+        once the view has settled."""
+        if self._selected is not None and display_scale > 0:
+            key, upto, _old = self._selected
+            self._selected = (key, upto, min(1.0, max(MIN_SCALE, round(display_scale, 2))))
+            self._settle.start()
+
+    def _warm_for_drag(self) -> None:
+        """Prepare the reduced copy the selected step's first drag update will use (a 12 MP
+        resize costs about 25 ms, which that update must not pay)."""
+        if self._selected is None:
+            return
+        key, _upto, display = self._selected
+        scale = self.drag.scale_for(key, display)
+        if scale < 1.0 and scale not in self._reduced:
+            self._lane.warm(self._shrinker(scale))
 
     def wait(self) -> None:
         """Block until the worker is idle (tests, benchmarks, shutdown)."""

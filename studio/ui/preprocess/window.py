@@ -128,6 +128,7 @@ class PhotoView(QGraphicsView):
         super().resizeEvent(event)
         if self._fit:
             self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            self.view_changed.emit()
 
 
 class PreprocessWindow(QMainWindow):
@@ -309,6 +310,7 @@ class PreprocessWindow(QMainWindow):
     def _on_view_changed(self) -> None:
         if self.histogram.visible_region_only:
             self._update_histogram()
+        self.controller.set_display_scale(self.view.display_scale())
 
     def try_all_thresholds(self) -> TryAllDialog | None:
         """ImageJ's "Try all": every method on the selected threshold step's input (or on the
