@@ -215,6 +215,10 @@ def main(out_dir: Path = ROOT / "bench-out") -> dict:
         wait_for(n + 1)
         app.processEvents()
         live.append(time.perf_counter() - t0)
+        settle = time.perf_counter() + 0.02  # as for each op below: a hand moves every ~20 ms
+        while time.perf_counter() < settle:
+            app.processEvents()
+            time.sleep(0.001)
     form._dragging = False
     scale = win.last_result.scale if win.last_result else 1.0
     win.close()
