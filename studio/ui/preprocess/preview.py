@@ -5,6 +5,7 @@ full resolution when the user pauses; only the steps after the changed one are r
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 import time
 from dataclasses import dataclass
 
@@ -170,7 +171,7 @@ class PreviewController(QObject):
         self._lane.submit(lambda: render_preview(runner, shrink(), scale, pipeline, upto, mode, opacity, split,
                                                  ticket, reduced))
 
-    def _shrinker(self, scale: float):  # noqa: ANN202 - a closure over this source and its cache
+    def _shrinker(self, scale: float) -> Callable[[], np.ndarray]:
         """The source at ``scale``, made on the worker thread (a 12 MP resize must not block painting)."""
         source, cache = self.source, self._reduced
 
