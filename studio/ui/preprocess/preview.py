@@ -5,8 +5,8 @@ full resolution when the user pauses; only the steps after the changed one are r
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
