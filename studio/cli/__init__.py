@@ -6,6 +6,7 @@
     studio export DATASET DEST --format F  export with a registered exporter (plugins too)
     studio preprocess PIPELINE SRC DST   apply a pipeline to a folder on every core (resumable)
     studio thresholds IMAGE... [--json]  the threshold each automatic method picks (ImageJ's numbers)
+    studio train DATASET --model M       train on the finished images (--resume RUN_DIR continues)
     studio prelabel DATASET --model M    propose boxes with a detection model (resumable)
     studio review ACTION DATASET         status / report / auto-accept / export of a reviewed run
     studio check / stats / eval / train-report / split   dataset and model insight
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     from studio.cli.prelabel import add_prelabel_parser
     from studio.cli.review import add_review_parser
     from studio.cli.thresholds import add_thresholds_parser
+    from studio.cli.train import add_train_parser
 
     parser = argparse.ArgumentParser(prog="studio", description="Object-detection dataset studio.")
     parser.add_argument("--version", action="version", version=f"studio {__version__}")
@@ -51,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_review_parser(sub)
     add_insight_parsers(sub)
     add_thresholds_parser(sub)
+    add_train_parser(sub)
     return parser
 
 

@@ -204,6 +204,7 @@ def write_labels_from_run(dataset: Dataset, store: Store, run_id: int) -> tuple[
     """
     from studio.core.atomic import atomic_create_bytes
     from studio.core.labels.yolo import boxes_to_label_file
+    from studio.core.store.label_origin import PRELABEL, record_machine_label
 
     written = kept = 0
     paths = [p for (p,) in store.connection().execute(
@@ -217,6 +218,7 @@ def write_labels_from_run(dataset: Dataset, store: Store, run_id: int) -> tuple[
         label.parent.mkdir(parents=True, exist_ok=True)
         data = boxes_to_label_file(Boxes(boxes.xywhn, boxes.class_id)).render()
         if atomic_create_bytes(label, data):
+            record_machine_label(store, rel, PRELABEL, run_id, data)  # no human decided these boxes
             written += 1
         else:
             kept += 1

@@ -35,6 +35,7 @@ from studio.core.review.workflow import (
     remember_before,
 )
 from studio.core.store.db import Store
+from studio.core.store.label_origin import AUTO_ACCEPT, record_machine_label
 
 
 def eligible_items(items: list[QueueItem], threshold: float) -> list[QueueItem]:
@@ -113,8 +114,9 @@ def auto_accept_job(dataset: Dataset, store: Store, run_id: int, threshold: floa
                 ids, props = ids[keep], props[keep]
             merged, dup = merge_accepted(current.boxes, props, any_class=True)
             label.parent.mkdir(parents=True, exist_ok=True)
-            save_yolo_labels(label, current.with_boxes(merged) if current.exists
-                             else boxes_to_label_file(merged))
+            new_file = current.with_boxes(merged) if current.exists else boxes_to_label_file(merged)
+            save_yolo_labels(label, new_file)
+            record_machine_label(store, it.path, AUTO_ACCEPT, run_id, new_file.render())  # no human looked
         except OSError as exc:
             stats["failed"].append((it.path, str(exc)))
             continue

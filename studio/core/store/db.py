@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DB_NAME = "studio.db"
 
 _SCHEMA = """
@@ -112,6 +112,17 @@ CREATE TABLE IF NOT EXISTS job_runs (
     owner_pid INTEGER,
     owner_host TEXT,
     heartbeat REAL
+);
+CREATE TABLE IF NOT EXISTS machine_labels (
+    path TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    run_id INTEGER,
+    sha1 TEXT NOT NULL,
+    written REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS train_split (
+    path TEXT PRIMARY KEY,
+    split TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY,

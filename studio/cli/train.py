@@ -1,0 +1,129 @@
+"""``studio train DATASET --model M``: train a detector on the images humans have finished.
+
+``--resume RUN_DIR`` continues a run that was cancelled or killed from its last finished
+epoch. The run folder is Ultralytics' own (args.yaml, results.csv, weights/best.pt and
+last.pt); the dataset folder is never written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+from studio.cli.common import job_context, open_dataset_and_store
+
+
+def default_run_dir(dataset_root: Path) -> Path:
+    """A new run folder under studio's data folder, one series per dataset."""
+    from studio.core import user_dirs
+
+    tag = hashlib.sha1(str(dataset_root.resolve()).encode()).hexdigest()[:8]
+    series = user_dirs.data_dir() / "runs" / f"{dataset_root.name}-{tag}"
+    k = 1
+    while (series / f"train{k}").exists():
+        k += 1
+    return series / f"train{k}"
+
+
+def _settings(args: argparse.Namespace) -> dict:
+    from studio.core.training.settings import TrainSettings
+
+    extra = {}
+    for item in args.set or []:
+        key, _, value = item.partition("=")
+        extra[key.strip()] = _scalar(value.strip())
+    return TrainSettings(model=args.model, epochs=args.epochs, imgsz=args.imgsz, batch=args.batch,
+                         patience=args.patience, optimizer=args.optimizer, lr0=args.lr0, seed=args.seed,
+                         workers=args.workers, device=args.device, include_unlabeled=args.include_unlabeled,
+                         include_machine=args.include_machine_labels, val=args.val, extra=extra).to_dict()
+
+
+def _scalar(text: str) -> object:
+    for cast in (int, float):
+        try:
+            return cast(text)
+        except ValueError:
+            pass
+    return {"true": True, "false": False}.get(text.lower(), text)
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    """Train, or resume a run; progress on stderr, the run folder on stdout."""
+    from studio.core.dataset.index import ImageIndex
+    from studio.core.dataset.jobs import INDEX, IndexParams
+    from studio.core.inference.model_file import ModelError
+    from studio.core.jobspec import run_recorded
+    from studio.core.training.device import DeviceError
+    from studio.core.training.jobs import TRAIN, TrainingError, TrainParams
+    from studio.core.training.workspace import WorkspaceError
+
+    if not args.resume and not args.model:
+        print("studio: give --model (a .pt to fine-tune or a .yaml to train from scratch) or --resume RUN_DIR",
+              file=sys.stderr)
+        return 2
+    opened = open_dataset_and_store(args.dataset)
+    if opened is None:
+        return 1
+    dataset, store = opened
+    ctx = job_context(dataset, store)
+    if not args.resume:
+        ctx.index = ImageIndex.from_listing(dataset.scan_images())
+        for progress in run_recorded(INDEX, IndexParams(), ctx):
+            if progress.payload is not None:
+                ctx.index.apply(progress.payload)
+    run_dir = Path(args.resume or args.out or default_run_dir(dataset.root))
+    params = TrainParams(str(run_dir), {} if args.resume else _settings(args), bool(args.resume))
+    last_epoch = -1
+    try:
+        for progress in run_recorded(TRAIN, params, ctx):
+            event = progress.payload
+            if progress.stage == "epoch" and event.epoch != last_epoch:
+                last_epoch = event.epoch
+                m = event.metrics
+                final = event.epoch >= event.epochs  # Ultralytics validates best.pt once more at the end
+                print(("best.pt: " if final else f"epoch {event.epoch + 1}/{event.epochs}: ")
+                      + " ".join(f"{k}={v:.4g}" for k, v in event.losses.items())
+                      + f" mAP50={m.get('metrics/mAP50(B)', 0.0):.3f} mAP50-95={m.get('metrics/mAP50-95(B)', 0.0):.3f}",
+                      file=sys.stderr)
+            elif progress.stage == "cancelled":
+                print(f"stopped; resume with: studio train {args.dataset} --resume {run_dir}", file=sys.stderr)
+                return 130
+    except KeyboardInterrupt:
+        ctx.token.cancel()
+        print(f"\ninterrupted; resume with: studio train {args.dataset} --resume {run_dir}", file=sys.stderr)
+        return 130
+    except DeviceError as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        return 2
+    except (TrainingError, ModelError, WorkspaceError) as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        return 1
+    print(run_dir)
+    return 0
+
+
+def add_train_parser(sub: argparse._SubParsersAction) -> None:
+    """Register ``studio train``."""
+    p = sub.add_parser("train", help="train a detector on the finished images (Ultralytics, in its own process)")
+    p.add_argument("dataset")
+    p.add_argument("--model", help="a detection .pt to fine-tune, or a .yaml (yolov8n.yaml) to train from scratch")
+    p.add_argument("--resume", metavar="RUN_DIR", help="continue a cancelled or killed run from its last epoch")
+    p.add_argument("--out", metavar="RUN_DIR", help="run folder (default: a new one under studio's data folder)")
+    p.add_argument("--epochs", type=int)
+    p.add_argument("--imgsz", type=int)
+    p.add_argument("--batch", type=int)
+    p.add_argument("--patience", type=int)
+    p.add_argument("--optimizer", choices=("auto", "SGD", "Adam", "AdamW", "NAdam", "RAdam", "RMSProp"))
+    p.add_argument("--lr0", type=float, help="initial learning rate (with optimizer auto, auto's optimizer is made "
+                                             "explicit so that this rate is used)")
+    p.add_argument("--seed", type=int)
+    p.add_argument("--workers", type=int, help="data loader processes")
+    p.add_argument("--device", default="auto", help="auto (a GPU when there is one), cpu, cuda, cuda:N or mps")
+    p.add_argument("--val", type=float, default=0.2, help="validation share when the dataset has no val split")
+    p.add_argument("--include-unlabeled", action="store_true", help="train on images without labels as backgrounds")
+    p.add_argument("--include-machine-labels", action="store_true",
+                   help="also train on label files a model wrote that no human has reviewed")
+    p.add_argument("--set", action="append", metavar="NAME=VALUE", help="any other Ultralytics setting")
+    p.set_defaults(func=cmd_train)

@@ -1,0 +1,177 @@
+"""The training job on the job layer: ``studio train``, the Train dialog and a cluster alike.
+
+The job prepares the run folder (finished images, fixed split, hard-linked copy), then
+runs Ultralytics' trainer in a spawned process (``child``) and turns its events into
+``Progress``: one step per batch, with the epoch's losses and metrics as payload.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import queue
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studio.core.jobs import EtaClock, Progress
+from studio.core.jobspec import JobContext, JobSpec
+from studio.core.training import child
+from studio.core.training.settings import TrainSettings
+
+RUN_FORMAT = "studio-train-run"
+RUN_VERSION = 1
+MIN_IMAGES = 2  # fewer finished images than this cannot make a train and a val part
+
+
+class TrainingError(RuntimeError):
+    """A run cannot start or went wrong; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class TrainParams:
+    """Train ``settings`` into ``run_dir`` (or resume the run there)."""
+
+    VERSION = 1
+    run_dir: str
+    settings: dict = field(default_factory=dict)
+    resume: bool = False
+
+
+@dataclass
+class TrainEvent:
+    """What the trainer just reported (the payload of each ``Progress``)."""
+
+    kind: str
+    epoch: int = 0
+    epochs: int = 0
+    losses: dict = field(default_factory=dict)
+    metrics: dict = field(default_factory=dict)
+    message: str = ""
+    save_dir: str = ""
+
+
+def prepare_run(params: TrainParams, ctx: JobContext) -> tuple[str, dict]:
+    """The model to open and the trainer's arguments: a new run's data prepared, or a
+    resumed run's checkpoint checked."""
+    run_dir = Path(params.run_dir)
+    if params.resume:
+        return _resume_checkpoint(run_dir), {}
+    from studio.core.training.device import resolve_device
+    from studio.core.training.selection import select_training_images
+    from studio.core.training.workspace import build_workspace, fixed_split
+
+    settings = TrainSettings(**params.settings)
+    dataset, index = ctx.dataset, ctx.index
+    assert dataset is not None and index is not None
+    chosen = select_training_images(dataset, index, ctx.store, settings.include_unlabeled, settings.include_machine)
+    if len(chosen.paths) < MIN_IMAGES:
+        raise TrainingError(f"only {len(chosen.paths)} finished image(s) to train on; label or review at least "
+                            f"{MIN_IMAGES} first ({chosen.unlabeled_left_out} unlabeled, {chosen.machine_left_out} "
+                            "labeled by a model and not reviewed were left out)")
+    split, source = fixed_split(dataset, ctx.store, chosen.paths, dict(zip(index.paths, index.splits)),
+                                settings.val, settings.seed or 0)
+    if "val" not in split.values() or "train" not in split.values():
+        raise TrainingError("the finished images do not make both a train and a val part; label a few more")
+    device = resolve_device(settings.device)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    workspace = build_workspace(dataset, split, run_dir)
+    overrides = settings.overrides(workspace.data_yaml, run_dir, device, len(workspace.train))
+    _write_manifest(run_dir, params, chosen, source, len(workspace.train), len(workspace.val))
+    return settings.model, overrides
+
+
+def _resume_checkpoint(run_dir: Path) -> str:
+    """``last.pt`` of a run folder studio wrote, checked with the safe loader (``best.pt`` too:
+    Ultralytics reads it again at the end)."""
+    manifest = run_dir / "studio-run.json"
+    if not manifest.is_file():
+        raise TrainingError(f"{run_dir} is not a studio training run (no studio-run.json)")
+    try:
+        info = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise TrainingError(f"{manifest}: unreadable ({exc})") from exc
+    if info.get("format") != RUN_FORMAT or int(info.get("version", 0)) > RUN_VERSION:
+        raise TrainingError(f"{run_dir} was made by another version of studio; start a new run")
+    last = run_dir / "weights" / "last.pt"
+    if not last.is_file():
+        raise TrainingError(f"{run_dir} has no weights/last.pt: the run ended before its first epoch")
+    from studio.core.inference.model_file import load_detection_model
+
+    for weights in (last, run_dir / "weights" / "best.pt"):
+        if weights.is_file():
+            load_detection_model(weights)  # raises ModelRefused / ModelError for a hostile or foreign file
+    return str(last)
+
+
+def _write_manifest(run_dir: Path, params: TrainParams, chosen: object, split_from: str, n_train: int,
+                    n_val: int) -> None:
+    from dataclasses import asdict
+
+    from studio.core.atomic import atomic_write_text
+
+    info = {"format": RUN_FORMAT, "version": RUN_VERSION, "settings": params.settings, "split_from": split_from,
+            "train_images": n_train, "val_images": n_val, "selection": asdict(chosen)}  # type: ignore[call-overload]
+    info["selection"].pop("paths", None)
+    atomic_write_text(run_dir / "studio-run.json", json.dumps(info, indent=2) + "\n")
+
+
+def _train(params: TrainParams, ctx: JobContext) -> Iterator[Progress]:
+    model, overrides = prepare_run(params, ctx)
+    spawn = multiprocessing.get_context("spawn")
+    events, stop = spawn.Queue(), spawn.Event()
+    resume = model if params.resume else None
+    process = spawn.Process(target=child.run, args=(model, overrides, resume, events, stop), daemon=True)
+    process.start()
+    clock, done, total, epochs = EtaClock(1), 0, 1, 0
+    batches = 1
+    try:
+        while True:
+            if ctx.token() and not stop.is_set():
+                stop.set()
+            try:
+                kind, data = events.get(timeout=0.1)
+            except queue.Empty:
+                if not process.is_alive():
+                    raise TrainingError(f"the trainer stopped unexpectedly (exit code {process.exitcode}); "
+                                        f"resume with: studio train --resume {params.run_dir}") from None
+                continue
+            if kind == child.EVENT_START:
+                epochs, batches = data["epochs"], max(1, data["batches"])
+                done, total = data["start_epoch"] * batches, epochs * batches
+                clock = EtaClock(total, start_done=done)
+                yield clock.progress(done, "start", TrainEvent(kind, data["start_epoch"], epochs,
+                                                              save_dir=data["save_dir"]))
+            elif kind == child.EVENT_BATCH:
+                done = min(total, done + 1)
+                yield clock.progress(done, "batch", TrainEvent(kind, data["epoch"], epochs, data["losses"]))
+            elif kind == child.EVENT_EPOCH:
+                done = min(total, (data["epoch"] + 1) * batches)
+                yield clock.progress(done, "epoch", TrainEvent(kind, data["epoch"], epochs, data["losses"],
+                                                               data["metrics"]))
+            elif kind == child.EVENT_DONE:
+                yield Progress(total, total, 0.0, 0.0, "done", TrainEvent(kind, epochs, epochs,
+                                                                         save_dir=data["save_dir"]))
+                return
+            elif kind == child.EVENT_CANCELLED:
+                yield Progress(done, total, 0.0, None, "cancelled", TrainEvent(kind, epochs=epochs))
+                return
+            else:
+                raise TrainingError(data.get("message", "training failed"))
+    finally:
+        if process.is_alive():
+            stop.set()
+            process.join(timeout=60)
+        if process.is_alive():
+            process.kill()
+        process.join(timeout=10)
+        time.sleep(0)
+
+
+def summarize(event: TrainEvent | None) -> dict:
+    """What the job record keeps."""
+    return {} if event is None else {"kind": event.kind, "epochs": event.epochs, "save_dir": event.save_dir}
+
+
+TRAIN = JobSpec("train", TrainParams, _train, summarize)
