@@ -1,0 +1,136 @@
+"""The training job: Ultralytics' own numbers, the user's folder untouched, kill and resume.
+
+The oracle: ``studio train`` and ``yolo train cfg=args.yaml`` (the file studio's run wrote,
+with its three folder settings pointed elsewhere) give identical ``results.csv`` columns
+apart from ``time``; CPU training with a seed is deterministic.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.hostile_models import DEMO, ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def small_dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A few dozen sample images under a Korean folder name."""
+    from studio.core.dataset.sample import make_sample_dataset
+
+    return make_sample_dataset(tmp_path_factory.mktemp("train") / "과일", n_train=24, n_val=8, with_photos=False)
+
+
+def _bytes_of(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha1(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".studio" not in p.parts}
+
+
+def _studio(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "studio.cli", *args], capture_output=True, text=True, timeout=600,
+                          cwd=ROOT)
+
+
+def _columns(results_csv: Path) -> dict[str, list[str]]:
+    with open(results_csv, newline="") as f:
+        rows = list(csv.DictReader(f))
+    return {k.strip(): [r[k] for r in rows] for k in rows[0] if k.strip() != "time"}
+
+
+def test_studio_train_equals_yolo_train_with_the_args_yaml_it_wrote(small_dataset: Path, tmp_path: Path) -> None:
+    before = _bytes_of(small_dataset)
+    run = tmp_path / "runs" / "first"
+    done = _studio("train", str(small_dataset), "--model", str(DEMO), "--epochs", "2", "--imgsz", "160",
+                   "--batch", "8", "--workers", "0", "--out", str(run))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(run)
+    assert "epoch 2/2" in done.stderr and "best.pt" in done.stderr
+    for name in ("args.yaml", "results.csv", "weights/best.pt", "weights/last.pt", "studio-run.json"):
+        assert (run / name).is_file(), name
+    assert _bytes_of(small_dataset) == before  # the user's folder: byte for byte (its .cache files went to the run)
+
+    import yaml
+
+    args = yaml.safe_load((run / "args.yaml").read_text(encoding="utf-8"))
+    args.update(project=str(tmp_path / "by-hand"), name="run", save_dir=str(tmp_path / "by-hand" / "run"))
+    cfg = tmp_path / "by-hand.yaml"
+    cfg.write_text(yaml.safe_dump(args), encoding="utf-8")
+    env = {**os.environ, "YOLO_OFFLINE": "true", "YOLO_CONFIG_DIR": str(tmp_path / "ycfg"),
+           "ULTRALYTICS_SAFE_LOAD": "0"}
+    (tmp_path / "ycfg" / "Ultralytics").mkdir(parents=True)
+    from studio.core import bundled
+
+    for font in ("Arial.ttf", "Arial.Unicode.ttf"):
+        (tmp_path / "ycfg" / "Ultralytics" / font).write_bytes(bundled.hangul_font().read_bytes())
+    yolo = Path(sys.executable).with_name("yolo")
+    by_hand = subprocess.run([str(yolo), "train", f"cfg={cfg}"], capture_output=True, text=True, timeout=600,
+                             env=env, cwd=tmp_path)
+    assert by_hand.returncode == 0, by_hand.stdout[-2000:] + by_hand.stderr[-2000:]
+    ours, theirs = _columns(run / "results.csv"), _columns(tmp_path / "by-hand" / "run" / "results.csv")
+    assert len(ours["epoch"]) == 2 and ours == theirs
+
+
+def test_kill_during_training_then_resume_finishes_all_epochs(small_dataset: Path, tmp_path: Path) -> None:
+    before = _bytes_of(small_dataset)
+    run = tmp_path / "runs" / "killed"
+    cmd = [sys.executable, "-m", "studio.cli", "train", str(small_dataset), "--model", str(DEMO), "--epochs", "3",
+           "--imgsz", "160", "--batch", "2", "--workers", "0", "--out", str(run)]  # small batches: longer epochs
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                            start_new_session=True)
+    results, last = run / "results.csv", run / "weights" / "last.pt"
+    deadline = time.time() + 300
+    while time.time() < deadline and not (last.is_file() and results.is_file()
+                                          and results.read_text().count("\n") >= 2):
+        time.sleep(0.05)
+    assert last.is_file(), "the first epoch never finished"
+    time.sleep(0.5)  # last.pt of epoch 1 is complete; epoch 2 is under way
+    os.killpg(proc.pid, signal.SIGKILL)  # the CLI and its trainer process, as a power cut would
+    proc.wait(timeout=30)
+    assert results.read_text().count("\n") == 2  # one epoch done, the rest lost with the process
+    resumed = _studio("train", str(small_dataset), "--resume", str(run))
+    assert resumed.returncode == 0, resumed.stderr
+    assert _columns(results)["epoch"] == ["1", "2", "3"]
+    assert _bytes_of(small_dataset) == before
+
+
+def test_hostile_checkpoints_are_refused_for_training_and_for_resume(small_dataset: Path, tmp_path: Path,
+                                                                     hostile) -> None:
+    path, marker = hostile
+    done = _studio("train", str(small_dataset), "--model", str(path), "--epochs", "1", "--imgsz", "160",
+                   "--out", str(tmp_path / "never"))
+    assert done.returncode == 1 and "contains code outside the Ultralytics checkpoint format" in done.stderr
+    assert not marker.exists() and "Traceback" not in done.stderr
+    run = tmp_path / "foreign-run"
+    (run / "weights").mkdir(parents=True)
+    (run / "studio-run.json").write_text('{"format": "studio-train-run", "version": 1}', encoding="utf-8")
+    (run / "weights" / "last.pt").write_bytes(path.read_bytes())
+    resumed = _studio("train", str(small_dataset), "--resume", str(run))
+    assert resumed.returncode == 1 and "contains code outside" in resumed.stderr
+    assert not marker.exists()
+    (run / "weights" / "last.pt").write_bytes(DEMO.read_bytes())
+    (run / "weights" / "best.pt").write_bytes(path.read_bytes())  # Ultralytics reads best.pt again at the end
+    resumed = _studio("train", str(small_dataset), "--resume", str(run))
+    assert resumed.returncode == 1 and "contains code outside" in resumed.stderr
+    assert not marker.exists()
+
+
+def test_bad_requests_get_one_line_and_no_run(small_dataset: Path, tmp_path: Path) -> None:
+    no_model = _studio("train", str(small_dataset))
+    assert no_model.returncode == 2 and "--model" in no_model.stderr
+    gpu = _studio("train", str(small_dataset), "--model", str(DEMO), "--device", "cuda:3", "--out", str(tmp_path / "g"))
+    assert gpu.returncode == 2 and "cuda:3" in gpu.stderr and "Traceback" not in gpu.stderr
+    other = tmp_path / "other-version"
+    other.mkdir()
+    (other / "studio-run.json").write_text('{"format": "studio-train-run", "version": 99}', encoding="utf-8")
+    newer = _studio("train", str(small_dataset), "--resume", str(other))
+    assert newer.returncode == 1 and "another version of studio" in newer.stderr
