@@ -172,6 +172,11 @@ def test_write_labels_never_touches_existing_files(sample_dataset: Path) -> None
     assert (lbl / "train_0001.txt").read_bytes() == b""
     assert (lbl / "train_0002.txt").read_text() == "0 0.500000 0.500000 0.200000 0.200000\n"
     assert "0.9" not in (lbl / "train_0002.txt").read_text()  # no confidence column in labels
+    from studio.core.store.label_origin import PRELABEL, machine_written
+
+    # the store knows which files no human decided (training leaves them out by default)
+    assert machine_written(store, ds.label_path) == {"images/train/train_0002.jpg": PRELABEL,
+                                                     "images/train/train_0003.jpg": PRELABEL}
 
 
 def test_onnx_runtime_backend_agrees_with_pytorch(sample_dataset: Path, tmp_path: Path, demo, monkeypatch) -> None:

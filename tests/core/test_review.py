@@ -223,6 +223,10 @@ def test_auto_accept_spot_check_and_resume(reviewed) -> None:
             got = load_yolo_labels(label).boxes
             merged, _ = merge_accepted(Boxes.empty(), made[it.path], any_class=True)
             assert len(got) == len(merged)
+    from studio.core.store.label_origin import AUTO_ACCEPT, machine_written
+
+    # the accepted files are known as machine-written; the spot images (humans will check) are not
+    assert machine_written(store, ds.label_path) == {it.path: AUTO_ACCEPT for it in eligible if it.path not in spot}
     # spot images come first in any order
     first = order_queue(queue_items(store, run), Sort.NAME)[:len(spot)]
     assert {it.path for it in first} == spot

@@ -134,3 +134,62 @@ def test_bad_requests_get_one_line_and_no_run(small_dataset: Path, tmp_path: Pat
     (other / "studio-run.json").write_text('{"format": "studio-train-run", "version": 99}', encoding="utf-8")
     newer = _studio("train", str(small_dataset), "--resume", str(other))
     assert newer.returncode == 1 and "another version of studio" in newer.stderr
+
+
+def _indexed(root: Path):  # noqa: ANN202 - (dataset, store, index)
+    from studio.core.dataset.index import ImageIndex, index_job
+    from studio.core.dataset.layout import open_dataset
+    from studio.core.dataset.store_location import open_store
+    from studio.core.jobs import last_payload  # noqa: F401 - the index job is run to its end below
+
+    dataset = open_dataset(root)
+    store, _ = open_store(dataset)
+    index = ImageIndex.from_listing(dataset.scan_images())
+    for progress in index_job(dataset, index, store, lambda: False):
+        if progress.payload is not None:
+            index.apply(progress.payload)
+    return dataset, store, index
+
+
+def test_training_data_is_what_humans_finished(sample_dataset: Path) -> None:
+    """Machine-written label files are left out until a human touches them; unlabeled images too."""
+    from studio.core.labels.boxes import Boxes
+    from studio.core.labels.yolo import boxes_to_label_file, save_yolo_labels
+    from studio.core.store.label_origin import PRELABEL, record_machine_label
+    from studio.core.training.selection import select_training_images
+
+    dataset, store, index = _indexed(sample_dataset)
+    labeled = [p for p in index.paths if dataset.label_path(p).is_file()]
+    machine, edited, gone = labeled[0], labeled[1], labeled[2]
+    for rel in (machine, edited):
+        record_machine_label(store, rel, PRELABEL, 1, dataset.label_path(rel).read_bytes())
+    save_yolo_labels(dataset.label_path(edited),  # a human moved a box: it is the human's file now
+                     boxes_to_label_file(Boxes.from_rows([(0, 0.41, 0.5, 0.2, 0.2)])))
+    dataset.label_path(gone).unlink()
+    dataset, store, index = _indexed(sample_dataset)
+    chosen = select_training_images(dataset, index, store)
+    assert machine not in chosen.paths and edited in chosen.paths and gone not in chosen.paths
+    assert (chosen.machine_left_out, chosen.unlabeled_left_out) == (1, 1)
+    assert len(chosen.paths) == len(index.paths) - 2
+    everything = select_training_images(dataset, index, store, include_unlabeled=True, include_machine=True)
+    assert sorted(everything.paths) == sorted(index.paths)
+
+
+def test_the_val_part_stays_fixed_when_images_are_added(sample_dataset: Path) -> None:
+    """A dataset without its own val: the split is stored per image; new images never move old ones."""
+    from studio.core.training.workspace import build_workspace, fixed_split
+
+    dataset, store, index = _indexed(sample_dataset)
+    paths = sorted(index.paths)
+    first, source = fixed_split(dataset, store, paths[:10], {}, val=0.3, seed=0)
+    assert source == "studio" and set(first.values()) == {"train", "val"}
+    again, _ = fixed_split(dataset, store, paths, {}, val=0.3, seed=5)  # more images, another seed
+    assert {p: again[p] for p in paths[:10]} == first
+    own, source = fixed_split(dataset, store, paths, dict(zip(index.paths, index.splits)))
+    assert source == "dataset" and all(own[p] == ("val" if s == "val" else "train")
+                                       for p, s in zip(index.paths, index.splits))
+    before = {p: dataset.image_path(p).stat().st_ino for p in paths}
+    workspace = build_workspace(dataset, again, sample_dataset.parent / "run")
+    linked = sorted((sample_dataset.parent / "run" / "data" / "images").rglob("*.jpg"))
+    assert len(linked) == len(paths) and len(workspace.train) + len(workspace.val) == len(paths)
+    assert {f.stat().st_ino for f in linked} == set(before.values())  # hard links: no copies of the images
