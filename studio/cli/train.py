@@ -8,23 +8,10 @@ last.pt); the dataset folder is never written.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from pathlib import Path
 
 from studio.cli.common import job_context, open_dataset_and_store
-
-
-def default_run_dir(dataset_root: Path) -> Path:
-    """A new run folder under studio's data folder, one series per dataset."""
-    from studio.core import user_dirs
-
-    tag = hashlib.sha1(str(dataset_root.resolve()).encode()).hexdigest()[:8]
-    series = user_dirs.data_dir() / "runs" / f"{dataset_root.name}-{tag}"
-    k = 1
-    while (series / f"train{k}").exists():
-        k += 1
-    return series / f"train{k}"
 
 
 def _settings(args: argparse.Namespace) -> dict:
@@ -73,6 +60,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         for progress in run_recorded(INDEX, IndexParams(), ctx):
             if progress.payload is not None:
                 ctx.index.apply(progress.payload)
+    from studio.core.training.jobs import default_run_dir
+
     run_dir = Path(args.resume or args.out or default_run_dir(dataset.root))
     params = TrainParams(str(run_dir), {} if args.resume else _settings(args), bool(args.resume))
     last_epoch = -1

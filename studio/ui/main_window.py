@@ -35,6 +35,7 @@ from studio.ui.prelabel.model_slot import ModelSlot
 from studio.ui.session import DatasetSession
 from studio.ui.settings import Settings
 from studio.ui.status import IndexStatus
+from studio.ui.training.menu import TrainingUi
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -197,10 +198,10 @@ class MainWindow(QMainWindow):
         go_menu = bar.addMenu(tr("&Go"))
         go_menu.addActions([self.act_prev, self.act_next, self.act_next_unlabeled])
         tools_menu = self.tools_menu = bar.addMenu(tr("&Tools"))
-        tools_menu.addAction(self.act_preprocess)
-        tools_menu.addAction(self.act_insight)
+        tools_menu.addActions([self.act_preprocess, self.act_insight])
         tools_menu.addSeparator()
         tools_menu.addActions(self.prelabel_ui.actions)
+        self.training_ui = TrainingUi(self, self.session, self.models, tools_menu, self._show_error)
         review_menu = bar.addMenu(tr("&Review"))
         for action in self.review_ui.actions:
             if action is None:

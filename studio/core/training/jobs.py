@@ -52,6 +52,20 @@ class TrainEvent:
     save_dir: str = ""
 
 
+def default_run_dir(dataset_root: Path) -> Path:
+    """A new run folder under studio's data folder (never in the dataset), one series per dataset."""
+    import hashlib
+
+    from studio.core import user_dirs
+
+    tag = hashlib.sha1(str(dataset_root.resolve()).encode()).hexdigest()[:8]
+    series = user_dirs.data_dir() / "runs" / f"{dataset_root.name}-{tag}"
+    k = 1
+    while (series / f"train{k}").exists():
+        k += 1
+    return series / f"train{k}"
+
+
 def prepare_run(params: TrainParams, ctx: JobContext) -> tuple[str, dict]:
     """The model to open and the trainer's arguments: a new run's data prepared, or a
     resumed run's checkpoint checked."""

@@ -1,0 +1,64 @@
+"""Tools > Train a Model: the dialog, then a live run window; its best.pt can become the model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PyQt6.QtCore import QObject
+from PyQt6.QtWidgets import QDialog, QMainWindow, QMenu
+
+from studio.core.jobs import CancelToken
+from studio.core.jobspec import JobContext
+from studio.core.training.jobs import TrainParams, default_run_dir
+from studio.core.training.selection import select_training_images
+from studio.ui.actions import make_action
+from studio.ui.prelabel.model_slot import ModelSlot
+from studio.ui.session import DatasetSession
+from studio.ui.training.dialog import TrainDialog
+from studio.ui.training.run_window import TrainingRunWindow
+
+
+class TrainingUi(QObject):
+    """The Tools menu entry and the run windows it opens."""
+
+    def __init__(self, window: QMainWindow, session: DatasetSession, models: ModelSlot, tools_menu: QMenu,
+                 show_error: Callable[[str, str], None]) -> None:
+        super().__init__(window)
+        self.window, self.session, self.models, self.show_error = window, session, models, show_error
+        self.action = make_action(window, self.tr("&Train a Model…"), self.ask, ("Ctrl+Shift+T",))
+        tools_menu.addAction(self.action)
+        self.runs: list[TrainingRunWindow] = []
+
+    def ask(self) -> TrainingRunWindow | None:
+        """Ask for settings and start a run on the open dataset's finished images."""
+        session = self.session
+        if session.dataset is None or session.index is None:
+            self.show_error(self.tr("Train a Model"), self.tr("Open a dataset first."))
+            return None
+        if session.is_indexing():
+            self.show_error(self.tr("Train a Model"), self.tr("Wait until the dataset is indexed: which images "
+                                                              "are finished is known then."))
+            return None
+        chosen = select_training_images(session.dataset, session.index, session.store)
+        left = self.tr("{0} unlabeled and {1} labeled by a model without review are left out.").format(
+            chosen.unlabeled_left_out, chosen.machine_left_out)
+        dialog = TrainDialog(len(chosen.paths), left, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return self.start(dialog.settings().to_dict())
+
+    def start(self, settings: dict) -> TrainingRunWindow:
+        """Open a run window for ``settings`` and start it."""
+        session = self.session
+        assert session.dataset is not None
+        params = TrainParams(str(default_run_dir(session.dataset.root)), settings)
+
+        def context(token: CancelToken) -> JobContext:
+            return JobContext(session.store, token, session.dataset, session.owner, session.index)
+
+        run = TrainingRunWindow(context, params, self.window)
+        run.model_chosen.connect(self.models.load)
+        self.runs.append(run)
+        run.show()
+        run.start()
+        return run

@@ -1,0 +1,63 @@
+"""Training from the window: the Train dialog's settings, a live run, Cancel then Resume, Use This Model."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PyQt6.QtCore import Qt
+from PyQt6.QtTest import QTest
+
+from studio.core import bundled
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_dialog_passes_ultralytics_names_and_makes_a_set_rate_count(qtbot) -> None:
+    from studio.ui.training.dialog import TrainDialog
+
+    dialog = TrainDialog(12, "2 unlabeled left out")
+    qtbot.addWidget(dialog)
+    assert "12 finished images" in dialog.findChild(object, "summary").text()
+    defaults = dialog.settings()
+    assert (defaults.epochs, defaults.imgsz, defaults.batch, defaults.optimizer, defaults.lr0) == (100, 640, 16, "auto",
+                                                                                                 None)
+    assert defaults.model == str(bundled.demo_model())
+    dialog.epochs.setValue(3)
+    QTest.mouseClick(dialog.set_lr, Qt.MouseButton.LeftButton)
+    assert dialog.lr0.isEnabled() and "AdamW" in dialog.lr_note.text()
+    dialog.lr0.setValue(0.002)
+    chosen = dialog.settings()
+    assert chosen.lr0 == 0.002 and chosen.epochs == 3
+    assert chosen.chosen_optimizer(n_train=100) == "AdamW"  # auto's choice, made explicit so the rate is used
+    assert chosen.overrides(Path("d.yaml"), Path("/tmp/r/run"), "cpu", 100)["optimizer"] == "AdamW"
+
+
+def _wait_for_index(window, qtbot, dataset: Path) -> None:  # noqa: ANN001
+    with qtbot.waitSignal(window.image_shown, timeout=30_000):
+        window.open_dataset(dataset)
+    qtbot.waitUntil(lambda: window.session.index is not None and not window.session.is_indexing(), timeout=30_000)
+
+
+def test_a_run_from_the_window_cancels_resumes_and_gives_its_model(window, qtbot, sample_dataset: Path) -> None:
+    _wait_for_index(window, qtbot, sample_dataset)
+    settings = {"model": str(bundled.demo_model()), "epochs": 3, "imgsz": 160, "batch": 2, "workers": 0,
+                "device": "cpu"}
+    run = window.training_ui.start(settings)
+    ended: list[str] = []
+    run.ended.connect(ended.append)
+    qtbot.waitUntil(lambda: len(run._metric_points["metrics/mAP50(B)"]) >= 1, timeout=240_000)
+    assert len(run._loss_points["box_loss"]) >= 1 and "Epoch" in run.status.text()
+    QTest.mouseClick(run.cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ended == ["cancelled"], timeout=120_000)
+    assert run.resume.isEnabled() and not run.cancel.isEnabled()
+    QTest.mouseClick(run.resume, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ended == ["cancelled", "done"], timeout=300_000)
+    with open(Path(run.params.run_dir) / "results.csv", newline="") as f:
+        assert [r["epoch"].strip() for r in csv.DictReader(f)] == ["1", "2", "3"]
+    assert run.use.isEnabled() and run.advice.text()
+    with qtbot.waitSignal(window.models.loaded, timeout=120_000):
+        QTest.mouseClick(run.use, Qt.MouseButton.LeftButton)
+    assert Path(window.models.info.path) == run.best_path
+    run.close()
