@@ -954,292 +954,292 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="70" />
+        <location filename="../../studio/ui/main_window.py" line="71" />
         <source>studio</source>
         <translation>studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="82" />
+        <location filename="../../studio/ui/main_window.py" line="83" />
         <source>Images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="85" />
+        <location filename="../../studio/ui/main_window.py" line="86" />
         <source>Classes</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="88" />
+        <location filename="../../studio/ui/main_window.py" line="89" />
         <source>Boxes</source>
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="146" />
+        <location filename="../../studio/ui/main_window.py" line="147" />
         <source>&amp;Open Folder…</source>
         <translation>폴더 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="148" />
+        <location filename="../../studio/ui/main_window.py" line="149" />
         <source>Open &amp;data.yaml…</source>
         <translation>data.yaml 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="149" />
+        <location filename="../../studio/ui/main_window.py" line="150" />
         <source>Open &amp;Sample Dataset</source>
         <translation>샘플 데이터셋 열기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="150" />
+        <location filename="../../studio/ui/main_window.py" line="151" />
         <source>Load &amp;Model…</source>
         <translation>모델 불러오기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="151" />
+        <location filename="../../studio/ui/main_window.py" line="152" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="152" />
+        <location filename="../../studio/ui/main_window.py" line="153" />
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="153" />
+        <location filename="../../studio/ui/main_window.py" line="154" />
         <source>&amp;Actual Size (1:1)</source>
         <translation>실제 크기 1:1(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="154" />
+        <location filename="../../studio/ui/main_window.py" line="155" />
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="155" />
+        <location filename="../../studio/ui/main_window.py" line="156" />
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="156" />
+        <location filename="../../studio/ui/main_window.py" line="157" />
         <source>Show &amp;Boxes</source>
         <translation>박스 표시(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="160" />
+        <location filename="../../studio/ui/main_window.py" line="161" />
         <source>&amp;Previous Image</source>
         <translation>이전 이미지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="161" />
+        <location filename="../../studio/ui/main_window.py" line="162" />
         <source>&amp;Next Image</source>
         <translation>다음 이미지(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="162" />
+        <location filename="../../studio/ui/main_window.py" line="163" />
         <source>Next &amp;Unlabeled Image</source>
         <translation>다음 라벨 없는 이미지(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="164" />
+        <location filename="../../studio/ui/main_window.py" line="165" />
         <source>&amp;Preprocessing Studio…</source>
         <translation>전처리 스튜디오(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="166" />
+        <location filename="../../studio/ui/main_window.py" line="167" />
         <source>Dataset &amp;Insight…</source>
         <translation>데이터셋 분석(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="167" />
+        <location filename="../../studio/ui/main_window.py" line="168" />
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>단축키(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="176" />
+        <location filename="../../studio/ui/main_window.py" line="177" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="178" />
+        <location filename="../../studio/ui/main_window.py" line="179" />
         <source>Open &amp;Recent</source>
         <translation>최근 항목 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="187" />
+        <location filename="../../studio/ui/main_window.py" line="188" />
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="191" />
+        <location filename="../../studio/ui/main_window.py" line="192" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="197" />
+        <location filename="../../studio/ui/main_window.py" line="198" />
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="199" />
+        <location filename="../../studio/ui/main_window.py" line="200" />
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="204" />
+        <location filename="../../studio/ui/main_window.py" line="205" />
         <source>&amp;Review</source>
         <translation>검수(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="214" />
+        <location filename="../../studio/ui/main_window.py" line="215" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="216" />
+        <location filename="../../studio/ui/main_window.py" line="217" />
         <source>&amp;Tours</source>
         <translation>둘러보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="247" />
+        <location filename="../../studio/ui/main_window.py" line="248" />
         <source>Loading model {0}…</source>
         <translation>모델 {0} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="254" />
+        <location filename="../../studio/ui/main_window.py" line="255" />
         <source>Background task failed</source>
         <translation>백그라운드 작업 실패</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="258" />
+        <location filename="../../studio/ui/main_window.py" line="259" />
         <source>Cannot save labels</source>
         <translation>라벨을 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="276" />
+        <location filename="../../studio/ui/main_window.py" line="277" />
         <source>Open Dataset Folder</source>
         <translation>데이터셋 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="282" />
+        <location filename="../../studio/ui/main_window.py" line="283" />
         <source>Open data.yaml</source>
         <translation>data.yaml 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="283" />
+        <location filename="../../studio/ui/main_window.py" line="284" />
         <source>Dataset YAML (*.yaml *.yml)</source>
         <translation>데이터셋 YAML (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="295" />
+        <location filename="../../studio/ui/main_window.py" line="296" />
         <source>studio — {0}</source>
         <translation>studio — {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="311" />
+        <location filename="../../studio/ui/main_window.py" line="312" />
         <source>No images found in {0}.</source>
         <translation>{0}에서 이미지를 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="325" />
+        <location filename="../../studio/ui/main_window.py" line="326" />
         <source>object</source>
         <translation>물체</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="326" />
+        <location filename="../../studio/ui/main_window.py" line="327" />
         <source>This dataset had no classes: class 0 is now "object" (rename it in the Classes panel).</source>
         <translation>이 데이터셋에 클래스가 없어 클래스 0을 "object"로 만들었습니다(클래스 패널에서 이름을 바꾸세요).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="367" />
+        <location filename="../../studio/ui/main_window.py" line="368" />
         <source>Nudge selected boxes</source>
         <translation>선택한 박스 미세 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="367" />
+        <location filename="../../studio/ui/main_window.py" line="368" />
         <source>Arrow keys (Shift: 10 px)</source>
         <translation>화살표 키(Shift: 10 px)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="368" />
+        <location filename="../../studio/ui/main_window.py" line="369" />
         <source>Class 1-9 for the selection (or default class)</source>
         <translation>선택한 박스의 클래스 1-9(또는 기본 클래스)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="369" />
+        <location filename="../../studio/ui/main_window.py" line="370" />
         <source>Pan</source>
         <translation>화면 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="369" />
+        <location filename="../../studio/ui/main_window.py" line="370" />
         <source>Drag empty canvas, or middle button</source>
         <translation>빈 캔버스를 끌거나 가운데 버튼</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="370" />
+        <location filename="../../studio/ui/main_window.py" line="371" />
         <source>Zoom around the cursor</source>
         <translation>커서 중심으로 확대/축소</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="370" />
+        <location filename="../../studio/ui/main_window.py" line="371" />
         <source>Mouse wheel</source>
         <translation>마우스 휠</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="371" />
+        <location filename="../../studio/ui/main_window.py" line="372" />
         <source>Leave box mode / clear selection</source>
         <translation>박스 모드 끝내기 / 선택 해제</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="380" />
+        <location filename="../../studio/ui/main_window.py" line="381" />
         <source>Load Detection Model</source>
         <translation>검출 모델 불러오기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="381" />
+        <location filename="../../studio/ui/main_window.py" line="382" />
         <source>Models (*.pt *.onnx)</source>
         <translation>모델 (*.pt *.onnx)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="391" />
+        <location filename="../../studio/ui/main_window.py" line="392" />
         <source>Model {0} loads after the first image…</source>
         <translation>모델 {0}은(는) 첫 이미지가 보인 뒤에 불러옵니다…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="409" />
+        <location filename="../../studio/ui/main_window.py" line="410" />
         <source>No model loaded: &lt;a href="load"&gt;load one&lt;/a&gt; or &lt;a href="demo"&gt;use the demo model&lt;/a&gt;</source>
         <translation>불러온 모델 없음: &lt;a href="load"&gt;모델 불러오기&lt;/a&gt; 또는 &lt;a href="demo"&gt;데모 모델 사용&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="411" />
+        <location filename="../../studio/ui/main_window.py" line="412" />
         <source>No model loaded: load one (File &gt; Load Model) or use the demo model (File &gt; Use the Demo Model).</source>
         <translation>불러온 모델이 없습니다. 모델을 불러오거나(파일 &gt; 모델 불러오기) 데모 모델을 쓰세요(파일 &gt; 데모 모델 사용).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="421" />
+        <location filename="../../studio/ui/main_window.py" line="422" />
         <source>Model: {0} · {1} classes</source>
         <translation>모델: {0} · 클래스 {1}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="427" />
+        <location filename="../../studio/ui/main_window.py" line="428" />
         <source>Cannot load model</source>
         <translation>모델을 불러올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="431" />
+        <location filename="../../studio/ui/main_window.py" line="432" />
         <source>Model not opened: {0} carries code</source>
         <translation>모델을 열지 않음: {0}에 코드가 들어 있음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="436" />
+        <location filename="../../studio/ui/main_window.py" line="437" />
         <source>Dataset open in another window</source>
         <translation>다른 창에서 열린 데이터셋</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="436" />
+        <location filename="../../studio/ui/main_window.py" line="437" />
         <source>This dataset is also open in {0} other studio window(s). Both can work: review decisions are shared through studio's database and an image finished there is skipped here; a label file changed there is never overwritten silently (you are asked first).</source>
         <translation>이 데이터셋이 다른 studio 창 {0}개에서도 열려 있습니다. 둘 다 작업할 수 있습니다. 검수 결정은 studio 데이터베이스로 공유되고 그 창에서 끝낸 이미지는 여기서 건너뜁니다. 그 창에서 바뀐 라벨 파일은 묻지 않고 덮어쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="450" />
+        <location filename="../../studio/ui/main_window.py" line="451" />
         <source>Skipped plugins that failed to load: {0} (Help &gt; Plugins)</source>
         <translation>불러오지 못해 건너뛴 플러그인: {0}(도움말 &gt; 플러그인)</translation>
     </message>
@@ -1511,243 +1511,243 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>PreprocessWindow</name>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="140" />
+        <location filename="../../studio/ui/preprocess/window.py" line="141" />
         <source>Preprocessing studio</source>
         <translation>전처리 스튜디오</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="150" />
+        <location filename="../../studio/ui/preprocess/window.py" line="151" />
         <source>Pipeline</source>
         <translation>파이프라인</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="151" />
+        <location filename="../../studio/ui/preprocess/window.py" line="152" />
         <source>Histogram</source>
         <translation>히스토그램</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="158" />
+        <location filename="../../studio/ui/preprocess/window.py" line="159" />
         <source>Result</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="158" />
+        <location filename="../../studio/ui/preprocess/window.py" line="159" />
         <source>Mask over photo</source>
         <translation>사진 위 마스크</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="158" />
+        <location filename="../../studio/ui/preprocess/window.py" line="159" />
         <source>Before | after</source>
         <translation>전 | 후</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="162" />
+        <location filename="../../studio/ui/preprocess/window.py" line="163" />
         <source>Overlay opacity</source>
         <translation>오버레이 불투명도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="166" />
+        <location filename="../../studio/ui/preprocess/window.py" line="167" />
         <source>Before | after split position</source>
         <translation>전 | 후 분할 위치</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="171" />
+        <location filename="../../studio/ui/preprocess/window.py" line="172" />
         <source>View</source>
         <translation>보기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="173" />
+        <location filename="../../studio/ui/preprocess/window.py" line="174" />
         <source>Show: </source>
         <translation>표시: </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="175" />
+        <location filename="../../studio/ui/preprocess/window.py" line="176" />
         <source>  Opacity </source>
         <translation>  불투명도 </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="177" />
+        <location filename="../../studio/ui/preprocess/window.py" line="178" />
         <source>  Split </source>
         <translation>  분할 </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="204" />
+        <location filename="../../studio/ui/preprocess/window.py" line="205" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="205" />
+        <location filename="../../studio/ui/preprocess/window.py" line="206" />
         <source>Open &amp;Image…</source>
         <translation>이미지 열기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="206" />
+        <location filename="../../studio/ui/preprocess/window.py" line="207" />
         <source>Open &amp;Pipeline…</source>
         <translation>파이프라인 열기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="207" />
+        <location filename="../../studio/ui/preprocess/window.py" line="208" />
         <source>&amp;Save Pipeline…</source>
         <translation>파이프라인 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="208" />
+        <location filename="../../studio/ui/preprocess/window.py" line="209" />
         <source>&amp;Export as Python…</source>
         <translation>Python으로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="209" />
+        <location filename="../../studio/ui/preprocess/window.py" line="210" />
         <source>&amp;Apply to Folder…</source>
         <translation>폴더에 적용(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="211" />
+        <location filename="../../studio/ui/preprocess/window.py" line="212" />
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="212" />
+        <location filename="../../studio/ui/preprocess/window.py" line="213" />
         <source>&amp;Close</source>
         <translation>닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="213" />
+        <location filename="../../studio/ui/preprocess/window.py" line="214" />
         <source>&amp;Threshold</source>
         <translation>임계값(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="214" />
+        <location filename="../../studio/ui/preprocess/window.py" line="215" />
         <source>&amp;Try All Methods…</source>
         <translation>모든 방법 시험(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="223" />
+        <location filename="../../studio/ui/preprocess/window.py" line="224" />
         <source>Cannot open image</source>
         <translation>이미지를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="227" />
+        <location filename="../../studio/ui/preprocess/window.py" line="228" />
         <source>Preprocessing studio — {0}</source>
         <translation>전처리 스튜디오 — {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="252" />
+        <location filename="../../studio/ui/preprocess/window.py" line="253" />
         <source>Preview at {0:.0%} scale while dragging: this step is slow at display scale (full resolution on release)</source>
         <translation>드래그하는 동안 {0:.0%} 배율로 미리보기: 이 단계는 화면 배율에서 느립니다(놓으면 원본 해상도)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="255" />
+        <location filename="../../studio/ui/preprocess/window.py" line="256" />
         <source>Preview at {0:.0%} scale (full resolution follows)</source>
         <translation>{0:.0%} 크기로 미리 보기(곧 원본 해상도)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="257" />
+        <location filename="../../studio/ui/preprocess/window.py" line="258" />
         <source>Full resolution</source>
         <translation>원본 해상도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="259" />
+        <location filename="../../studio/ui/preprocess/window.py" line="260" />
         <source>{0:.0f} ms</source>
         <translation>{0:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="266" />
+        <location filename="../../studio/ui/preprocess/window.py" line="267" />
         <source>Preview failed: {0}</source>
         <translation>미리보기 실패: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="335" />
+        <location filename="../../studio/ui/preprocess/window.py" line="337" />
         <source>Open Image</source>
         <translation>이미지 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="336" />
+        <location filename="../../studio/ui/preprocess/window.py" line="338" />
         <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="342" />
+        <location filename="../../studio/ui/preprocess/window.py" line="344" />
         <source>Open Pipeline</source>
         <translation>파이프라인 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="361" />
-        <location filename="../../studio/ui/preprocess/window.py" line="343" />
+        <location filename="../../studio/ui/preprocess/window.py" line="363" />
+        <location filename="../../studio/ui/preprocess/window.py" line="345" />
         <source>Pipelines (*.json)</source>
         <translation>파이프라인 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="352" />
+        <location filename="../../studio/ui/preprocess/window.py" line="354" />
         <source>Cannot open pipeline</source>
         <translation>파이프라인을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="360" />
+        <location filename="../../studio/ui/preprocess/window.py" line="362" />
         <source>Save Pipeline</source>
         <translation>파이프라인 저장</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="366" />
+        <location filename="../../studio/ui/preprocess/window.py" line="368" />
         <source>Cannot save pipeline</source>
         <translation>파이프라인을 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="371" />
+        <location filename="../../studio/ui/preprocess/window.py" line="373" />
         <source>Export as Python</source>
         <translation>Python으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="372" />
+        <location filename="../../studio/ui/preprocess/window.py" line="374" />
         <source>Python (*.py)</source>
         <translation>Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="377" />
+        <location filename="../../studio/ui/preprocess/window.py" line="379" />
         <source>Cannot export</source>
         <translation>내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="381" />
+        <location filename="../../studio/ui/preprocess/window.py" line="383" />
         <source>Folder of images to process</source>
         <translation>처리할 이미지 폴더</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="384" />
+        <location filename="../../studio/ui/preprocess/window.py" line="386" />
         <source>Output folder</source>
         <translation>출력 폴더</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="394" />
+        <location filename="../../studio/ui/preprocess/window.py" line="396" />
         <source>Processing images…</source>
         <translation>이미지 처리 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="394" />
+        <location filename="../../studio/ui/preprocess/window.py" line="396" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="404" />
+        <location filename="../../studio/ui/preprocess/window.py" line="406" />
         <source>{0} of {1} images · {2:.1f}/s · ETA {3}</source>
         <translation>이미지 {1}장 중 {0}장 · 초당 {2:.1f} · 남은 시간 {3}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="410" />
+        <location filename="../../studio/ui/preprocess/window.py" line="412" />
         <source>Done.</source>
         <translation>완료.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="410" />
+        <location filename="../../studio/ui/preprocess/window.py" line="412" />
         <source>Stopped; run again to finish the rest.</source>
         <translation>중지했습니다. 다시 실행하면 나머지를 마칩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="412" />
+        <location filename="../../studio/ui/preprocess/window.py" line="414" />
         <source>{0} images failed:</source>
         <translation>이미지 {0}장 실패:</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preprocess/window.py" line="418" />
+        <location filename="../../studio/ui/preprocess/window.py" line="420" />
         <source>Batch failed</source>
         <translation>일괄 처리 실패</translation>
     </message>
@@ -2582,6 +2582,218 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>둘러보기 끝내기</translation>
     </message>
 </context><context>
+    <name>TrainDialog</name>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="44" />
+        <source>Train a Model</source>
+        <translation>모델 학습</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="47" />
+        <source>Fine-tune the demo model</source>
+        <translation>데모 모델 미세 조정</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="49" />
+        <source>From scratch: {0}</source>
+        <translation>처음부터 학습: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="50" />
+        <source>Other .pt…</source>
+        <translation>다른 .pt…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="60" />
+        <source>Set the learning rate</source>
+        <translation>학습률 직접 지정</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="74" />
+        <source>Also train on unlabeled images (as backgrounds)</source>
+        <translation>라벨 없는 이미지도 학습(배경으로)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="75" />
+        <source>Also train on labels a model wrote that nobody reviewed</source>
+        <translation>모델이 쓰고 아무도 검토하지 않은 라벨도 학습</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="80" />
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="81" />
+        <source>Epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="81" />
+        <source>Image size</source>
+        <translation type="unfinished">이미지 크기</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="82" />
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="82" />
+        <source>Patience</source>
+        <translation>조기 종료 인내(patience)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="83" />
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="84" />
+        <source>Learning rate (lr0)</source>
+        <translation>학습률(lr0)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="85" />
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="85" />
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="89" />
+        <source>{0} finished images will be used; {1}</source>
+        <translation>완료된 이미지 {0}장을 사용합니다. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="96" />
+        <source>Hover a setting for a hint. Defaults are Ultralytics' own.</source>
+        <translation>설정 위에 마우스를 올리면 도움말이 보입니다. 기본값은 Ultralytics의 기본값입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="100" />
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="110" />
+        <source>Model to Fine-tune</source>
+        <translation>미세 조정할 모델</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="110" />
+        <source>Models (*.pt)</source>
+        <translation>모델 (*.pt)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="118" />
+        <source>Not set: the optimizer picks its own rate.</source>
+        <translation>지정 안 함: 옵티마이저가 학습률을 정합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="120" />
+        <source>With a rate set, auto's optimizer (AdamW for short runs, SGD for long ones) is named explicitly, so that this rate is the one used.</source>
+        <translation>학습률을 지정하면 auto가 고를 옵티마이저(짧은 학습은 AdamW, 긴 학습은 SGD)를 명시하여 이 학습률이 실제로 쓰이게 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/dialog.py" line="123" />
+        <source>{0} starts at this rate.</source>
+        <translation>{0}이(가) 이 학습률로 시작합니다.</translation>
+    </message>
+</context><context>
+    <name>TrainingRunWindow</name>
+    <message>
+        <location filename="../../studio/ui/training/run_window.py" line="37" />
+        <source>Training — {0}</source>
+        <translation>학습 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/run_window.py" line="42" />
+        <source>Preparing the data…</source>
+        <translation>데이터 준비 중…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/run_window.py" line="45" />
+        <source>Training loss per batch</source>
+        <translation>배치별 학습 손실</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/run_window.py" line="47" />
+        <source>Validation per epoch</source>
+        <translation>에포크별 검증</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/run_window.py" line="53" />
+        <source>Cancel</source>
+        <translation type="unfinished">취소</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/run_window.py" line="54" />
+        <source>Resume</source>
+        <translation>이어서 학습</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/run_window.py" line="55" />
+        <source>Use This Model</source>
+        <translation>이 모델 사용</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/run_window.py" line="99" />
+        <source>Stopping after this batch…</source>
+        <translation>이 배치가 끝나면 멈춥니다…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/run_window.py" line="112" />
+        <source>Epoch {0} of {1} · ETA {2}</source>
+        <translation>에포크 {0}/{1} · 남은 시간 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/run_window.py" line="136" />
+        <source>Finished. best.pt is ready.</source>
+        <translation>끝났습니다. best.pt가 준비되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/run_window.py" line="137" />
+        <source>Stopped. Resume continues from the last finished epoch.</source>
+        <translation>멈췄습니다. 이어서 학습하면 마지막으로 끝난 에포크부터 계속합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/run_window.py" line="138" />
+        <source>Training failed: {0}</source>
+        <translation>학습 실패: {0}</translation>
+    </message>
+</context><context>
+    <name>TrainingUi</name>
+    <message>
+        <location filename="../../studio/ui/training/menu.py" line="28" />
+        <source>&amp;Train a Model…</source>
+        <translation>모델 학습(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/menu.py" line="39" />
+        <location filename="../../studio/ui/training/menu.py" line="36" />
+        <source>Train a Model</source>
+        <translation>모델 학습</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/menu.py" line="36" />
+        <source>Open a dataset first.</source>
+        <translation type="unfinished">먼저 데이터셋을 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/menu.py" line="39" />
+        <source>Wait until the dataset is indexed: which images are finished is known then.</source>
+        <translation>데이터셋 색인이 끝날 때까지 기다리세요. 그때 어떤 이미지가 완료되었는지 알 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/menu.py" line="43" />
+        <source>{0} unlabeled and {1} labeled by a model without review are left out.</source>
+        <translation>라벨 없는 이미지 {0}장과 검토 없이 모델이 라벨한 이미지 {1}장은 제외됩니다.</translation>
+    </message>
+</context><context>
     <name>TrustedModelsDialog</name>
     <message>
         <location filename="../../studio/ui/prelabel/model_trust.py" line="82" />
@@ -3371,5 +3583,47 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <location filename="../../studio/core/preprocess/ops.py" line="140" />
         <source>Invert</source>
         <translation>반전</translation>
+    </message>
+</context><context>
+    <name>studio.train</name>
+    <message>
+        <location filename="../../studio/core/training/settings.py" line="27" />
+        <source>Passes over the data; early stopping (patience) may end sooner.</source>
+        <translation>데이터를 몇 번 볼지 정합니다. 조기 종료(patience)로 더 일찍 끝날 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/training/settings.py" line="28" />
+        <source>Training image size; small objects need a larger size.</source>
+        <translation>학습 이미지 크기. 작은 물체에는 더 큰 크기가 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/training/settings.py" line="29" />
+        <source>Images per step; if the loss swings up and down strongly, raise it.</source>
+        <translation>한 번에 보는 이미지 수. 손실이 크게 오르내리면 늘리세요.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/training/settings.py" line="30" />
+        <source>Stop after this many epochs without a better validation score.</source>
+        <translation>검증 점수가 이만큼의 에포크 동안 나아지지 않으면 멈춥니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/training/settings.py" line="31" />
+        <source>auto picks AdamW for short runs and SGD for long ones.</source>
+        <translation>auto는 짧은 학습에 AdamW, 긴 학습에 SGD를 고릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/training/settings.py" line="32" />
+        <source>A slowly, evenly falling loss: raise it; a loss that barely falls: lower it.</source>
+        <translation>손실이 천천히 고르게 줄면 올리고, 거의 줄지 않으면 내리세요.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/training/settings.py" line="33" />
+        <source>Same seed, data and settings give the same run (on the CPU).</source>
+        <translation>같은 시드, 데이터, 설정이면 (CPU에서) 같은 결과가 나옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/training/settings.py" line="34" />
+        <source>auto uses a GPU when there is one.</source>
+        <translation>auto는 GPU가 있으면 GPU를 씁니다.</translation>
     </message>
 </context></TS>
