@@ -2631,7 +2631,7 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
     <message>
         <location filename="../../studio/ui/training/dialog.py" line="81" />
         <source>Image size</source>
-        <translation type="unfinished">이미지 크기</translation>
+        <translation>이미지 크기</translation>
     </message>
     <message>
         <location filename="../../studio/ui/training/dialog.py" line="82" />
@@ -2728,7 +2728,7 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
     <message>
         <location filename="../../studio/ui/training/run_window.py" line="53" />
         <source>Cancel</source>
-        <translation type="unfinished">취소</translation>
+        <translation>취소</translation>
     </message>
     <message>
         <location filename="../../studio/ui/training/run_window.py" line="54" />
@@ -2781,7 +2781,7 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
     <message>
         <location filename="../../studio/ui/training/menu.py" line="36" />
         <source>Open a dataset first.</source>
-        <translation type="unfinished">먼저 데이터셋을 여세요.</translation>
+        <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
         <location filename="../../studio/ui/training/menu.py" line="39" />
