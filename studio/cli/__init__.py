@@ -7,6 +7,7 @@
     studio preprocess PIPELINE SRC DST   apply a pipeline to a folder on every core (resumable)
     studio thresholds IMAGE... [--json]  the threshold each automatic method picks (ImageJ's numbers)
     studio train DATASET --model M       train on the finished images (--resume RUN_DIR continues)
+    studio augment-preview DATASET --out DIR   training samples exactly as Ultralytics' loader makes them
     studio prelabel DATASET --model M    propose boxes with a detection model (resumable)
     studio review ACTION DATASET         status / report / auto-accept / export of a reviewed run
     studio check / stats / eval / train-report / split   dataset and model insight
@@ -33,6 +34,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
+    from studio.cli.augment import add_augment_parser
     from studio.cli.data import add_data_parsers
     from studio.cli.insight import add_insight_parsers
     from studio.cli.prelabel import add_prelabel_parser
@@ -54,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_insight_parsers(sub)
     add_thresholds_parser(sub)
     add_train_parser(sub)
+    add_augment_parser(sub)
     return parser
 
 
@@ -65,7 +68,13 @@ def gui_main() -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``studio`` command."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # NAME=VALUE settings may follow options (augment-preview); anything else is an error
+        if getattr(args, "command", None) == "augment-preview" and all("=" in e and not e.startswith("-")
+                                                                        for e in extra):
+            args.hyp = [*args.hyp, *extra]
+        else:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "command", None):
         parser.print_help()
         return 2

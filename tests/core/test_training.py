@@ -193,3 +193,57 @@ def test_the_val_part_stays_fixed_when_images_are_added(sample_dataset: Path) ->
     linked = sorted((sample_dataset.parent / "run" / "data" / "images").rglob("*.jpg"))
     assert len(linked) == len(paths) and len(workspace.train) + len(workspace.val) == len(paths)
     assert {f.stat().st_ino for f in linked} == set(before.values())  # hard links: no copies of the images
+
+
+def test_augmentation_samples_are_ultralytics_own_pixels(small_dataset: Path, tmp_path: Path) -> None:
+    """The preview's samples equal what Ultralytics' training dataset gives for the same seed and
+    hyperparameters (built here straight from Ultralytics' API), in both phases."""
+    import random
+
+    import numpy as np
+    from ultralytics.cfg import get_cfg
+    from ultralytics.data import build_yolo_dataset
+    from ultralytics.data.augment import Mosaic
+    from ultralytics.data.utils import check_det_dataset
+    from ultralytics.utils import DEFAULT_CFG
+    from ultralytics.utils.torch_utils import init_seeds
+
+    from studio.core.training.augment import augmentation_samples, build_training_dataset, preview_data
+
+    dataset, store, index = _indexed(small_dataset)
+    before = _bytes_of(small_dataset)
+    data_yaml = preview_data(dataset, index, store, tmp_path / "preview")
+    hyp = {"imgsz": 160, "degrees": 10.0, "mixup": 0.5, "seed": 7}
+    for mosaic in (True, False):
+        ours = augmentation_samples(build_training_dataset(data_yaml, hyp, mosaic_phase=mosaic), seed=7, count=6)
+        cfg = get_cfg(DEFAULT_CFG, {**hyp, "data": str(data_yaml)})
+        data = check_det_dataset(str(data_yaml))
+        theirs = build_yolo_dataset(cfg, data["train"], cfg.batch, data, mode="train")
+        for t in theirs.transforms.transforms[0].transforms:
+            if isinstance(t, Mosaic):
+                t.buffer_enabled = False
+        theirs.transforms.transforms[1].buffer_enabled = False  # MixUp
+        if not mosaic:
+            theirs.close_mosaic(hyp=cfg)
+        indices = random.Random(7).sample(range(len(theirs)), 6)
+        init_seeds(7)
+        for sample, i in zip(ours, indices):
+            item = theirs[i]
+            assert sample.index == i
+            np.testing.assert_array_equal(sample.image, item["img"].numpy().transpose(1, 2, 0)[..., ::-1])
+            np.testing.assert_array_equal(sample.xywhn, item["bboxes"].numpy().reshape(-1, 4))
+            np.testing.assert_array_equal(sample.class_id, item["cls"].numpy().reshape(-1))
+    assert _bytes_of(small_dataset) == before
+
+
+def test_augment_preview_cli_writes_both_phases(small_dataset: Path, tmp_path: Path) -> None:
+    before = _bytes_of(small_dataset)
+    out = tmp_path / "미리보기"
+    done = _studio("augment-preview", str(small_dataset), "--out", str(out), "--count", "4", "--seed", "1",
+                   "degrees=5", "imgsz=160")
+    assert done.returncode == 0, done.stderr
+    assert (out / "mosaic.png").is_file() and (out / "no-mosaic.png").is_file()
+    assert "dropped by the loader" in done.stdout
+    bad = _studio("augment-preview", str(small_dataset), "--out", str(out), "nonsense=1")
+    assert bad.returncode == 1 and "nonsense" in bad.stderr and "Traceback" not in bad.stderr
+    assert _bytes_of(small_dataset) == before

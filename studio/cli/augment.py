@@ -1,0 +1,74 @@
+"""``studio augment-preview DATASET --out DIR``: what training will see, as Ultralytics makes it."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+from studio.cli.common import job_context, open_dataset_and_store
+
+
+def cmd_augment_preview(args: argparse.Namespace) -> int:
+    """Write two grids (with mosaic, and the last epochs without it) of augmented samples."""
+    from studio.core import user_dirs
+    from studio.core.dataset.index import ImageIndex
+    from studio.core.dataset.jobs import INDEX, IndexParams
+    from studio.core.jobspec import run_recorded
+    from studio.core.training.augment import augmentation_samples, build_training_dataset, preview_data, write_grid
+    from studio.core.training.workspace import WorkspaceError
+
+    hyp: dict = {}
+    for item in args.hyp:
+        key, sep, value = item.partition("=")
+        if not sep:
+            print(f"studio: '{item}' is not NAME=VALUE", file=sys.stderr)
+            return 2
+        hyp[key.strip()] = _scalar(value.strip())
+    opened = open_dataset_and_store(args.dataset)
+    if opened is None:
+        return 1
+    dataset, store = opened
+    ctx = job_context(dataset, store)
+    ctx.index = ImageIndex.from_listing(dataset.scan_images())
+    for progress in run_recorded(INDEX, IndexParams(), ctx):
+        if progress.payload is not None:
+            ctx.index.apply(progress.payload)
+    tag = hashlib.sha1(str(dataset.root.resolve()).encode()).hexdigest()[:8]
+    try:
+        data_yaml = preview_data(dataset, ctx.index, store, user_dirs.cache_dir() / "augment" / tag)
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        for phase, mosaic in (("mosaic", True), ("no-mosaic", False)):
+            built = build_training_dataset(data_yaml, {"seed": args.seed, **hyp}, mosaic_phase=mosaic)
+            samples = augmentation_samples(built, args.seed, args.count)
+            path = write_grid(samples, list(dataset.classes.names), out / f"{phase}.png")
+            dropped = sum(s.dropped for s in samples)
+            kept = sum(len(s.xywhn) for s in samples)
+            print(f"{path}: {len(samples)} samples, {kept} boxes, {dropped} dropped by the loader (too small or "
+                  "outside after augmentation)")
+    except (WorkspaceError, OSError, ValueError, SyntaxError) as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _scalar(text: str) -> object:
+    for cast in (int, float):
+        try:
+            return cast(text)
+        except ValueError:
+            pass
+    return {"true": True, "false": False}.get(text.lower(), text)
+
+
+def add_augment_parser(sub: argparse._SubParsersAction) -> None:
+    """Register ``studio augment-preview``."""
+    p = sub.add_parser("augment-preview", help="grids of training samples exactly as Ultralytics' loader makes them")
+    p.add_argument("dataset")
+    p.add_argument("--out", required=True, help="folder for mosaic.png and no-mosaic.png")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--count", type=int, default=16)
+    p.add_argument("hyp", nargs="*", metavar="NAME=VALUE", help="Ultralytics hyperparameters (degrees=10 ...)")
+    p.set_defaults(func=cmd_augment_preview)
