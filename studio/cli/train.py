@@ -36,6 +36,18 @@ def _scalar(text: str) -> object:
     return {"true": True, "false": False}.get(text.lower(), text)
 
 
+def _warn_about_classes(run_dir: Path) -> None:
+    import json
+
+    try:
+        missing = json.loads((run_dir / "studio-run.json").read_text(encoding="utf-8")).get("classes_without_boxes")
+    except (OSError, ValueError):
+        return
+    if missing:
+        print(f"warning: no training image has a box of {', '.join(missing)}; the model cannot learn "
+              f"{'that class' if len(missing) == 1 else 'those classes'}", file=sys.stderr)
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     """Train, or resume a run; progress on stderr, the run folder on stdout."""
     from studio.core.dataset.index import ImageIndex
@@ -68,6 +80,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     try:
         for progress in run_recorded(TRAIN, params, ctx):
             event = progress.payload
+            if progress.stage == "start" and not args.resume:
+                _warn_about_classes(run_dir)
             if progress.stage == "epoch" and event.epoch != last_epoch:
                 last_epoch = event.epoch
                 m = event.metrics

@@ -247,3 +247,35 @@ def test_augment_preview_cli_writes_both_phases(small_dataset: Path, tmp_path: P
     bad = _studio("augment-preview", str(small_dataset), "--out", str(out), "nonsense=1")
     assert bad.returncode == 1 and "nonsense" in bad.stderr and "Traceback" not in bad.stderr
     assert _bytes_of(small_dataset) == before
+
+
+def test_a_segmentation_model_a_missing_class_and_a_full_disk_get_clear_messages(small_dataset: Path,
+                                                                                 tmp_path: Path,
+                                                                                 monkeypatch) -> None:
+    import errno
+
+    from ultralytics import YOLO
+
+    seg = tmp_path / "seg.pt"
+    YOLO("yolov8n-seg.yaml").save(str(seg))
+    done = _studio("train", str(small_dataset), "--model", str(seg), "--epochs", "1", "--out", str(tmp_path / "s"))
+    assert done.returncode == 1 and "'segment' model; studio needs a detection model" in done.stderr
+
+    from studio.core.labels.yolo import load_yolo_labels
+    from studio.core.training import workspace
+    from studio.core.training.jobs import classes_without_boxes
+
+    dataset, _store, index = _indexed(small_dataset)
+    assert classes_without_boxes(dataset, index.paths) == []
+    only_some = [p for p in index.paths if 0 not in load_yolo_labels(dataset.label_path(p)).boxes.class_id.tolist()]
+    assert classes_without_boxes(dataset, only_some) == [dataset.classes.names[0]]
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(workspace.os, "link", full)
+    monkeypatch.setattr(workspace.shutil, "copy2", full)
+    before = _bytes_of(small_dataset)
+    with pytest.raises(workspace.WorkspaceError, match="No space left"):
+        workspace.build_workspace(dataset, {p: "train" for p in index.paths}, tmp_path / "full-run")
+    assert _bytes_of(small_dataset) == before

@@ -77,6 +77,9 @@ def run(model_path: str, overrides: dict, resume: str | None, events: Any, stop:
     from studio.core.inference.model_file import ModelError
 
     try:
+        from ultralytics.utils import SETTINGS
+
+        SETTINGS.update(sync=False)  # no usage reports from a desktop tool (kept in studio's own config)
         model = _open(model_path)
         _route_unsafe_loads()
 

@@ -92,8 +92,23 @@ def prepare_run(params: TrainParams, ctx: JobContext) -> tuple[str, dict]:
     run_dir.mkdir(parents=True, exist_ok=True)
     workspace = build_workspace(dataset, split, run_dir)
     overrides = settings.overrides(workspace.data_yaml, run_dir, device, len(workspace.train))
-    _write_manifest(run_dir, params, chosen, source, len(workspace.train), len(workspace.val))
+    missing = classes_without_boxes(dataset, workspace.train)
+    _write_manifest(run_dir, params, chosen, source, len(workspace.train), len(workspace.val), missing)
     return settings.model, overrides
+
+
+def classes_without_boxes(dataset: object, train: list[str]) -> list[str]:
+    """Class names no training image has a box of (the model cannot learn them)."""
+    import numpy as np
+
+    from studio.core.labels.yolo import load_yolo_labels
+
+    names = list(dataset.classes.names)  # type: ignore[attr-defined]
+    seen = np.zeros(len(names), bool)
+    for rel in train:
+        ids = load_yolo_labels(dataset.label_path(rel)).boxes.class_id  # type: ignore[attr-defined]
+        seen[ids[(ids >= 0) & (ids < len(names))]] = True
+    return [n for n, s in zip(names, seen) if not s]
 
 
 def _resume_checkpoint(run_dir: Path) -> str:
@@ -120,13 +135,14 @@ def _resume_checkpoint(run_dir: Path) -> str:
 
 
 def _write_manifest(run_dir: Path, params: TrainParams, chosen: object, split_from: str, n_train: int,
-                    n_val: int) -> None:
+                    n_val: int, missing: list[str]) -> None:
     from dataclasses import asdict
 
     from studio.core.atomic import atomic_write_text
 
     info = {"format": RUN_FORMAT, "version": RUN_VERSION, "settings": params.settings, "split_from": split_from,
-            "train_images": n_train, "val_images": n_val, "selection": asdict(chosen)}  # type: ignore[call-overload]
+            "train_images": n_train, "val_images": n_val, "classes_without_boxes": missing,
+            "selection": asdict(chosen)}  # type: ignore[call-overload]
     info["selection"].pop("paths", None)
     atomic_write_text(run_dir / "studio-run.json", json.dumps(info, indent=2) + "\n")
 
