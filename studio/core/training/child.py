@@ -75,6 +75,7 @@ def run(model_path: str, overrides: dict, resume: str | None, events: Any, stop:
     os.environ["YOLO_CONFIG_DIR"] = str(ultralytics_home())
     import studio.core  # noqa: F401 - offline defaults and the safe loader flag, before Ultralytics
     from studio.core.inference.model_file import ModelError
+    from studio.core.training.device import DeviceError, apply_device
 
     try:
         from ultralytics.utils import SETTINGS
@@ -102,11 +103,13 @@ def run(model_path: str, overrides: dict, resume: str | None, events: Any, stop:
         if resume:
             model.train(resume=resume)
         else:
-            model.train(**overrides)
+            model.train(**apply_device(overrides))
         save_dir = Path(model.trainer.save_dir)
         events.put((EVENT_DONE, {"save_dir": str(save_dir), "best": str(save_dir / "weights" / "best.pt")}))
     except Cancelled:
         events.put((EVENT_CANCELLED, {}))
+    except DeviceError as exc:
+        events.put((EVENT_FAILED, {"message": str(exc), "device_error": True}))
     except ModelError as exc:
         events.put((EVENT_FAILED, {"message": str(exc)}))
     except Exception as exc:  # noqa: BLE001 - the parent shows it; nothing here may crash silently

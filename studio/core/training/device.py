@@ -36,3 +36,14 @@ def resolve_device(name: str) -> str:
     if index >= count:
         raise DeviceError(f"device '{name}' is not available: there are {count} CUDA GPU(s) (cuda:0..cuda:{count - 1})")
     return str(index)
+
+
+def apply_device(overrides: dict) -> dict:
+    """``overrides`` with the device resolved for Ultralytics (in the trainer process), and
+    ``amp`` off on CUDA: Ultralytics' AMP check there downloads a model."""
+    out = dict(overrides)
+    if "device" in out:
+        out["device"] = resolve_device(str(out["device"]))
+        if out["device"] not in ("cpu", "mps"):
+            out.setdefault("amp", False)
+    return out

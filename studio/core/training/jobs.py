@@ -72,7 +72,6 @@ def prepare_run(params: TrainParams, ctx: JobContext) -> tuple[str, dict]:
     run_dir = Path(params.run_dir)
     if params.resume:
         return _resume_checkpoint(run_dir), {}
-    from studio.core.training.device import resolve_device
     from studio.core.training.selection import select_training_images
     from studio.core.training.workspace import build_workspace, fixed_split
 
@@ -88,10 +87,10 @@ def prepare_run(params: TrainParams, ctx: JobContext) -> tuple[str, dict]:
                                 settings.val, settings.seed or 0)
     if "val" not in split.values() or "train" not in split.values():
         raise TrainingError("the finished images do not make both a train and a val part; label a few more")
-    device = resolve_device(settings.device)
     run_dir.mkdir(parents=True, exist_ok=True)
     workspace = build_workspace(dataset, split, run_dir)
-    overrides = settings.overrides(workspace.data_yaml, run_dir, device, len(workspace.train))
+    # the device is resolved in the trainer process: torch is never imported where the GUI runs
+    overrides = settings.overrides(workspace.data_yaml, run_dir, settings.device, len(workspace.train))
     missing = classes_without_boxes(dataset, workspace.train)
     _write_manifest(run_dir, params, chosen, source, len(workspace.train), len(workspace.val), missing)
     return settings.model, overrides
@@ -187,6 +186,10 @@ def _train(params: TrainParams, ctx: JobContext) -> Iterator[Progress]:
             elif kind == child.EVENT_CANCELLED:
                 yield Progress(done, total, 0.0, None, "cancelled", TrainEvent(kind, epochs=epochs))
                 return
+            elif data.get("device_error"):
+                from studio.core.training.device import DeviceError
+
+                raise DeviceError(data["message"])
             else:
                 raise TrainingError(data.get("message", "training failed"))
     finally:

@@ -68,7 +68,8 @@ class TrainSettings:
         return "SGD" if iterations > 10_000 else "AdamW"
 
     def overrides(self, data_yaml: Path, run_dir: Path, device: str, n_train: int) -> dict:
-        """The arguments for Ultralytics' ``train``."""
+        """The arguments for Ultralytics' ``train`` (``device`` as the user gave it; the trainer
+        process resolves it, see ``device.apply_device``)."""
         out: dict = {"data": str(data_yaml), "project": str(run_dir.parent), "name": run_dir.name,
                      "exist_ok": True, "device": device}
         for name in ("epochs", "imgsz", "batch", "patience", "lr0", "seed", "workers"):
@@ -78,7 +79,5 @@ class TrainSettings:
         optimizer = self.chosen_optimizer(n_train)
         if optimizer is not None:
             out["optimizer"] = optimizer
-        if device not in ("cpu", "mps"):
-            out["amp"] = False  # Ultralytics' AMP check on CUDA downloads a model: never from here
         out.update(self.extra)
         return out
