@@ -1084,162 +1084,162 @@ A desktop studio for object-detection datasets.</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="205" />
+        <location filename="../../studio/ui/main_window.py" line="206" />
         <source>&amp;Review</source>
         <translation>검수(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="215" />
+        <location filename="../../studio/ui/main_window.py" line="216" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="217" />
+        <location filename="../../studio/ui/main_window.py" line="218" />
         <source>&amp;Tours</source>
         <translation>둘러보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="248" />
+        <location filename="../../studio/ui/main_window.py" line="249" />
         <source>Loading model {0}…</source>
         <translation>모델 {0} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="255" />
+        <location filename="../../studio/ui/main_window.py" line="256" />
         <source>Background task failed</source>
         <translation>백그라운드 작업 실패</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="259" />
+        <location filename="../../studio/ui/main_window.py" line="260" />
         <source>Cannot save labels</source>
         <translation>라벨을 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="277" />
+        <location filename="../../studio/ui/main_window.py" line="278" />
         <source>Open Dataset Folder</source>
         <translation>데이터셋 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="283" />
+        <location filename="../../studio/ui/main_window.py" line="284" />
         <source>Open data.yaml</source>
         <translation>data.yaml 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="284" />
+        <location filename="../../studio/ui/main_window.py" line="285" />
         <source>Dataset YAML (*.yaml *.yml)</source>
         <translation>데이터셋 YAML (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="296" />
+        <location filename="../../studio/ui/main_window.py" line="297" />
         <source>studio — {0}</source>
         <translation>studio — {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="312" />
+        <location filename="../../studio/ui/main_window.py" line="313" />
         <source>No images found in {0}.</source>
         <translation>{0}에서 이미지를 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="326" />
+        <location filename="../../studio/ui/main_window.py" line="327" />
         <source>object</source>
         <translation>물체</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="327" />
+        <location filename="../../studio/ui/main_window.py" line="328" />
         <source>This dataset had no classes: class 0 is now "object" (rename it in the Classes panel).</source>
         <translation>이 데이터셋에 클래스가 없어 클래스 0을 "object"로 만들었습니다(클래스 패널에서 이름을 바꾸세요).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="368" />
+        <location filename="../../studio/ui/main_window.py" line="369" />
         <source>Nudge selected boxes</source>
         <translation>선택한 박스 미세 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="368" />
+        <location filename="../../studio/ui/main_window.py" line="369" />
         <source>Arrow keys (Shift: 10 px)</source>
         <translation>화살표 키(Shift: 10 px)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="369" />
+        <location filename="../../studio/ui/main_window.py" line="370" />
         <source>Class 1-9 for the selection (or default class)</source>
         <translation>선택한 박스의 클래스 1-9(또는 기본 클래스)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="370" />
+        <location filename="../../studio/ui/main_window.py" line="371" />
         <source>Pan</source>
         <translation>화면 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="370" />
+        <location filename="../../studio/ui/main_window.py" line="371" />
         <source>Drag empty canvas, or middle button</source>
         <translation>빈 캔버스를 끌거나 가운데 버튼</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="371" />
+        <location filename="../../studio/ui/main_window.py" line="372" />
         <source>Zoom around the cursor</source>
         <translation>커서 중심으로 확대/축소</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="371" />
+        <location filename="../../studio/ui/main_window.py" line="372" />
         <source>Mouse wheel</source>
         <translation>마우스 휠</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="372" />
+        <location filename="../../studio/ui/main_window.py" line="373" />
         <source>Leave box mode / clear selection</source>
         <translation>박스 모드 끝내기 / 선택 해제</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="381" />
+        <location filename="../../studio/ui/main_window.py" line="382" />
         <source>Load Detection Model</source>
         <translation>검출 모델 불러오기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="382" />
+        <location filename="../../studio/ui/main_window.py" line="383" />
         <source>Models (*.pt *.onnx)</source>
         <translation>모델 (*.pt *.onnx)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="392" />
+        <location filename="../../studio/ui/main_window.py" line="393" />
         <source>Model {0} loads after the first image…</source>
         <translation>모델 {0}은(는) 첫 이미지가 보인 뒤에 불러옵니다…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="410" />
+        <location filename="../../studio/ui/main_window.py" line="411" />
         <source>No model loaded: &lt;a href="load"&gt;load one&lt;/a&gt; or &lt;a href="demo"&gt;use the demo model&lt;/a&gt;</source>
         <translation>불러온 모델 없음: &lt;a href="load"&gt;모델 불러오기&lt;/a&gt; 또는 &lt;a href="demo"&gt;데모 모델 사용&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="412" />
+        <location filename="../../studio/ui/main_window.py" line="413" />
         <source>No model loaded: load one (File &gt; Load Model) or use the demo model (File &gt; Use the Demo Model).</source>
         <translation>불러온 모델이 없습니다. 모델을 불러오거나(파일 &gt; 모델 불러오기) 데모 모델을 쓰세요(파일 &gt; 데모 모델 사용).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="422" />
+        <location filename="../../studio/ui/main_window.py" line="423" />
         <source>Model: {0} · {1} classes</source>
         <translation>모델: {0} · 클래스 {1}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="428" />
+        <location filename="../../studio/ui/main_window.py" line="429" />
         <source>Cannot load model</source>
         <translation>모델을 불러올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="432" />
+        <location filename="../../studio/ui/main_window.py" line="433" />
         <source>Model not opened: {0} carries code</source>
         <translation>모델을 열지 않음: {0}에 코드가 들어 있음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="437" />
+        <location filename="../../studio/ui/main_window.py" line="438" />
         <source>Dataset open in another window</source>
         <translation>다른 창에서 열린 데이터셋</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="437" />
+        <location filename="../../studio/ui/main_window.py" line="438" />
         <source>This dataset is also open in {0} other studio window(s). Both can work: review decisions are shared through studio's database and an image finished there is skipped here; a label file changed there is never overwritten silently (you are asked first).</source>
         <translation>이 데이터셋이 다른 studio 창 {0}개에서도 열려 있습니다. 둘 다 작업할 수 있습니다. 검수 결정은 studio 데이터베이스로 공유되고 그 창에서 끝낸 이미지는 여기서 건너뜁니다. 그 창에서 바뀐 라벨 파일은 묻지 않고 덮어쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="451" />
+        <location filename="../../studio/ui/main_window.py" line="452" />
         <source>Skipped plugins that failed to load: {0} (Help &gt; Plugins)</source>
         <translation>불러오지 못해 건너뛴 플러그인: {0}(도움말 &gt; 플러그인)</translation>
     </message>
@@ -2706,90 +2706,100 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
 </context><context>
     <name>TrainingRunWindow</name>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="37" />
+        <location filename="../../studio/ui/training/run_window.py" line="38" />
         <source>Training — {0}</source>
         <translation>학습 — {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="42" />
+        <location filename="../../studio/ui/training/run_window.py" line="43" />
         <source>Preparing the data…</source>
         <translation>데이터 준비 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="45" />
+        <location filename="../../studio/ui/training/run_window.py" line="46" />
         <source>Training loss per batch</source>
         <translation>배치별 학습 손실</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="47" />
+        <location filename="../../studio/ui/training/run_window.py" line="48" />
         <source>Validation per epoch</source>
         <translation>에포크별 검증</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="53" />
+        <location filename="../../studio/ui/training/run_window.py" line="54" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="54" />
+        <location filename="../../studio/ui/training/run_window.py" line="55" />
         <source>Resume</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="55" />
+        <location filename="../../studio/ui/training/run_window.py" line="56" />
         <source>Use This Model</source>
         <translation>이 모델 사용</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="99" />
+        <location filename="../../studio/ui/training/run_window.py" line="57" />
+        <source>Pre-label the Unlabeled Images</source>
+        <translation>라벨 없는 이미지 사전 라벨링</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/run_window.py" line="59" />
+        <source>Load best.pt, propose boxes for every unlabeled image, then review them lowest confidence first</source>
+        <translation>best.pt를 불러와 라벨 없는 모든 이미지에 박스를 제안하고, 신뢰도가 낮은 것부터 검토합니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/run_window.py" line="105" />
         <source>Stopping after this batch…</source>
         <translation>이 배치가 끝나면 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="112" />
+        <location filename="../../studio/ui/training/run_window.py" line="118" />
         <source>Epoch {0} of {1} · ETA {2}</source>
         <translation>에포크 {0}/{1} · 남은 시간 {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="136" />
+        <location filename="../../studio/ui/training/run_window.py" line="142" />
         <source>Finished. best.pt is ready.</source>
         <translation>끝났습니다. best.pt가 준비되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="137" />
+        <location filename="../../studio/ui/training/run_window.py" line="143" />
         <source>Stopped. Resume continues from the last finished epoch.</source>
         <translation>멈췄습니다. 이어서 학습하면 마지막으로 끝난 에포크부터 계속합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="138" />
+        <location filename="../../studio/ui/training/run_window.py" line="144" />
         <source>Training failed: {0}</source>
         <translation>학습 실패: {0}</translation>
     </message>
 </context><context>
     <name>TrainingUi</name>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="28" />
+        <location filename="../../studio/ui/training/menu.py" line="32" />
         <source>&amp;Train a Model…</source>
         <translation>모델 학습(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="39" />
-        <location filename="../../studio/ui/training/menu.py" line="36" />
+        <location filename="../../studio/ui/training/menu.py" line="43" />
+        <location filename="../../studio/ui/training/menu.py" line="40" />
         <source>Train a Model</source>
         <translation>모델 학습</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="36" />
+        <location filename="../../studio/ui/training/menu.py" line="40" />
         <source>Open a dataset first.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="39" />
+        <location filename="../../studio/ui/training/menu.py" line="43" />
         <source>Wait until the dataset is indexed: which images are finished is known then.</source>
         <translation>데이터셋 색인이 끝날 때까지 기다리세요. 그때 어떤 이미지가 완료되었는지 알 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="43" />
+        <location filename="../../studio/ui/training/menu.py" line="47" />
         <source>{0} unlabeled and {1} labeled by a model without review are left out.</source>
         <translation>라벨 없는 이미지 {0}장과 검토 없이 모델이 라벨한 이미지 {1}장은 제외됩니다.</translation>
     </message>

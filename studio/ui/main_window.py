@@ -201,7 +201,8 @@ class MainWindow(QMainWindow):
         tools_menu.addActions([self.act_preprocess, self.act_insight])
         tools_menu.addSeparator()
         tools_menu.addActions(self.prelabel_ui.actions)
-        self.training_ui = TrainingUi(self, self.session, self.models, tools_menu, self._show_error)
+        self.training_ui = TrainingUi(self, self.session, self.models, tools_menu, self._show_error, self.prelabel_ui,
+                                      self.review_ui)
         review_menu = bar.addMenu(tr("&Review"))
         for action in self.review_ui.actions:
             if action is None:

@@ -61,3 +61,33 @@ def test_a_run_from_the_window_cancels_resumes_and_gives_its_model(window, qtbot
         QTest.mouseClick(run.use, Qt.MouseButton.LeftButton)
     assert Path(window.models.info.path) == run.best_path
     run.close()
+
+
+def test_a_finished_run_pre_labels_the_unlabeled_images_and_opens_the_review_queue(window, qtbot,
+                                                                                  sample_dataset: Path) -> None:
+    """Close the loop: train, then pre-label what nobody labeled with best.pt and review it, lowest
+    confidence first."""
+    import sqlite3
+
+    from studio.core.review.workflow import Sort
+
+    unlabeled = sorted((sample_dataset / "labels" / "train").glob("*.txt"))[:3]
+    for label in unlabeled:
+        label.unlink()
+    _wait_for_index(window, qtbot, sample_dataset)
+    run = window.training_ui.start({"model": str(bundled.demo_model()), "epochs": 1, "imgsz": 160, "batch": 4,
+                                    "workers": 0, "device": "cpu"})
+    qtbot.waitUntil(lambda: run.state == "done", timeout=240_000)
+    assert run.prelabel.isEnabled()
+    finished: list[int] = []
+    window.prelabel_ui.run_finished.connect(finished.append)
+    QTest.mouseClick(run.prelabel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(finished), timeout=240_000)
+    qtbot.waitUntil(lambda: window.review_ui.act_mode.isChecked(), timeout=10_000)
+    assert Path(window.models.info.path) == run.best_path
+    assert window.review_ui.panel.sort_box.currentData() == Sort.LOWEST_CONFIDENCE
+    with sqlite3.connect(sample_dataset / ".studio" / "studio.db") as db:
+        done = {p for (p,) in db.execute("SELECT path FROM run_images WHERE run_id=? AND status='done'",
+                                         (finished[0],))}
+    assert done == {f"images/train/{label.stem}.jpg" for label in unlabeled}  # only what nobody labeled
+    run.close()

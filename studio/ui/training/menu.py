@@ -9,10 +9,13 @@ from PyQt6.QtWidgets import QDialog, QMainWindow, QMenu
 
 from studio.core.jobs import CancelToken
 from studio.core.jobspec import JobContext
+from studio.core.review.workflow import Sort
 from studio.core.training.jobs import TrainParams, default_run_dir
 from studio.core.training.selection import select_training_images
 from studio.ui.actions import make_action
+from studio.ui.prelabel.menu import PrelabelUi
 from studio.ui.prelabel.model_slot import ModelSlot
+from studio.ui.review.review_ui import ReviewUi
 from studio.ui.session import DatasetSession
 from studio.ui.training.dialog import TrainDialog
 from studio.ui.training.run_window import TrainingRunWindow
@@ -22,9 +25,10 @@ class TrainingUi(QObject):
     """The Tools menu entry and the run windows it opens."""
 
     def __init__(self, window: QMainWindow, session: DatasetSession, models: ModelSlot, tools_menu: QMenu,
-                 show_error: Callable[[str, str], None]) -> None:
+                 show_error: Callable[[str, str], None], prelabel: PrelabelUi, review: ReviewUi) -> None:
         super().__init__(window)
         self.window, self.session, self.models, self.show_error = window, session, models, show_error
+        self.prelabel, self.review = prelabel, review
         self.action = make_action(window, self.tr("&Train a Model…"), self.ask, ("Ctrl+Shift+T",))
         tools_menu.addAction(self.action)
         self.runs: list[TrainingRunWindow] = []
@@ -58,7 +62,26 @@ class TrainingUi(QObject):
 
         run = TrainingRunWindow(context, params, self.window)
         run.model_chosen.connect(self.models.load)
+        run.prelabel_requested.connect(self.close_the_loop)
         self.runs.append(run)
         run.show()
         run.start()
         return run
+
+    def close_the_loop(self, best: str) -> None:
+        """Load ``best``, pre-label every unlabeled image with it, then open the review queue,
+        lowest confidence first."""
+
+        def loaded(_info: object) -> None:
+            self.models.loaded.disconnect(loaded)
+            self.prelabel.run_finished.connect(finished)
+            if not self.prelabel.start(only_unlabeled=True):
+                self.prelabel.run_finished.disconnect(finished)
+
+        def finished(_run_id: int) -> None:
+            self.prelabel.run_finished.disconnect(finished)
+            self.review.panel.sort_box.setCurrentIndex(self.review.panel.sort_box.findData(Sort.LOWEST_CONFIDENCE))
+            self.review.set_mode(True)
+
+        self.models.loaded.connect(loaded)
+        self.models.load(best)

@@ -28,6 +28,7 @@ class TrainingRunWindow(QWidget):
     """One run's live view; ``model_chosen(best.pt)`` when the user takes the result."""
 
     model_chosen = pyqtSignal(str)
+    prelabel_requested = pyqtSignal(str)  # best.pt: pre-label the unlabeled images with it
     ended = pyqtSignal(str)  # "done", "cancelled" or "failed"
 
     def __init__(self, context_factory: Callable[[CancelToken], JobContext], params: TrainParams,
@@ -53,12 +54,16 @@ class TrainingRunWindow(QWidget):
         self.cancel = QPushButton(self.tr("Cancel"), self)
         self.resume = QPushButton(self.tr("Resume"), self)
         self.use = QPushButton(self.tr("Use This Model"), self)
+        self.prelabel = QPushButton(self.tr("Pre-label the Unlabeled Images"), self)
+        self.prelabel.setObjectName("prelabel")
+        self.prelabel.setToolTip(self.tr("Load best.pt, propose boxes for every unlabeled image, then review them "
+                                          "lowest confidence first"))
         self.cancel.setObjectName("cancel")
         self.resume.setObjectName("resume")
         self.use.setObjectName("use_model")
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
-        for b in (self.cancel, self.resume, self.use):
+        for b in (self.cancel, self.resume, self.use, self.prelabel):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
@@ -74,6 +79,7 @@ class TrainingRunWindow(QWidget):
         self.cancel.clicked.connect(self.stop)
         self.resume.clicked.connect(lambda: self.start(resume=True))
         self.use.clicked.connect(lambda: self.model_chosen.emit(str(self.best_path)))
+        self.prelabel.clicked.connect(lambda: self.prelabel_requested.emit(str(self.best_path)))
         self.worker: JobWorker | None = None
 
     @property
@@ -148,6 +154,7 @@ class TrainingRunWindow(QWidget):
         self.cancel.setEnabled(running)
         self.resume.setEnabled(not running and self.state in ("cancelled", "failed") and last.is_file())
         self.use.setEnabled(not running and self.best_path.is_file())
+        self.prelabel.setEnabled(not running and self.state == "done" and self.best_path.is_file())
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001
         """Closing stops the run (resumable) and waits for it."""
