@@ -57,12 +57,31 @@ SCRIPT = textwrap.dedent('''
     while not ended and time.time() - started < 900:
         app.processEvents(); time.sleep(0.001)
     busy = list(gaps)
+    timer.stop()
+    win.training_ui.preview_action.trigger()
+    while win.training_ui.preview is None:
+        app.processEvents(); time.sleep(0.001)
+    preview = win.training_ui.preview
+    shown = []
+    preview.shown.connect(lambda s: shown.append(time.perf_counter()))
+    while not shown:
+        app.processEvents(); time.sleep(0.001)
+    updates = []
+    for k in range(6):
+        n = len(shown); t0 = time.perf_counter()
+        preview.controls["degrees"].setValue(5.0 * (k + 1))
+        while len(shown) == n:
+            app.processEvents(); time.sleep(0.001)
+        updates.append(shown[-1] - t0)
+    preview.close()
     def pct(v, q):
         v = sorted(v); return v[min(len(v) - 1, int(round(q * (len(v) - 1))))]
     print(json.dumps({"state": ended[0] if ended else "timeout", "train_s": round(time.time() - started, 1),
                       "idle_p50_ms": round(pct(idle, 0.5) * 1000, 1), "idle_p99_ms": round(pct(idle, 0.99) * 1000, 1),
                       "train_p50_ms": round(pct(busy, 0.5) * 1000, 1), "train_p99_ms": round(pct(busy, 0.99) * 1000, 1),
-                      "train_worst_ms": round(max(busy) * 1000, 1), "ticks": len(busy)}))
+                      "train_worst_ms": round(max(busy) * 1000, 1), "ticks": len(busy),
+                      "augment_update_median_ms": round(statistics.median(updates) * 1000, 1),
+                      "augment_update_worst_ms": round(max(updates) * 1000, 1)}))
     run.close(); win.close()
 ''')
 

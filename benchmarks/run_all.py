@@ -135,6 +135,8 @@ def main() -> int:
     else:
         print(f"  10 ms timer gaps: idle p99 {t['idle_p99_ms']} ms; while training p50 {t['train_p50_ms']} ms, "
               f"p99 {t['train_p99_ms']} ms, worst {t['train_worst_ms']} ms; the run took {t['train_s']} s")
+        print(f"  augmentation preview, a hyperparameter changed -> 12 new samples on screen: median "
+              f"{t['augment_update_median_ms']} ms, worst {t['augment_update_worst_ms']} ms")
     return 0
 
 

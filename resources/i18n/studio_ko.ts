@@ -108,6 +108,53 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
         <translation>디스크에서 다시 읽기</translation>
     </message>
 </context><context>
+    <name>AugmentPreviewWindow</name>
+    <message>
+        <location filename="../../studio/ui/training/augment_window.py" line="36" />
+        <source>Augmentation Preview</source>
+        <translation>증강 미리보기</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/augment_window.py" line="61" />
+        <source>With mosaic (most epochs)</source>
+        <translation>모자이크 사용(대부분의 에포크)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/augment_window.py" line="62" />
+        <source>Last epochs (close_mosaic: no mosaic, mixup)</source>
+        <translation>마지막 에포크(close_mosaic: 모자이크·믹스업 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/augment_window.py" line="64" />
+        <source>Image size</source>
+        <translation>이미지 크기</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/augment_window.py" line="65" />
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/augment_window.py" line="66" />
+        <source>Phase</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/augment_window.py" line="67" />
+        <source>Building Ultralytics' training dataset…</source>
+        <translation>Ultralytics 학습 데이터셋을 만드는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/augment_window.py" line="81" />
+        <source>Cannot preview: {0}</source>
+        <translation>미리볼 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/augment_window.py" line="112" />
+        <source>{0} samples, {1} boxes; {2} boxes dropped by the loader (too small or outside after augmentation). Samples at seeded random indices, mosaic partners from the whole dataset.</source>
+        <translation>샘플 {0}개, 박스 {1}개. 로더가 버린 박스 {2}개(증강 뒤 너무 작거나 밖으로 나감). 시드로 고른 무작위 샘플이며 모자이크 짝은 데이터셋 전체에서 고릅니다.</translation>
+    </message>
+</context><context>
     <name>BoxListPanel</name>
     <message>
         <location filename="../../studio/ui/annotate/box_list.py" line="122" />
@@ -2778,30 +2825,46 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
 </context><context>
     <name>TrainingUi</name>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="32" />
+        <location filename="../../studio/ui/training/menu.py" line="34" />
         <source>&amp;Train a Model…</source>
         <translation>모델 학습(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="43" />
-        <location filename="../../studio/ui/training/menu.py" line="40" />
+        <location filename="../../studio/ui/training/menu.py" line="35" />
+        <source>Preview &amp;Augmentation…</source>
+        <translation>증강 미리보기(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/menu.py" line="47" />
+        <location filename="../../studio/ui/training/menu.py" line="44" />
         <source>Train a Model</source>
         <translation>모델 학습</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="40" />
+        <location filename="../../studio/ui/training/menu.py" line="44" />
         <source>Open a dataset first.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="43" />
+        <location filename="../../studio/ui/training/menu.py" line="47" />
         <source>Wait until the dataset is indexed: which images are finished is known then.</source>
         <translation>데이터셋 색인이 끝날 때까지 기다리세요. 그때 어떤 이미지가 완료되었는지 알 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="47" />
+        <location filename="../../studio/ui/training/menu.py" line="51" />
         <source>{0} unlabeled and {1} labeled by a model without review are left out.</source>
         <translation>라벨 없는 이미지 {0}장과 검토 없이 모델이 라벨한 이미지 {1}장은 제외됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/menu.py" line="115" />
+        <location filename="../../studio/ui/training/menu.py" line="102" />
+        <source>Preview Augmentation</source>
+        <translation>증강 미리보기</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/menu.py" line="103" />
+        <source>Open a dataset and let it finish indexing first.</source>
+        <translation>먼저 데이터셋을 열고 색인이 끝나기를 기다리세요.</translation>
     </message>
 </context><context>
     <name>TrustedModelsDialog</name>

@@ -91,3 +91,33 @@ def test_a_finished_run_pre_labels_the_unlabeled_images_and_opens_the_review_que
                                          (finished[0],))}
     assert done == {f"images/train/{label.stem}.jpg" for label in unlabeled}  # only what nobody labeled
     run.close()
+
+
+def test_the_augmentation_preview_follows_a_hyperparameter_change(window, qtbot, sample_dataset: Path) -> None:
+    """Tools > Preview Augmentation: Ultralytics' own samples; a changed setting redraws the grid."""
+    import numpy as np
+
+    from studio.core.training.augment import augmentation_samples, build_training_dataset
+
+    before = {p: p.read_bytes() for p in sample_dataset.rglob("*") if p.is_file() and ".studio" not in p.parts}
+    _wait_for_index(window, qtbot, sample_dataset)
+    window.training_ui.preview_action.trigger()
+    qtbot.waitUntil(lambda: window.training_ui.preview is not None, timeout=30_000)
+    preview = window.training_ui.preview
+    shown: list = []
+    preview.shown.connect(shown.append)
+    qtbot.waitUntil(lambda: len(shown) >= 1, timeout=60_000)
+    assert not preview.grid.pixmap().isNull() and "dropped by the loader" in preview.note.text()
+    box = preview.controls["degrees"]
+    box.selectAll()
+    QTest.keyClicks(box, "30")  # typed, as a user would
+    qtbot.waitUntil(lambda: len(shown) >= 2 and preview.hyperparameters()["degrees"] == 30.0, timeout=30_000)
+    qtbot.waitUntil(lambda: not preview._lane.busy, timeout=30_000)
+    hyp = preview.hyperparameters()
+    expected = augmentation_samples(build_training_dataset(preview.data_yaml, hyp, True), hyp["seed"], preview.count)
+    for ours, theirs in zip(preview.samples, expected):
+        np.testing.assert_array_equal(ours.image, theirs.image)
+    assert not np.array_equal(shown[0][0].image, preview.samples[0].image)  # the rotation shows
+    after = {p: p.read_bytes() for p in sample_dataset.rglob("*") if p.is_file() and ".studio" not in p.parts}
+    assert after == before
+    preview.close()

@@ -43,20 +43,34 @@ def _walk(transform: Any) -> list[Any]:
 
 def build_training_dataset(data_yaml: Path, hyp: dict, mosaic_phase: bool = True) -> Any:
     """Ultralytics' own training dataset for ``data_yaml`` with ``hyp`` (Ultralytics' names)."""
-    from ultralytics.cfg import get_cfg
     from ultralytics.data import build_yolo_dataset
     from ultralytics.data.utils import check_det_dataset
-    from ultralytics.utils import DEFAULT_CFG
 
-    cfg = get_cfg(DEFAULT_CFG, {**hyp, "data": str(data_yaml)})
+    cfg = _cfg(data_yaml, hyp)
     data = check_det_dataset(str(data_yaml))
     dataset = build_yolo_dataset(cfg, data["train"], cfg.batch, data, mode="train")
+    set_hyperparameters(dataset, data_yaml, hyp, mosaic_phase)
+    return dataset
+
+
+def _cfg(data_yaml: Path, hyp: dict) -> Any:
+    from ultralytics.cfg import get_cfg
+    from ultralytics.utils import DEFAULT_CFG
+
+    return get_cfg(DEFAULT_CFG, {**hyp, "data": str(data_yaml)})
+
+
+def set_hyperparameters(dataset: Any, data_yaml: Path, hyp: dict, mosaic_phase: bool = True) -> None:
+    """New augmentation settings on a built dataset (milliseconds; ``imgsz`` needs a new
+    dataset). Without ``mosaic_phase``: what Ultralytics' ``close_mosaic`` makes of them."""
+    cfg = _cfg(data_yaml, hyp)
+    if mosaic_phase:
+        dataset.transforms = dataset.build_transforms(hyp=cfg)
+    else:
+        dataset.close_mosaic(hyp=cfg)
     for t in _walk(dataset.transforms):
         if hasattr(t, "buffer_enabled"):
             t.buffer_enabled = False  # partners from the whole dataset, not a buffer of the first images
-    if not mosaic_phase:
-        dataset.close_mosaic(hyp=cfg)
-    return dataset
 
 
 def augmentation_samples(dataset: Any, seed: int = 0, count: int = 16) -> list[AugmentedSample]:
@@ -100,11 +114,9 @@ def _count_dropped(dataset: Any, perspective_type: type) -> _Counter:
     return counter
 
 
-def write_grid(samples: list[AugmentedSample], names: list[str], path: Path, columns: int = 4) -> Path:
-    """The samples in a grid with their boxes and class names drawn (a PNG)."""
+def grid_image(samples: list[AugmentedSample], names: list[str], columns: int = 4) -> np.ndarray:
+    """The samples in a grid (BGR) with their boxes and class names drawn."""
     import cv2
-
-    from studio.core.atomic import atomic_write_bytes
 
     tiles = []
     for s in samples:
@@ -119,7 +131,16 @@ def write_grid(samples: list[AugmentedSample], names: list[str], path: Path, col
         tiles.append(img)
     rows = [np.hstack(tiles[k:k + columns] + [np.zeros_like(tiles[0])] * (columns - len(tiles[k:k + columns])))
             for k in range(0, len(tiles), columns)]
-    ok, buf = cv2.imencode(".png", np.vstack(rows))
+    return np.vstack(rows)
+
+
+def write_grid(samples: list[AugmentedSample], names: list[str], path: Path, columns: int = 4) -> Path:
+    """The grid as a PNG (atomic write)."""
+    import cv2
+
+    from studio.core.atomic import atomic_write_bytes
+
+    ok, buf = cv2.imencode(".png", grid_image(samples, names, columns))
     if not ok:
         raise OSError(f"cannot encode {path}")
     atomic_write_bytes(path, buf.tobytes())

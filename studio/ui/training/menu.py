@@ -13,10 +13,12 @@ from studio.core.review.workflow import Sort
 from studio.core.training.jobs import TrainParams, default_run_dir
 from studio.core.training.selection import select_training_images
 from studio.ui.actions import make_action
+from studio.ui.background import run_call
 from studio.ui.prelabel.menu import PrelabelUi
 from studio.ui.prelabel.model_slot import ModelSlot
 from studio.ui.review.review_ui import ReviewUi
 from studio.ui.session import DatasetSession
+from studio.ui.training.augment_window import AugmentPreviewWindow
 from studio.ui.training.dialog import TrainDialog
 from studio.ui.training.run_window import TrainingRunWindow
 
@@ -30,7 +32,9 @@ class TrainingUi(QObject):
         self.window, self.session, self.models, self.show_error = window, session, models, show_error
         self.prelabel, self.review = prelabel, review
         self.action = make_action(window, self.tr("&Train a Model…"), self.ask, ("Ctrl+Shift+T",))
-        tools_menu.addAction(self.action)
+        self.preview_action = make_action(window, self.tr("Preview &Augmentation…"), self.preview_augmentation, ())
+        tools_menu.addActions([self.action, self.preview_action])
+        self.preview: AugmentPreviewWindow | None = None
         self.runs: list[TrainingRunWindow] = []
 
     def ask(self) -> TrainingRunWindow | None:
@@ -85,3 +89,27 @@ class TrainingUi(QObject):
 
         self.models.loaded.connect(loaded)
         self.models.load(best)
+
+    def preview_augmentation(self) -> None:
+        """Open the augmentation preview on the finished images (their data prepared off the GUI thread)."""
+        import hashlib
+
+        from studio.core import user_dirs
+        from studio.core.training.augment import preview_data
+
+        session = self.session
+        if session.dataset is None or session.index is None or session.is_indexing():
+            self.show_error(self.tr("Preview Augmentation"),
+                            self.tr("Open a dataset and let it finish indexing first."))
+            return
+        dataset, index, store = session.dataset, session.index, session.store
+        tag = hashlib.sha1(str(dataset.root.resolve()).encode()).hexdigest()[:8]
+        cache = user_dirs.cache_dir() / "augment" / tag
+
+        def opened(data_yaml: object) -> None:
+            self.preview = AugmentPreviewWindow(data_yaml, list(dataset.classes.names), self.window)  # type: ignore[arg-type]
+            self.preview.show()
+            self.preview.refresh()
+
+        run_call(lambda: preview_data(dataset, index, store, cache), opened,
+                 lambda error: self.show_error(self.tr("Preview Augmentation"), error.message))
