@@ -103,8 +103,25 @@ def cmd_train(args: argparse.Namespace) -> int:
     except (TrainingError, ModelError, WorkspaceError) as exc:
         print(f"studio: {exc}", file=sys.stderr)
         return 1
+    _compare_with_previous(ctx, run_dir)
     print(run_dir)
     return 0
+
+
+def _compare_with_previous(ctx: object, run_dir: Path) -> None:
+    """Validate this model and the previous one on today's val images, and say how they compare."""
+    from studio.core.jobspec import run_recorded
+    from studio.core.training.compare import COMPARE, CompareParams, comparison_text, finished_runs
+
+    store = ctx.store  # type: ignore[attr-defined]
+    runs = finished_runs(store) if store is not None else []
+    if len(runs) < 2 or runs[-1] != str(run_dir) or ctx.index is None:  # type: ignore[attr-defined]
+        return
+    last = None
+    for progress in run_recorded(COMPARE, CompareParams(tuple(runs[-2:]), str(run_dir / "compare")), ctx):  # type: ignore[arg-type]
+        last = progress.payload
+    if last:
+        print(comparison_text(*last), file=sys.stderr)
 
 
 def add_train_parser(sub: argparse._SubParsersAction) -> None:

@@ -279,3 +279,24 @@ def test_a_segmentation_model_a_missing_class_and_a_full_disk_get_clear_messages
     with pytest.raises(workspace.WorkspaceError, match="No space left"):
         workspace.build_workspace(dataset, {p: "train" for p in index.paths}, tmp_path / "full-run")
     assert _bytes_of(small_dataset) == before
+
+
+def test_a_second_run_is_compared_with_the_first_on_todays_val_images(small_dataset: Path, tmp_path: Path) -> None:
+    import shutil
+
+    data = tmp_path / "비교"
+    shutil.copytree(small_dataset, data, ignore=shutil.ignore_patterns(".studio"))
+    common = ["--model", str(DEMO), "--epochs", "1", "--imgsz", "160", "--batch", "8", "--workers", "0"]
+    first = _studio("train", str(data), *common, "--out", str(tmp_path / "runs" / "a"))
+    assert first.returncode == 0 and "On the same" not in first.stderr  # nothing to compare with yet
+    second = _studio("train", str(data), *common, "--lr0", "0.002", "--out", str(tmp_path / "runs" / "b"))
+    assert second.returncode == 0, second.stderr
+    text = second.stderr[second.stderr.index("On the same"):]
+    n_val = len(list((data / "images" / "val").glob("*.jpg")))
+    assert f"On the same {n_val} val images" in text and "  a: mAP50 " in text and "  b: mAP50 " in text
+    import re
+
+    b_line = next(ln for ln in text.splitlines() if ln.startswith("  b: "))
+    final = [ln for ln in second.stderr.splitlines() if ln.startswith("best.pt: ")][-1]
+    # the same model on the same, unchanged val labels: the comparison repeats the run's own final numbers
+    assert re.search(r"mAP50 (\d\.\d{3})", b_line).group(1) == re.search(r"mAP50=(\d\.\d{3})", final).group(1)

@@ -125,3 +125,22 @@ def _open(model_path: str) -> Any:
     if model_path.lower().endswith((".yaml", ".yml")):
         return YOLO(model_path)
     return load_detection_model(model_path)[0]
+
+
+def validate(model_path: str, data_yaml: str, imgsz: int | None, events: Any) -> None:
+    """Ultralytics' own validation of one model on a data.yaml's val split; reports
+    ``("done", metrics)`` or ``("failed", {"message"})``."""
+    os.environ["YOLO_CONFIG_DIR"] = str(ultralytics_home())
+    import studio.core  # noqa: F401 - offline defaults and the safe loader flag, before Ultralytics
+
+    try:
+        model = _open(model_path)
+        _route_unsafe_loads()
+        args = {"data": data_yaml, "split": "val", "device": "cpu", "plots": False, "verbose": False,
+                "batch": 8, "workers": 0}
+        if imgsz:
+            args["imgsz"] = imgsz
+        metrics = model.val(**args)
+        events.put((EVENT_DONE, {str(k): float(v) for k, v in metrics.results_dict.items()}))
+    except Exception as exc:  # noqa: BLE001 - reported to the parent
+        events.put((EVENT_FAILED, {"message": f"{type(exc).__name__}: {exc}"}))
