@@ -2773,98 +2773,118 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>에포크별 검증</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="54" />
+        <location filename="../../studio/ui/training/run_window.py" line="57" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="55" />
+        <location filename="../../studio/ui/training/run_window.py" line="58" />
         <source>Resume</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="56" />
+        <location filename="../../studio/ui/training/run_window.py" line="59" />
         <source>Use This Model</source>
         <translation>이 모델 사용</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="57" />
+        <location filename="../../studio/ui/training/run_window.py" line="60" />
         <source>Pre-label the Unlabeled Images</source>
         <translation>라벨 없는 이미지 사전 라벨링</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="59" />
+        <location filename="../../studio/ui/training/run_window.py" line="62" />
         <source>Load best.pt, propose boxes for every unlabeled image, then review them lowest confidence first</source>
         <translation>best.pt를 불러와 라벨 없는 모든 이미지에 박스를 제안하고, 신뢰도가 낮은 것부터 검토합니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="105" />
+        <location filename="../../studio/ui/training/run_window.py" line="109" />
         <source>Stopping after this batch…</source>
         <translation>이 배치가 끝나면 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="118" />
+        <location filename="../../studio/ui/training/run_window.py" line="122" />
         <source>Epoch {0} of {1} · ETA {2}</source>
         <translation>에포크 {0}/{1} · 남은 시간 {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="142" />
+        <location filename="../../studio/ui/training/run_window.py" line="146" />
         <source>Finished. best.pt is ready.</source>
         <translation>끝났습니다. best.pt가 준비되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="143" />
+        <location filename="../../studio/ui/training/run_window.py" line="147" />
         <source>Stopped. Resume continues from the last finished epoch.</source>
         <translation>멈췄습니다. 이어서 학습하면 마지막으로 끝난 에포크부터 계속합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/run_window.py" line="144" />
+        <location filename="../../studio/ui/training/run_window.py" line="148" />
         <source>Training failed: {0}</source>
         <translation>학습 실패: {0}</translation>
     </message>
 </context><context>
     <name>TrainingUi</name>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="34" />
+        <location filename="../../studio/ui/training/menu.py" line="35" />
         <source>&amp;Train a Model…</source>
         <translation>모델 학습(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="35" />
+        <location filename="../../studio/ui/training/menu.py" line="36" />
         <source>Preview &amp;Augmentation…</source>
         <translation>증강 미리보기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="47" />
-        <location filename="../../studio/ui/training/menu.py" line="44" />
+        <location filename="../../studio/ui/training/menu.py" line="48" />
+        <location filename="../../studio/ui/training/menu.py" line="45" />
         <source>Train a Model</source>
         <translation>모델 학습</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="44" />
+        <location filename="../../studio/ui/training/menu.py" line="45" />
         <source>Open a dataset first.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="47" />
+        <location filename="../../studio/ui/training/menu.py" line="48" />
         <source>Wait until the dataset is indexed: which images are finished is known then.</source>
         <translation>데이터셋 색인이 끝날 때까지 기다리세요. 그때 어떤 이미지가 완료되었는지 알 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="51" />
+        <location filename="../../studio/ui/training/menu.py" line="52" />
         <source>{0} unlabeled and {1} labeled by a model without review are left out.</source>
         <translation>라벨 없는 이미지 {0}장과 검토 없이 모델이 라벨한 이미지 {1}장은 제외됩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="115" />
-        <location filename="../../studio/ui/training/menu.py" line="102" />
+        <location filename="../../studio/ui/training/menu.py" line="117" />
+        <location filename="../../studio/ui/training/menu.py" line="104" />
         <source>Preview Augmentation</source>
         <translation>증강 미리보기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="103" />
+        <location filename="../../studio/ui/training/menu.py" line="105" />
         <source>Open a dataset and let it finish indexing first.</source>
         <translation>먼저 데이터셋을 열고 색인이 끝나기를 기다리세요.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/menu.py" line="131" />
+        <source>Comparing with the previous model on the same val images…</source>
+        <translation>같은 검증 이미지로 이전 모델과 비교하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/menu.py" line="142" />
+        <source>On the same {0} val images, labeled as they are now (none of the models trained on them):</source>
+        <translation>현재 라벨 그대로인 같은 검증 이미지 {0}장에서(어느 모델도 이 이미지로 학습하지 않음):</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/menu.py" line="146" />
+        <source>{0}: could not validate ({1})</source>
+        <translation>{0}: 검증하지 못함 ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/menu.py" line="147" />
+        <source>{0}: mAP50 {1:.3f}, mAP50-95 {2:.3f}</source>
+        <translation>{0}: mAP50 {1:.3f}, mAP50-95 {2:.3f}</translation>
     </message>
 </context><context>
     <name>TrustedModelsDialog</name>

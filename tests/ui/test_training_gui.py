@@ -121,3 +121,20 @@ def test_the_augmentation_preview_follows_a_hyperparameter_change(window, qtbot,
     after = {p: p.read_bytes() for p in sample_dataset.rglob("*") if p.is_file() and ".studio" not in p.parts}
     assert after == before
     preview.close()
+
+
+def test_a_second_run_from_the_window_shows_the_comparison(window, qtbot, sample_dataset: Path) -> None:
+    _wait_for_index(window, qtbot, sample_dataset)
+    settings = {"model": str(bundled.demo_model()), "epochs": 1, "imgsz": 160, "batch": 4, "workers": 0,
+                "device": "cpu"}
+    first = window.training_ui.start(settings)
+    qtbot.waitUntil(lambda: first.state == "done", timeout=240_000)
+    assert first.comparison.text() == ""  # nothing to compare with yet
+    second = window.training_ui.start(settings)
+    qtbot.waitUntil(lambda: second.state == "done", timeout=240_000)
+    qtbot.waitUntil(lambda: "mAP50-95" in second.comparison.text(), timeout=240_000)
+    text = second.comparison.text()
+    assert Path(first.params.run_dir).name in text and Path(second.params.run_dir).name in text
+    assert "On the same 4 val images" in text
+    first.close()
+    second.close()

@@ -21,6 +21,7 @@ from studio.ui.session import DatasetSession
 from studio.ui.training.augment_window import AugmentPreviewWindow
 from studio.ui.training.dialog import TrainDialog
 from studio.ui.training.run_window import TrainingRunWindow
+from studio.ui.workers import JobWorker
 
 
 class TrainingUi(QObject):
@@ -67,6 +68,7 @@ class TrainingUi(QObject):
         run = TrainingRunWindow(context, params, self.window)
         run.model_chosen.connect(self.models.load)
         run.prelabel_requested.connect(self.close_the_loop)
+        run.ended.connect(lambda state, r=run: self.compare(r, context) if state == "done" else None)
         self.runs.append(run)
         run.show()
         run.start()
@@ -113,3 +115,34 @@ class TrainingUi(QObject):
 
         run_call(lambda: preview_data(dataset, index, store, cache), opened,
                  lambda error: self.show_error(self.tr("Preview Augmentation"), error.message))
+
+    def compare(self, run: TrainingRunWindow, context: Callable[[CancelToken], JobContext]) -> None:
+        """Validate the new model and the previous one on today's val images (off the GUI thread)."""
+        from pathlib import Path
+
+        from studio.core.jobspec import run_recorded
+        from studio.core.training.compare import COMPARE, CompareParams, finished_runs
+
+        store = self.session.store
+        runs = finished_runs(store) if store is not None else []
+        if len(runs) < 2 or runs[-1] != run.params.run_dir:
+            return
+        params = CompareParams(tuple(runs[-2:]), str(Path(run.params.run_dir) / "compare"))
+        run.comparison.setText(self.tr("Comparing with the previous model on the same val images…"))
+        worker = JobWorker(lambda token: run_recorded(COMPARE, params, context(token)), run)
+        worker.progress.connect(lambda p: run.comparison.setText(self._comparison(*p.payload))
+                                if p.stage == "model" and len(p.payload[1]) == len(params.run_dirs) else None)
+        worker.failed.connect(lambda msg, _d: run.comparison.setText(msg))
+        run.compare_worker = worker
+        worker.start()
+
+    def _comparison(self, n_val: int, scores: list) -> str:
+        from pathlib import Path
+
+        lines = [self.tr("On the same {0} val images, labeled as they are now (none of the models trained on "
+                         "them):").format(n_val)]
+        for s in scores:
+            name = Path(s.run_dir).name
+            lines.append(self.tr("{0}: could not validate ({1})").format(name, s.error) if s.error else
+                         self.tr("{0}: mAP50 {1:.3f}, mAP50-95 {2:.3f}").format(name, s.map50, s.map50_95))
+        return "\n".join(lines)

@@ -51,6 +51,9 @@ class TrainingRunWindow(QWidget):
         self.advice = QLabel(self)
         self.advice.setWordWrap(True)
         self.advice.setObjectName("advice")
+        self.comparison = QLabel(self)
+        self.comparison.setWordWrap(True)
+        self.comparison.setObjectName("comparison")
         self.cancel = QPushButton(self.tr("Cancel"), self)
         self.resume = QPushButton(self.tr("Resume"), self)
         self.use = QPushButton(self.tr("Use This Model"), self)
@@ -71,6 +74,7 @@ class TrainingRunWindow(QWidget):
         layout.addWidget(self.losses, 1)
         layout.addWidget(self.metrics, 1)
         layout.addWidget(self.advice)
+        layout.addWidget(self.comparison)
         self._loss_points: dict[str, list[float]] = {k: [] for k in _LOSS_PENS}
         self._loss_curves = {k: self.losses.plot(name=k, pen=pg.mkPen(c, width=1.5)) for k, c in _LOSS_PENS.items()}
         self._metric_points: dict[str, list[float]] = {k: [] for k in _METRICS}
