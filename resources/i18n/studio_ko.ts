@@ -1879,7 +1879,7 @@ A desktop studio for object-detection datasets.</source>
         <translation>목표 정밀도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="282" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="304" />
         <location filename="../../studio/ui/review/report_dialog.py" line="102" />
         <source>Accept automatically</source>
         <translation>자동 수락</translation>
@@ -1910,92 +1910,102 @@ A desktop studio for object-detection datasets.</source>
         <translation>표본 시드</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="139" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="143" />
         <source>Cannot compute: {0}</source>
         <translation>계산할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="164" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="169" />
         <source>No image of this run has been reviewed by a human yet: review some (Enter accepts, X rejects) and the model's quality appears here.</source>
         <translation>이 실행에서 사람이 검수한 이미지가 아직 없습니다. 몇 장 검수하면(Enter 수락, X 거부) 여기에 모델 품질이 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="167" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="172" />
         <source>{0} images reviewed by a human. mAP50 {1:.3f} · mAP50-95 {2:.3f} (proposals against the final labels, COCO matching).</source>
         <translation>사람이 검수한 이미지 {0}장. mAP50 {1:.3f} · mAP50-95 {2:.3f}(제안 대 최종 라벨, COCO 매칭).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="170" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="175" />
         <source>{0} reviewed images were left out: image or label file gone.</source>
         <translation>검수한 이미지 {0}장을 뺐습니다: 이미지나 라벨 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="181" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="186" />
         <source>All</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="189" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="194" />
         <source>Decisions on {0} proposals shown: accepted {1}, edited {2}, rejected {3}; {4} duplicates of existing boxes; {5} boxes drawn by hand (missed by the model).</source>
         <translation>표시된 제안 {0}개에 대한 결정: 수락 {1}, 수정 {2}, 거부 {3}. 기존 박스와 중복 {4}개, 직접 그린 박스(모델이 놓친 것) {5}개.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="213" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="225" />
+        <source>{0}: mAP50 {1:.3f}</source>
+        <translation>{0}: mAP50 {1:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/report_dialog.py" line="227" />
+        <source>Trained models on the fixed val split ({0} images none of them trained on): {1}</source>
+        <translation>고정된 검증 분할에서 학습한 모델들(어느 모델도 학습에 쓰지 않은 이미지 {0}장): {1}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/report_dialog.py" line="235" />
         <source>No automatic accept yet.</source>
         <translation>아직 자동 수락을 하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="215" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="237" />
         <source>Automatic accept at {0:.2f}: {1} images accepted; {2} held back for a spot check, none reviewed yet (they come first in the queue).</source>
         <translation>신뢰도 {0:.2f} 자동 수락: 이미지 {1}장 수락, {2}장은 표본 검사용으로 남김. 아직 검사하지 않았습니다(대기열 맨 앞에 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="220" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="242" />
         <source>Spot check of the automatic accept at {0:.2f}: {1} of {2} images checked; {3} needed a change ({4}, 95% interval {5}–{6}); {7} wrongly accepted boxes, {8} missed boxes. {9} images were accepted automatically.</source>
         <translation>신뢰도 {0:.2f} 자동 수락의 표본 검사: {2}장 중 {1}장 확인, {3}장 수정 필요({4}, 95% 구간 {5}–{6}). 잘못 수락된 박스 {7}개, 놓친 박스 {8}개. 자동 수락된 이미지 {9}장.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="240" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="262" />
         <source>The advisor needs reviewed images with proposals.</source>
         <translation>도우미에는 제안이 있는 검수된 이미지가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="245" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="267" />
         <source>Best F1 {0:.3f} at confidence {1:.2f} (precision {2:.3f}, recall {3:.3f}).</source>
         <translation>최고 F1 {0:.3f}, 신뢰도 {1:.2f}에서(정밀도 {2:.3f}, 재현율 {3:.3f}).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="249" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="271" />
         <source>No threshold reaches precision {0:.2f}.</source>
         <translation>정밀도 {0:.2f}에 이르는 임계값이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="252" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="274" />
         <source>Precision {0:.2f} or better from confidence {1:.2f} (recall {2:.3f}).</source>
         <translation>신뢰도 {1:.2f}부터 정밀도 {0:.2f} 이상(재현율 {2:.3f}).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="269" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="291" />
         <source>{0} images not reviewed yet have every proposal at or above this confidence.</source>
         <translation>아직 검수하지 않은 이미지 {0}장은 모든 제안이 이 신뢰도 이상입니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="282" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="304" />
         <source>Write the proposals of {0} images into their label files (boxes they already have are kept)? A random {1} of them (at least {2}) is held back for your spot check.</source>
         <translation>이미지 {0}장의 제안을 라벨 파일에 쓸까요(이미 있는 박스는 유지)? 그중 무작위 {1}(최소 {2}장)는 표본 검사용으로 남깁니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="302" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="324" />
         <source>Automatic accept failed: {0}</source>
         <translation>자동 수락 실패: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="313" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="335" />
         <source>Accepted {0} images automatically ({1} boxes, {2} duplicates skipped); {3} held back for a spot check.</source>
         <translation>이미지 {0}장을 자동 수락했습니다(박스 {1}개, 중복 {2}개 건너뜀). {3}장은 표본 검사용으로 남겨 두었습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="317" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="339" />
         <source>{0} images failed: {1}</source>
         <translation>이미지 {0}장 실패: {1}</translation>
     </message>

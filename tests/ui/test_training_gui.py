@@ -136,5 +136,16 @@ def test_a_second_run_from_the_window_shows_the_comparison(window, qtbot, sample
     text = second.comparison.text()
     assert Path(first.params.run_dir).name in text and Path(second.params.run_dir).name in text
     assert "On the same 4 val images" in text
+    # close the loop with the new model; the review's quality report shows both models on the val split
+    finished: list[int] = []
+    window.prelabel_ui.run_finished.connect(finished.append)
+    QTest.mouseClick(second.prelabel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(finished) and window.review_ui.act_mode.isChecked(), timeout=240_000)
+    window.review_ui.open_report()
+    report = window.review_ui.report_dialog
+    qtbot.waitUntil(lambda: "fixed val split" in report.models.text(), timeout=60_000)
+    assert Path(first.params.run_dir).name in report.models.text()
+    assert Path(second.params.run_dir).name in report.models.text()
+    report.close()
     first.close()
     second.close()

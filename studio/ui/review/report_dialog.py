@@ -125,6 +125,10 @@ class QualityReportDialog(QDialog):
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        self.models = QLabel(self)
+        self.models.setWordWrap(True)
+        self.models.setObjectName("models_on_val")
+        layout.addWidget(self.models)
         layout.addWidget(self.table)
         layout.addWidget(self.rates)
         layout.addWidget(advisor, 1)
@@ -160,6 +164,7 @@ class QualityReportDialog(QDialog):
         """Fill every section from ``rep``."""
         self.report = rep
         tr = self.tr
+        self._show_models()
         if not rep.images:
             self.summary.setText(tr("No image of this run has been reviewed by a human yet: review some "
                                     "(Enter accepts, X rejects) and the model's quality appears here."))
@@ -204,6 +209,23 @@ class QualityReportDialog(QDialog):
             self.auto_threshold.setValue(max(t, self.auto_threshold.minimum()))
         self._update_advice()
         self._show_spot_check(rep)
+
+    def _show_models(self) -> None:
+        """The trained models compared on the fixed val split (the latest comparison studio ran)."""
+        from pathlib import Path
+
+        from studio.core.store import job_runs
+
+        store = self.session.store
+        last = job_runs.history(store, "compare_models", limit=1) if store is not None else []
+        summary = last[0].summary if last and last[0].status == "finished" else None
+        if not summary or not summary.get("models"):
+            self.models.setText("")
+            return
+        parts = [self.tr("{0}: mAP50 {1:.3f}").format(Path(m["run"]).name, m["mAP50"]) for m in summary["models"]
+                 if not m.get("error")]
+        self.models.setText(self.tr("Trained models on the fixed val split ({0} images none of them trained on): "
+                                    "{1}").format(summary.get("val_images", 0), " · ".join(parts)))
 
     def _show_spot_check(self, rep: QualityReport) -> None:
         """The latest automatic accept and what its spot check found."""
