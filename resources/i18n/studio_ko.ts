@@ -999,6 +999,83 @@ A desktop studio for object-detection datasets.</source>
         <translation>중지했습니다.</translation>
     </message>
 </context><context>
+    <name>LoopPanel</name>
+    <message>
+        <location filename="../../studio/ui/training/loop_panel.py" line="24" />
+        <source>Finished by humans</source>
+        <translation>사람이 완료</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/loop_panel.py" line="24" />
+        <source>Unlabeled</source>
+        <translation>라벨 없음</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/loop_panel.py" line="25" />
+        <source>Labeled by a model, not reviewed</source>
+        <translation>모델이 라벨함(검토 전)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/loop_panel.py" line="26" />
+        <source>Proposals waiting for review</source>
+        <translation>검토를 기다리는 제안</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/loop_panel.py" line="26" />
+        <source>Reviewed</source>
+        <translation>검토 완료</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/loop_panel.py" line="27" />
+        <source>Newest model</source>
+        <translation>최신 모델</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/loop_panel.py" line="27" />
+        <source>Newest training run</source>
+        <translation>최신 학습</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/loop_panel.py" line="33" />
+        <source>Train a Model…</source>
+        <translation>모델 학습…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/loop_panel.py" line="33" />
+        <source>Pre-label the Unlabeled</source>
+        <translation>라벨 없는 이미지 사전 라벨링</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/loop_panel.py" line="34" />
+        <source>Review Proposals</source>
+        <translation>제안 검토</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/loop_panel.py" line="52" />
+        <source>no pre-labeling run yet</source>
+        <translation>사전 라벨링 기록 없음</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/loop_panel.py" line="54" />
+        <source>{0} (run {1}): review some images to measure it</source>
+        <translation>{0} (실행 {1}): 이미지를 몇 장 검토하면 측정됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/loop_panel.py" line="57" />
+        <source>{0} (run {1}): mAP50 {2:.3f} on the reviewed images</source>
+        <translation>{0} (실행 {1}): 검토한 이미지에서 mAP50 {2:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/loop_panel.py" line="60" />
+        <source>none yet</source>
+        <translation>아직 없음</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/loop_panel.py" line="64" />
+        <source>{0}: mAP50 {1:.3f} on its val images</source>
+        <translation>{0}: 검증 이미지에서 mAP50 {1:.3f}</translation>
+    </message>
+</context><context>
     <name>MainWindow</name>
     <message>
         <location filename="../../studio/ui/main_window.py" line="71" />
@@ -2835,64 +2912,69 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
 </context><context>
     <name>TrainingUi</name>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="35" />
+        <location filename="../../studio/ui/training/menu.py" line="36" />
         <source>&amp;Train a Model…</source>
         <translation>모델 학습(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="36" />
+        <location filename="../../studio/ui/training/menu.py" line="37" />
         <source>Preview &amp;Augmentation…</source>
         <translation>증강 미리보기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="48" />
-        <location filename="../../studio/ui/training/menu.py" line="45" />
+        <location filename="../../studio/ui/training/menu.py" line="41" />
+        <source>Loop</source>
+        <translation>루프</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/training/menu.py" line="64" />
+        <location filename="../../studio/ui/training/menu.py" line="61" />
         <source>Train a Model</source>
         <translation>모델 학습</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="45" />
+        <location filename="../../studio/ui/training/menu.py" line="61" />
         <source>Open a dataset first.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="48" />
+        <location filename="../../studio/ui/training/menu.py" line="64" />
         <source>Wait until the dataset is indexed: which images are finished is known then.</source>
         <translation>데이터셋 색인이 끝날 때까지 기다리세요. 그때 어떤 이미지가 완료되었는지 알 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="52" />
+        <location filename="../../studio/ui/training/menu.py" line="68" />
         <source>{0} unlabeled and {1} labeled by a model without review are left out.</source>
         <translation>라벨 없는 이미지 {0}장과 검토 없이 모델이 라벨한 이미지 {1}장은 제외됩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="117" />
-        <location filename="../../studio/ui/training/menu.py" line="104" />
+        <location filename="../../studio/ui/training/menu.py" line="134" />
+        <location filename="../../studio/ui/training/menu.py" line="121" />
         <source>Preview Augmentation</source>
         <translation>증강 미리보기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="105" />
+        <location filename="../../studio/ui/training/menu.py" line="122" />
         <source>Open a dataset and let it finish indexing first.</source>
         <translation>먼저 데이터셋을 열고 색인이 끝나기를 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="131" />
+        <location filename="../../studio/ui/training/menu.py" line="148" />
         <source>Comparing with the previous model on the same val images…</source>
         <translation>같은 검증 이미지로 이전 모델과 비교하는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="142" />
+        <location filename="../../studio/ui/training/menu.py" line="159" />
         <source>On the same {0} val images, labeled as they are now (none of the models trained on them):</source>
         <translation>현재 라벨 그대로인 같은 검증 이미지 {0}장에서(어느 모델도 이 이미지로 학습하지 않음):</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="146" />
+        <location filename="../../studio/ui/training/menu.py" line="163" />
         <source>{0}: could not validate ({1})</source>
         <translation>{0}: 검증하지 못함 ({1})</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="147" />
+        <location filename="../../studio/ui/training/menu.py" line="164" />
         <source>{0}: mAP50 {1:.3f}, mAP50-95 {2:.3f}</source>
         <translation>{0}: mAP50 {1:.3f}, mAP50-95 {2:.3f}</translation>
     </message>

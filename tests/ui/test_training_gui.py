@@ -75,6 +75,9 @@ def test_a_finished_run_pre_labels_the_unlabeled_images_and_opens_the_review_que
     for label in unlabeled:
         label.unlink()
     _wait_for_index(window, qtbot, sample_dataset)
+    loop = window.training_ui.loop
+    qtbot.waitUntil(lambda: loop.values["unlabeled"].text() == "3", timeout=30_000)  # the loop panel counts
+    assert loop.values["finished"].text() == "11" and loop.values["training"].text() == "none yet"
     run = window.training_ui.start({"model": str(bundled.demo_model()), "epochs": 1, "imgsz": 160, "batch": 4,
                                     "workers": 0, "device": "cpu"})
     qtbot.waitUntil(lambda: run.state == "done", timeout=240_000)
@@ -90,6 +93,9 @@ def test_a_finished_run_pre_labels_the_unlabeled_images_and_opens_the_review_que
         done = {p for (p,) in db.execute("SELECT path FROM run_images WHERE run_id=? AND status='done'",
                                          (finished[0],))}
     assert done == {f"images/train/{label.stem}.jpg" for label in unlabeled}  # only what nobody labeled
+    qtbot.waitUntil(lambda: "on its val images" in loop.values["training"].text()
+                    and loop.values["model"].text().startswith("best.pt"), timeout=30_000)
+    assert int(loop.values["waiting"].text()) >= 1 and Path(run.params.run_dir).name in loop.values["training"].text()
     run.close()
 
 

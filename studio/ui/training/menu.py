@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PyQt6.QtCore import QObject
-from PyQt6.QtWidgets import QDialog, QMainWindow, QMenu
+from PyQt6.QtCore import QObject, Qt, QTimer
+from PyQt6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu
 
 from studio.core.jobs import CancelToken
 from studio.core.jobspec import JobContext
@@ -20,6 +20,7 @@ from studio.ui.review.review_ui import ReviewUi
 from studio.ui.session import DatasetSession
 from studio.ui.training.augment_window import AugmentPreviewWindow
 from studio.ui.training.dialog import TrainDialog
+from studio.ui.training.loop_panel import LoopPanel
 from studio.ui.training.run_window import TrainingRunWindow
 from studio.ui.workers import JobWorker
 
@@ -36,6 +37,21 @@ class TrainingUi(QObject):
         self.preview_action = make_action(window, self.tr("Preview &Augmentation…"), self.preview_augmentation, ())
         tools_menu.addActions([self.action, self.preview_action])
         self.preview: AugmentPreviewWindow | None = None
+        self.loop = LoopPanel(window)
+        self.loop_dock = QDockWidget(self.tr("Loop"), window)
+        self.loop_dock.setObjectName("loop_dock")
+        self.loop_dock.setWidget(self.loop)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.loop_dock)
+        tools_menu.addAction(self.loop_dock.toggleViewAction())
+        self.loop.train.connect(self.ask)
+        self.loop.prelabel.connect(lambda: self.prelabel.start(only_unlabeled=True))
+        self.loop.review.connect(lambda: self.review.set_mode(True))
+        self._refresh_later = QTimer(self)
+        self._refresh_later.setSingleShot(True)
+        self._refresh_later.setInterval(1000)  # label edits come in bursts: count once they settle
+        self._refresh_later.timeout.connect(self.refresh_loop)
+        for signal in (session.index_finished, session.labels_changed, prelabel.run_finished):
+            signal.connect(lambda *_a: self._refresh_later.start())
         self.runs: list[TrainingRunWindow] = []
 
     def ask(self) -> TrainingRunWindow | None:
@@ -69,6 +85,7 @@ class TrainingUi(QObject):
         run.model_chosen.connect(self.models.load)
         run.prelabel_requested.connect(self.close_the_loop)
         run.ended.connect(lambda state, r=run: self.compare(r, context) if state == "done" else None)
+        run.ended.connect(lambda _state: self._refresh_later.start())
         self.runs.append(run)
         run.show()
         run.start()
@@ -146,3 +163,13 @@ class TrainingUi(QObject):
             lines.append(self.tr("{0}: could not validate ({1})").format(name, s.error) if s.error else
                          self.tr("{0}: mAP50 {1:.3f}, mAP50-95 {2:.3f}").format(name, s.map50, s.map50_95))
         return "\n".join(lines)
+
+    def refresh_loop(self) -> None:
+        """Recount the loop panel off the GUI thread."""
+        from studio.core.training.loop import loop_status
+
+        dataset, index, store = self.session.dataset, self.session.index, self.session.store
+        if dataset is None or index is None or self.session.is_indexing():
+            return
+        run_call(lambda: loop_status(dataset, index, store), self.loop.show_status,
+                 lambda error: self.loop.values["model"].setText(error.message))
