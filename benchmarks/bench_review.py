@@ -37,19 +37,19 @@ DEMO = ROOT / "resources" / "models" / "demo-fruit.pt"
 K_S, DRAG_S, M_S = 0.28, 2.4, 1.35
 
 
-def _datasets(out_dir: Path, n: int) -> tuple[Path, Path, dict[str, np.ndarray]]:
+def _datasets(out_dir: Path, n: int, seed: int = 11, tag: str = "") -> tuple[Path, Path, dict[str, np.ndarray]]:
     from studio.core.dataset.sample import make_sample_dataset
     from studio.core.labels.yolo import load_yolo_labels
 
-    base = out_dir / "review-base"
+    base = out_dir / f"review-base{tag}"
     if not (base / "data.yaml").exists():
-        make_sample_dataset(base, n_train=n, n_val=0, seed=11, with_photos=False)
+        make_sample_dataset(base, n_train=n, n_val=0, seed=seed, with_photos=False)
     truth = {}
     for lbl in sorted((base / "labels" / "train").glob("*.txt")):
         b = load_yolo_labels(lbl).boxes
         truth[f"images/train/{lbl.stem}.jpg"] = np.c_[b.class_id, b.xywhn]
     made = []
-    for name in ("review-work", "manual-work"):
+    for name in (f"review-work{tag}", f"manual-work{tag}"):
         dest = out_dir / name
         shutil.rmtree(dest, ignore_errors=True)
         (dest / "images" / "train").mkdir(parents=True)
@@ -97,8 +97,8 @@ def _score(root: Path, truth: dict[str, np.ndarray]) -> dict:
             "mean_iou": round(float(np.mean(ious)), 3) if ious else 0.0}
 
 
-def main(n: int = 60, out_dir: Path = ROOT / "bench-out") -> dict:
-    """Label the same images both ways; returns the figures."""
+def main(n: int = 60, out_dir: Path = ROOT / "bench-out", model: Path = DEMO, seed: int = 11, tag: str = "") -> dict:
+    """Label the same images both ways (proposals from ``model``); returns the figures."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     cfg = out_dir / "cfg-review"
     shutil.rmtree(cfg, ignore_errors=True)
@@ -114,9 +114,9 @@ def main(n: int = 60, out_dir: Path = ROOT / "bench-out") -> dict:
     from studio.ui.settings import Settings
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(cfg))
-    review_root, manual_root, truth = _datasets(out_dir, n)
+    review_root, manual_root, truth = _datasets(out_dir, n, seed, tag)
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "studio.cli", "prelabel", str(review_root), "--model", str(DEMO)],
+    subprocess.run([sys.executable, "-m", "studio.cli", "prelabel", str(review_root), "--model", str(model)],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     prelabel_s = time.perf_counter() - t0
 
