@@ -42,6 +42,8 @@ def _wait_for_index(window, qtbot, dataset: Path) -> None:  # noqa: ANN001
 
 def test_a_run_from_the_window_cancels_resumes_and_gives_its_model(window, qtbot, sample_dataset: Path) -> None:
     _wait_for_index(window, qtbot, sample_dataset)
+    before = {p: p.read_bytes() for p in sample_dataset.rglob("*") if p.is_file() and ".studio" not in p.parts}
+    window.open_insight()  # its Training Runs tab follows the dataset's runs as epochs end
     settings = {"model": str(bundled.demo_model()), "epochs": 3, "imgsz": 160, "batch": 2, "workers": 0,
                 "device": "cpu"}
     run = window.training_ui.start(settings)
@@ -57,6 +59,11 @@ def test_a_run_from_the_window_cancels_resumes_and_gives_its_model(window, qtbot
     with open(Path(run.params.run_dir) / "results.csv", newline="") as f:
         assert [r["epoch"].strip() for r in csv.DictReader(f)] == ["1", "2", "3"]
     assert run.use.isEnabled() and run.advice.text()
+    runs_tab = window.insight_window.runs
+    qtbot.waitUntil(lambda: len(runs_tab.runs) == 1 and len(runs_tab.runs[0].epochs) == 3, timeout=10_000)
+    assert "best epoch" in runs_tab.report.toPlainText()
+    after = {p: p.read_bytes() for p in sample_dataset.rglob("*") if p.is_file() and ".studio" not in p.parts}
+    assert after == before  # cancel and resume never wrote into the dataset
     with qtbot.waitSignal(window.models.loaded, timeout=120_000):
         QTest.mouseClick(run.use, Qt.MouseButton.LeftButton)
     assert Path(window.models.info.path) == run.best_path

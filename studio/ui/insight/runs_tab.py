@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import Qt, QTimer
 from PyQt6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -76,6 +76,11 @@ class RunsTab(QWidget):
         layout.addWidget(self.runs_list)
         layout.addWidget(body, 1)
         self.runs: list[TrainingRun] = []
+        self.store = None  # the open dataset's store: its training runs are shown, live while they train
+        self._sizes: dict[str, int] = {}  # results.csv sizes last drawn, per run folder
+        self._poll = QTimer(self)
+        self._poll.setInterval(2000)
+        self._poll.timeout.connect(self.follow_dataset_runs)
         self.add_button.clicked.connect(self.choose_run)
         self.remove_button.clicked.connect(self.remove_selected)
         self.loss_choice.currentIndexChanged.connect(lambda _i: self.redraw())
@@ -97,6 +102,47 @@ class RunsTab(QWidget):
         self.runs_list.addItem(f"{run.name} — {run.folder}")
         self.redraw()
         return True
+
+    def show_dataset_runs(self, store: object) -> None:
+        """Show the dataset's own training runs (studio train), and keep following them."""
+        if store is not self.store:  # another dataset: its runs replace the previous one's
+            keep = [k for k, r in enumerate(self.runs) if str(r.folder) not in self._sizes]
+            self.runs = [self.runs[k] for k in keep]
+            self.runs_list.clear()
+            for run in self.runs:
+                self.runs_list.addItem(f"{run.name} — {run.folder}")
+            self._sizes.clear()
+        self.store = store
+        self.follow_dataset_runs()
+        self._poll.start()
+
+    def follow_dataset_runs(self) -> None:
+        """Add new runs of the dataset and redraw those whose results.csv grew (an epoch ended)."""
+        from studio.core.store import job_runs
+
+        if self.store is None:
+            return
+        changed = False
+        for record in reversed(job_runs.history(self.store, "train", limit=50)):
+            folder = str(record.params.get("run_dir", ""))
+            csv_path = Path(folder) / "results.csv"
+            size = csv_path.stat().st_size if csv_path.is_file() else -1
+            if size < 0 or self._sizes.get(folder) == size:
+                continue
+            self._sizes[folder] = size
+            try:
+                run = read_run(folder)
+            except RunReadError:
+                continue
+            known = [k for k, r in enumerate(self.runs) if str(r.folder) == str(run.folder)]
+            if known:
+                self.runs[known[0]] = run
+            else:
+                self.runs.append(run)
+                self.runs_list.addItem(f"{run.name} — {run.folder}")
+            changed = True
+        if changed:
+            self.redraw()
 
     def remove_selected(self) -> None:
         """Drop the selected run from the charts."""

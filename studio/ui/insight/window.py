@@ -66,6 +66,8 @@ class InsightWindow(QWidget):
         ds = self.session.dataset
         self.setWindowTitle(self.tr("Dataset Insight — {0}").format(ds.root.name) if ds else self.tr("Dataset Insight"))
         self.evaluation.refresh_sources()
+        if self.session.store is not None:
+            self.runs.show_dataset_runs(self.session.store)
         self.run_checks()
 
     def run_checks(self) -> None:
