@@ -25,6 +25,7 @@ def main() -> int:
         bench_first_paint,
         bench_huge_labels,
         bench_insight,
+        bench_loop,
         bench_open_large,
         bench_prelabel,
         bench_preprocess,
@@ -46,6 +47,7 @@ def main() -> int:
     results["insight"] = bench_insight.main(count)
     results["review_scale"] = bench_review_scale.main()
     results["training"] = bench_training.main()
+    results["loop"] = bench_loop.main()
     results["seconds"] = round(time.time() - started, 1)
     out = ROOT / "bench-out"
     out.mkdir(exist_ok=True)
@@ -137,6 +139,16 @@ def main() -> int:
               f"p99 {t['train_p99_ms']} ms, worst {t['train_worst_ms']} ms; the run took {t['train_s']} s")
         print(f"  augmentation preview, a hyperparameter changed -> 12 new samples on screen: median "
               f"{t['augment_update_median_ms']} ms, worst {t['augment_update_worst_ms']} ms")
+    lp = results["loop"]
+    print("\nThe loop (seed 23: 100 labeled images, 60 val; yolov8n from scratch, 30 epochs at imgsz 320, CPU)")
+    if "failed" in lp:
+        print(f"  {lp['failed']}")
+    else:
+        print(f"  train {lp['train_s']} s, val mAP50 {lp['val_map50']}; "
+              f"pre-label 60 unseen images {lp['prelabel_s']} s; "
+              f"scripted review {lp['review_s']} s (recall {lp['review_recall']}, precision {lp['review_precision']})")
+        print(f"  keys and drags, by hand / review: {lp['keys_and_drags_ratio_manual_over_review']}x; modelled "
+              f"person's time: {lp['modelled_time_ratio_manual_over_review']}x")
     return 0
 
 
