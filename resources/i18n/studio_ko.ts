@@ -2383,68 +2383,84 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
 </context><context>
     <name>RunsTab</name>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="39" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="41" />
         <source>Add Run Folder…</source>
         <translation>학습 폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="40" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="42" />
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="42" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="44" />
         <source>Total loss (box + cls + dfl)</source>
         <translation>전체 손실(box + cls + dfl)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="47" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="49" />
         <source>Loss per epoch (solid: train, dashed: val)</source>
         <translation>에폭별 손실(실선: 학습, 점선: 검증)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="47" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="62" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="49" />
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="48" />
-        <location filename="../../studio/ui/insight/runs_tab.py" line="47" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="50" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="49" />
         <source>epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="58" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="60" />
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="85" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="62" />
+        <source>Training loss per batch (box + cls + dfl), live</source>
+        <translation>배치별 학습 손실(box + cls + dfl), 실시간</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insight/runs_tab.py" line="63" />
+        <source>batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insight/runs_tab.py" line="95" />
         <source>Ultralytics run folder (with results.csv)</source>
         <translation>Ultralytics 학습 폴더(results.csv 포함)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="94" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="104" />
         <source>Cannot read this run: {0}</source>
         <translation>이 학습 기록을 읽을 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="121" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="178" />
+        <source>training, epoch {0} of {1} · ETA {2}</source>
+        <translation>학습 중, 에포크 {0}/{1} · 남은 시간 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/insight/runs_tab.py" line="182" />
         <source>{0} train</source>
         <translation>{0} 학습</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="124" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="185" />
         <source>{0} val</source>
         <translation>{0} 검증</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="136" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="197" />
         <source>epochs</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/insight/runs_tab.py" line="137" />
+        <location filename="../../studio/ui/insight/runs_tab.py" line="198" />
         <source>Add an Ultralytics run folder (results.csv, args.yaml).</source>
         <translation>Ultralytics 학습 폴더(results.csv, args.yaml)를 추가하세요.</translation>
     </message>

@@ -51,6 +51,9 @@ def test_a_run_from_the_window_cancels_resumes_and_gives_its_model(window, qtbot
     run.ended.connect(ended.append)
     qtbot.waitUntil(lambda: len(run._metric_points["metrics/mAP50(B)"]) >= 1, timeout=240_000)
     assert len(run._loss_points["box_loss"]) >= 1 and "Epoch" in run.status.text()
+    runs_tab = window.insight_window.runs  # Dataset Insight follows the run live: batches, epochs, ETA
+    qtbot.waitUntil(lambda: "training, epoch" in runs_tab.report.toPlainText()
+                    and len(runs_tab.batch_plot.getPlotItem().listDataItems()) == 1, timeout=15_000)
     QTest.mouseClick(run.cancel, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ended == ["cancelled"], timeout=120_000)
     assert run.resume.isEnabled() and not run.cancel.isEnabled()
@@ -59,7 +62,6 @@ def test_a_run_from_the_window_cancels_resumes_and_gives_its_model(window, qtbot
     with open(Path(run.params.run_dir) / "results.csv", newline="") as f:
         assert [r["epoch"].strip() for r in csv.DictReader(f)] == ["1", "2", "3"]
     assert run.use.isEnabled() and run.advice.text()
-    runs_tab = window.insight_window.runs
     qtbot.waitUntil(lambda: len(runs_tab.runs) == 1 and len(runs_tab.runs[0].epochs) == 3, timeout=10_000)
     assert "best epoch" in runs_tab.report.toPlainText()
     after = {p: p.read_bytes() for p in sample_dataset.rglob("*") if p.is_file() and ".studio" not in p.parts}

@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from studio.core.jobs import EtaClock, Progress
 from studio.core.jobspec import JobContext, JobSpec
@@ -153,53 +154,102 @@ def _train(params: TrainParams, ctx: JobContext) -> Iterator[Progress]:
     resume = model if params.resume else None
     process = spawn.Process(target=child.run, args=(model, overrides, resume, events, stop), daemon=True)
     process.start()
-    clock, done, total, epochs = EtaClock(1), 0, 1, 0
-    batches = 1
+    live = LiveLog(Path(params.run_dir))
     try:
-        while True:
-            if ctx.token() and not stop.is_set():
-                stop.set()
-            try:
-                kind, data = events.get(timeout=0.1)
-            except queue.Empty:
-                if not process.is_alive():
-                    raise TrainingError(f"the trainer stopped unexpectedly (exit code {process.exitcode}); "
-                                        f"resume with: studio train --resume {params.run_dir}") from None
-                continue
-            if kind == child.EVENT_START:
-                epochs, batches = data["epochs"], max(1, data["batches"])
-                done, total = data["start_epoch"] * batches, epochs * batches
-                clock = EtaClock(total, start_done=done)
-                yield clock.progress(done, "start", TrainEvent(kind, data["start_epoch"], epochs,
-                                                              save_dir=data["save_dir"]))
-            elif kind == child.EVENT_BATCH:
-                done = min(total, done + 1)
-                yield clock.progress(done, "batch", TrainEvent(kind, data["epoch"], epochs, data["losses"]))
-            elif kind == child.EVENT_EPOCH:
-                done = min(total, (data["epoch"] + 1) * batches)
-                yield clock.progress(done, "epoch", TrainEvent(kind, data["epoch"], epochs, data["losses"],
-                                                               data["metrics"]))
-            elif kind == child.EVENT_DONE:
-                yield Progress(total, total, 0.0, 0.0, "done", TrainEvent(kind, epochs, epochs,
-                                                                         save_dir=data["save_dir"]))
-                return
-            elif kind == child.EVENT_CANCELLED:
-                yield Progress(done, total, 0.0, None, "cancelled", TrainEvent(kind, epochs=epochs))
-                return
-            elif data.get("device_error"):
-                from studio.core.training.device import DeviceError
-
-                raise DeviceError(data["message"])
-            else:
-                raise TrainingError(data.get("message", "training failed"))
+        for progress in _progress_of(events, stop, process, ctx, params.run_dir):
+            live.record(progress)
+            yield progress
     finally:
+        live.close()
         if process.is_alive():
             stop.set()
             process.join(timeout=60)
         if process.is_alive():
             process.kill()
         process.join(timeout=10)
-        time.sleep(0)
+
+
+def _progress_of(events: Any, stop: Any, process: Any, ctx: JobContext, run_dir: str) -> Iterator[Progress]:
+    """The trainer's events as ``Progress``: one step per batch."""
+    clock, done, total, epochs, batches = EtaClock(1), 0, 1, 0, 1
+    while True:
+        if ctx.token() and not stop.is_set():
+            stop.set()
+        try:
+            kind, data = events.get(timeout=0.1)
+        except queue.Empty:
+            if not process.is_alive():
+                raise TrainingError(f"the trainer stopped unexpectedly (exit code {process.exitcode}); "
+                                    f"resume with: studio train --resume {run_dir}") from None
+            continue
+        if kind == child.EVENT_START:
+            epochs, batches = data["epochs"], max(1, data["batches"])
+            done, total = data["start_epoch"] * batches, epochs * batches
+            clock = EtaClock(total, start_done=done)
+            event = TrainEvent(kind, data["start_epoch"], epochs, save_dir=data["save_dir"])
+            yield clock.progress(done, "start", event)
+        elif kind == child.EVENT_BATCH:
+            done = min(total, done + 1)
+            yield clock.progress(done, "batch", TrainEvent(kind, data["epoch"], epochs, data["losses"]))
+        elif kind == child.EVENT_EPOCH:
+            done = min(total, (data["epoch"] + 1) * batches)
+            event = TrainEvent(kind, data["epoch"], epochs, data["losses"], data["metrics"])
+            yield clock.progress(done, "epoch", event)
+        elif kind == child.EVENT_DONE:
+            yield Progress(total, total, 0.0, 0.0, "done", TrainEvent(kind, epochs, epochs, save_dir=data["save_dir"]))
+            return
+        elif kind == child.EVENT_CANCELLED:
+            yield Progress(done, total, 0.0, None, "cancelled", TrainEvent(kind, epochs=epochs))
+            return
+        elif data.get("device_error"):
+            from studio.core.training.device import DeviceError
+
+            raise DeviceError(data["message"])
+        else:
+            raise TrainingError(data.get("message", "training failed"))
+
+
+class LiveLog:
+    """What any window can follow while a run trains: ``studio-batches.csv`` (each batch's
+    losses, appended) and ``studio-progress.json`` (done, total, ETA, state; rewritten)."""
+
+    BATCHES, PROGRESS = "studio-batches.csv", "studio-progress.json"
+
+    def __init__(self, run_dir: Path) -> None:
+        self.run_dir = run_dir
+        self._file: Any = None
+        self._written = 0.0
+
+    def record(self, progress: Progress) -> None:
+        """Append a batch; rewrite the progress at most twice a second (and at the end)."""
+        event = progress.payload
+        if isinstance(event, TrainEvent) and event.kind == child.EVENT_BATCH and event.losses:
+            if self._file is None:
+                new = not (self.run_dir / self.BATCHES).exists()
+                self._file = open(self.run_dir / self.BATCHES, "a", encoding="utf-8")  # noqa: SIM115 - kept open
+                if new:
+                    self._file.write("epoch,box_loss,cls_loss,dfl_loss\n")
+            losses = [event.losses.get(k, float("nan")) for k in ("box_loss", "cls_loss", "dfl_loss")]
+            self._file.write(f"{event.epoch + 1},{losses[0]:.5g},{losses[1]:.5g},{losses[2]:.5g}\n")
+            self._file.flush()
+        now = time.monotonic()
+        final = progress.stage in ("done", "cancelled")
+        if final or now - self._written >= 0.5:
+            self._written = now
+            from studio.core.atomic import atomic_write_text
+
+            state = {"done": progress.done, "total": progress.total, "eta_s": progress.eta_s, "state": progress.stage,
+                     "epoch": getattr(event, "epoch", 0), "epochs": getattr(event, "epochs", 0)}
+            try:
+                atomic_write_text(self.run_dir / self.PROGRESS, json.dumps(state))
+            except OSError:
+                pass  # a full disk shows in the trainer's own writes; the live view can do without
+
+    def close(self) -> None:
+        """Close the batch log."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
 
 
 def summarize(event: TrainEvent | None) -> dict:

@@ -24,6 +24,8 @@ from PyQt6.QtWidgets import (
 )
 
 from studio.core.insight.training_runs import LOSSES, RunReadError, TrainingRun, read_run
+from studio.core.jobs import format_eta
+from studio.core.training.jobs import LiveLog
 from studio.ui.insight.charts import PALETTE, plot_widget
 
 _METRICS = (("metrics/precision(B)", "precision"), ("metrics/recall(B)", "recall"),
@@ -57,8 +59,11 @@ class RunsTab(QWidget):
         top.addStretch(1)
         top.addWidget(QLabel(tr("Loss"), self))
         top.addWidget(self.loss_choice)
+        self.batch_plot = plot_widget(self, tr("Training loss per batch (box + cls + dfl), live"), tr("loss"),
+                                      tr("batch"))
         grid = QGridLayout()
-        grid.addWidget(self.loss_plot, 0, 0, 1, 2)
+        grid.addWidget(self.loss_plot, 0, 0)
+        grid.addWidget(self.batch_plot, 0, 1)
         for k, p in enumerate(self.metric_plots.values()):
             grid.addWidget(p, 1 + k // 2, k % 2)
         charts = QWidget(self)
@@ -125,15 +130,15 @@ class RunsTab(QWidget):
         changed = False
         for record in reversed(job_runs.history(self.store, "train", limit=50)):
             folder = str(record.params.get("run_dir", ""))
-            csv_path = Path(folder) / "results.csv"
-            size = csv_path.stat().st_size if csv_path.is_file() else -1
-            if size < 0 or self._sizes.get(folder) == size:
+            size = sum(f.stat().st_size for f in (Path(folder) / "results.csv", Path(folder) / LiveLog.BATCHES)
+                       if f.is_file())
+            if not size or self._sizes.get(folder) == size:
                 continue
             self._sizes[folder] = size
             try:
                 run = read_run(folder)
-            except RunReadError:
-                continue
+            except RunReadError:  # the first epoch is not over: its batches are there already
+                run = TrainingRun(Path(folder), {}, np.zeros(0), {})
             known = [k for k, r in enumerate(self.runs) if str(r.folder) == str(run.folder)]
             if known:
                 self.runs[known[0]] = run
@@ -158,11 +163,21 @@ class RunsTab(QWidget):
 
     def redraw(self) -> None:
         """Draw every run on the charts and describe them."""
-        for p in (self.loss_plot, *self.metric_plots.values()):
+        for p in (self.loss_plot, self.batch_plot, *self.metric_plots.values()):
             p.clear()
         html = []
         for k, run in enumerate(self.runs):
             color = PALETTE[k % len(PALETTE)]
+            batches = _batch_losses(run.folder)
+            if len(batches):
+                self.batch_plot.plot(np.arange(1, len(batches) + 1), batches, pen=pg.mkPen(color, width=1),
+                                     name=run.name)
+            live = _live_progress(run.folder)
+            if live:
+                html.append(f"<p style='color:{color}'><b>{run.name}</b>: "
+                            + self.tr("training, epoch {0} of {1} · ETA {2}").format(
+                                min(live["epoch"] + 1, live["epochs"]), live["epochs"], format_eta(live["eta_s"]))
+                            + "</p>")
             self.loss_plot.plot(run.epochs, self._loss(run, "train"), pen=pg.mkPen(color, width=2),
                                 name=self.tr("{0} train").format(run.name))
             self.loss_plot.plot(run.epochs, self._loss(run, "val"),
@@ -195,3 +210,29 @@ class RunsTab(QWidget):
             for r, key in enumerate(keys):
                 self.settings.setItem(r, c, QTableWidgetItem(str(values.get(key, ""))))
         self.settings.resizeColumnsToContents()
+
+
+def _batch_losses(folder: Path) -> np.ndarray:
+    """Total training loss of each batch a studio run logged (empty for other runs)."""
+    path = Path(folder) / LiveLog.BATCHES
+    if not path.is_file():
+        return np.zeros(0)
+    try:
+        rows = np.loadtxt(path, delimiter=",", skiprows=1, ndmin=2)
+    except (OSError, ValueError):
+        return np.zeros(0)
+    return rows[:, 1:4].sum(axis=1) if rows.size else np.zeros(0)
+
+
+def _live_progress(folder: Path) -> dict | None:
+    """A studio run's progress while it trains (``None`` once it ended, or for other runs)."""
+    import json
+    import time
+
+    path = Path(folder) / LiveLog.PROGRESS
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+        fresh = time.time() - path.stat().st_mtime < 120  # a killed run's last word goes stale
+    except (OSError, ValueError):
+        return None
+    return state if fresh and state.get("state") in ("start", "batch", "epoch") else None
