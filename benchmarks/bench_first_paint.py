@@ -8,8 +8,6 @@ from process spawn (interpreter start and imports included). Needs Xvfb (Debian:
 
 from __future__ import annotations
 
-import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -57,16 +55,12 @@ def _first_paint(folder: Path, env: dict[str, str], model: bool) -> float:
 
 def main(out_dir: Path = ROOT / "bench-out", repeats: int = 5) -> dict:
     """Spawn-to-pixels for each folder size, with and without a model; medians of ``repeats``."""
-    if shutil.which("Xvfb") is None:
-        return {"skipped": "Xvfb is not installed (apt-get install xvfb)"}
+    from benchmarks import xvfb
     from benchmarks.bench_open_large import make_folder
 
-    xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1400x900x24"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    time.sleep(1.0)
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM",)}
-    env["DISPLAY"] = DISPLAY
-    try:
+    if not xvfb.available():
+        return {"skipped": "Xvfb is not installed (apt-get install xvfb)"}
+    with xvfb.display(DISPLAY) as env:
         folders = {n: make_folder(out_dir / f"flat-{n}", n) for n in (10, 100_000, 300_000)}
         result: dict = {}
         for n, folder in folders.items():
@@ -76,10 +70,6 @@ def main(out_dir: Path = ROOT / "bench-out", repeats: int = 5) -> dict:
         base = result["10_s"]
         result["worst_ratio_to_10"] = round(max(v for k, v in result.items() if k.endswith("_s")) / base, 2)
         return result
-    finally:
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
-
 
 if __name__ == "__main__":
     import json

@@ -9,12 +9,9 @@ run's own time, for scale. Needs Xvfb (Debian: xvfb); skipped without it.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,32 +85,24 @@ SCRIPT = textwrap.dedent('''
 
 def main(out_dir: Path = ROOT / "bench-out") -> dict:
     """Run the window on Xvfb while it trains; the timer's gaps idle and while training."""
-    if shutil.which("Xvfb") is None:
-        return {"skipped": "Xvfb is not installed (apt-get install xvfb)"}
+    from benchmarks import xvfb
     from studio.core.dataset.sample import make_sample_dataset
 
+    if not xvfb.available():
+        return {"skipped": "Xvfb is not installed (apt-get install xvfb)"}
     data = out_dir / "train-60"
     if not (data / "data.yaml").exists():
         make_sample_dataset(data, n_train=48, n_val=12, with_photos=False)
-    xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1400x900x24"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    time.sleep(1.0)
-    try:
-        env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
-        env.update(DISPLAY=DISPLAY, XDG_CONFIG_HOME=str(out_dir / "cfg-train"),
-                   XDG_DATA_HOME=str(out_dir / "data-train"))
+    with xvfb.display(DISPLAY) as env:
+        env.update(XDG_CONFIG_HOME=str(out_dir / "cfg-train"), XDG_DATA_HOME=str(out_dir / "data-train"))
         done = subprocess.run([sys.executable, "-c", SCRIPT, str(ROOT), str(data)], capture_output=True, text=True,
                               env=env, timeout=1200)
-        lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
-        if not lines:
-            return {"failed": done.stderr[-800:]}
-        result = json.loads(lines[-1])
-        result["images"] = 60
-        return result
-    finally:
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
-
+    lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
+    if not lines:
+        return {"failed": done.stderr[-800:]}
+    result = json.loads(lines[-1])
+    result["images"] = 60
+    return result
 
 if __name__ == "__main__":
     print(json.dumps(main(), indent=2))

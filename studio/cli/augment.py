@@ -7,7 +7,7 @@ import hashlib
 import sys
 from pathlib import Path
 
-from studio.cli.common import job_context, open_dataset_and_store
+from studio.cli.common import job_context, open_dataset_and_store, setting_value
 
 
 def cmd_augment_preview(args: argparse.Namespace) -> int:
@@ -25,7 +25,7 @@ def cmd_augment_preview(args: argparse.Namespace) -> int:
         if not sep:
             print(f"studio: '{item}' is not NAME=VALUE", file=sys.stderr)
             return 2
-        hyp[key.strip()] = _scalar(value.strip())
+        hyp[key.strip()] = setting_value(value.strip())
     opened = open_dataset_and_store(args.dataset)
     if opened is None:
         return 1
@@ -52,15 +52,6 @@ def cmd_augment_preview(args: argparse.Namespace) -> int:
         print(f"studio: {exc}", file=sys.stderr)
         return 1
     return 0
-
-
-def _scalar(text: str) -> object:
-    for cast in (int, float):
-        try:
-            return cast(text)
-        except ValueError:
-            pass
-    return {"true": True, "false": False}.get(text.lower(), text)
 
 
 def add_augment_parser(sub: argparse._SubParsersAction) -> None:

@@ -89,3 +89,13 @@ def open_dataset_and_store(path: str) -> tuple[Dataset, Store] | None:
         print(f"studio: {exc}", file=sys.stderr)
         return None
     return dataset, store
+
+
+def setting_value(text: str) -> object:
+    """A ``NAME=VALUE`` setting's value as Ultralytics reads it: int, float, bool or text."""
+    for cast in (int, float):
+        try:
+            return cast(text)
+        except ValueError:
+            pass
+    return {"true": True, "false": False}.get(text.lower(), text)

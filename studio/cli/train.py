@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from studio.cli.common import job_context, open_dataset_and_store
+from studio.cli.common import job_context, open_dataset_and_store, setting_value
 
 
 def _settings(args: argparse.Namespace) -> dict:
@@ -20,20 +20,11 @@ def _settings(args: argparse.Namespace) -> dict:
     extra = {}
     for item in args.set or []:
         key, _, value = item.partition("=")
-        extra[key.strip()] = _scalar(value.strip())
+        extra[key.strip()] = setting_value(value.strip())
     return TrainSettings(model=args.model, epochs=args.epochs, imgsz=args.imgsz, batch=args.batch,
                          patience=args.patience, optimizer=args.optimizer, lr0=args.lr0, seed=args.seed,
                          workers=args.workers, device=args.device, include_unlabeled=args.include_unlabeled,
                          include_machine=args.include_machine_labels, val=args.val, extra=extra).to_dict()
-
-
-def _scalar(text: str) -> object:
-    for cast in (int, float):
-        try:
-            return cast(text)
-        except ValueError:
-            pass
-    return {"true": True, "false": False}.get(text.lower(), text)
 
 
 def _warn_about_classes(run_dir: Path) -> None:
