@@ -54,7 +54,7 @@ def _prelabel_setup(args: argparse.Namespace, dataset: Dataset, store: Store,
                             max_det=args.max_det, agnostic_nms=args.agnostic,
                             classes=[int(c) for c in args.classes.split(",")] if args.classes else None)
     settings = PrelabelSettings(predict, "unlabeled" if args.only_unlabeled else "all", args.slice or None,
-                                args.overlap, args.backend)
+                                args.overlap, args.backend, args.device)
     paths = dataset.scan_images().paths
     if args.only_unlabeled:
         paths = [p for p in paths if label_state_of(dataset.label_path(p)) is LabelState.UNLABELED]
@@ -64,6 +64,7 @@ def _prelabel_setup(args: argparse.Namespace, dataset: Dataset, store: Store,
 
 def cmd_prelabel(args: argparse.Namespace) -> int:
     """Propose boxes for a dataset's images with a detection model (resumable)."""
+    from studio.core.device import DeviceError, resolve_device
     from studio.core.inference.model_file import ModelError, load_detection_model
     from studio.core.inference.prelabel_run import run_job
     from studio.core.inference.runs import run_counts, write_labels_from_run
@@ -74,8 +75,13 @@ def cmd_prelabel(args: argparse.Namespace) -> int:
         return 1
     dataset, store = opened
     try:
+        if args.resume is None:
+            resolve_device(args.device)  # a device that is not there: one line, before loading anything
         model, info = load_detection_model(args.model, trust=args.trust_model)
         setup = _prelabel_setup(args, dataset, store, info)
+    except DeviceError as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        return 2
     except ModelError as exc:
         print(f"studio: {exc}", file=sys.stderr)
         return 1
@@ -83,7 +89,8 @@ def cmd_prelabel(args: argparse.Namespace) -> int:
         return 2
     run_id, settings = setup
     p = settings.predict
-    print(f"run {run_id}: model {info.path.name} ({settings.backend}), imgsz {p.imgsz}, conf {p.conf}"
+    print(f"run {run_id}: model {info.path.name} ({settings.backend} on {settings.device}), imgsz {p.imgsz}, "
+          f"conf {p.conf}"
           + (f", {settings.slice} px tiles" if settings.slice else ""))
     if settings.slice:
         from studio.core.dataset.imageio import read_image_size
@@ -137,6 +144,7 @@ def add_prelabel_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--slice", type=int, metavar="TILE",
                    help="sliced inference with TILE px tiles (for small objects; costs more)")
     p.add_argument("--overlap", type=float, default=0.2, help="tile overlap for --slice")
+    p.add_argument("--device", default="auto", help="auto (a GPU when there is one), cpu, cuda, cuda:N or mps")
     p.add_argument("--backend", choices=("auto", "onnx", "torch"), default="auto",
                    help="auto: ONNX Runtime when available (faster on CPU), else PyTorch")
     p.add_argument("--write-labels", action="store_true",

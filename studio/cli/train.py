@@ -43,9 +43,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     """Train, or resume a run; progress on stderr, the run folder on stdout."""
     from studio.core.dataset.index import ImageIndex
     from studio.core.dataset.jobs import INDEX, IndexParams
+    from studio.core.device import DeviceError
     from studio.core.inference.model_file import ModelError
     from studio.core.jobspec import run_recorded
-    from studio.core.training.device import DeviceError
     from studio.core.training.jobs import TRAIN, TrainingError, TrainParams
     from studio.core.training.workspace import WorkspaceError
 

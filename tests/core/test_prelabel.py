@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -293,3 +294,21 @@ def test_old_stores_migrate_to_the_run_lifecycle(tmp_path: Path) -> None:
     store = Store(tmp_path / ".studio")
     assert [get_run(store, i).status for i in ids] == ["finished", "cancelled", "failed", "interrupted"]
     assert len(list_runs(store)) == 4
+
+
+def test_prelabel_device_choice_is_checked_and_recorded(sample_dataset: Path) -> None:
+    """--device takes training's values: a device that is not there is one line and exit 2; the run
+    record keeps the device and backend it used."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    base = [sys.executable, "-m", "studio.cli", "prelabel", str(sample_dataset), "--model", str(DEMO)]
+    for device in ("cuda:0", "cuda", "mps", "tpu"):
+        done = subprocess.run(base + ["--device", device], env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 2 and done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, device
+    assert not (sample_dataset / ".studio" / "studio.db").exists() or not sqlite3.connect(
+        sample_dataset / ".studio" / "studio.db").execute("SELECT COUNT(*) FROM runs").fetchone()[0]
+    done = subprocess.run(base + ["--device", "auto", "--backend", "torch"], env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(sample_dataset / ".studio" / "studio.db") as db:
+        params = json.loads(db.execute("SELECT params FROM runs").fetchone()[0])
+    assert (params["device"], params["backend"], params["version"]) == ("cpu", "torch", 3)  # auto here: no GPU

@@ -55,12 +55,13 @@ class UltralyticsDetector:
 
     model: Any
     params: PredictParams = field(default_factory=PredictParams)
+    device: str = "cpu"  # Ultralytics' device string ("cpu", "0", "mps"), see ``studio.core.device``
 
     def __call__(self, images: Sequence[np.ndarray]) -> list[Boxes]:
         results = self.model.predict(list(images), conf=self.params.conf, iou=self.params.iou,
                                      imgsz=self.params.imgsz, max_det=self.params.max_det,
                                      classes=self.params.classes, agnostic_nms=self.params.agnostic_nms,
-                                     verbose=False, device="cpu")
+                                     verbose=False, device=self.device)
         return [results_to_boxes(r) for r in results]
 
 

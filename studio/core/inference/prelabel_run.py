@@ -28,7 +28,7 @@ from studio.core.jobs import CancelToken, Progress
 from studio.core.store.db import Store
 from studio.core.store.lifecycle import CANCELLED, FAILED, FINISHED
 
-SETTINGS_VERSION = 2
+SETTINGS_VERSION = 3  # 3: the device (resolved) is stored
 BACKENDS = ("auto", "onnx", "torch")
 SCOPES = ("all", "unlabeled", "filter", "selection")
 
@@ -53,11 +53,12 @@ class PrelabelSettings:
     slice: int | None = None
     overlap: float = 0.2
     backend: str = "auto"
+    device: str = "auto"  # as asked until ``start_run`` resolves it (Ultralytics' "cpu", "0", "mps")
 
     def to_stored(self) -> dict[str, Any]:
         """The flat, versioned dict kept in the run's ``params`` column."""
         return {"version": SETTINGS_VERSION, **self.predict.as_dict(), "scope": self.scope,
-                "slice": self.slice, "overlap": self.overlap, "backend": self.backend}
+                "slice": self.slice, "overlap": self.overlap, "backend": self.backend, "device": self.device}
 
     @classmethod
     def from_stored(cls, stored: dict[str, Any], run_id: int | None = None) -> PrelabelSettings:
@@ -70,7 +71,7 @@ class PrelabelSettings:
                 "studio.core", "run {run} was made by a newer studio (settings version {version}); update studio to "
                                "resume it"), run=run, version=version)
         predict_keys = {f.name for f in fields(PredictParams)}
-        own = {"scope", "slice", "overlap", "backend"}
+        own = {"scope", "slice", "overlap", "backend", "device"}
         unknown = sorted(set(data) - predict_keys - own)
         if unknown:
             raise RunSettingsError(QT_TRANSLATE_NOOP(
@@ -82,7 +83,8 @@ class PrelabelSettings:
             raise RunSettingsError(QT_TRANSLATE_NOOP("studio.core", "run {run}: unreadable settings ({reason})"),
                                    run=run, reason=str(exc)) from exc
         return cls(predict, str(data.get("scope") or "all"), data.get("slice") or None,
-                   float(data.get("overlap", 0.2) or 0.2), str(data.get("backend") or "auto"))
+                   float(data.get("overlap", 0.2) or 0.2), str(data.get("backend") or "auto"),
+                   str(data.get("device") or "cpu"))  # runs from before devices ran on the CPU
 
 
 def resolve_backend(requested: str, info: ModelInfo) -> str:
@@ -109,7 +111,8 @@ def build_detector(model: Any, info: ModelInfo, settings: PrelabelSettings) -> D
         from studio.core.inference.onnx_backend import exported_onnx
 
         model, _ = load_detection_model(exported_onnx(info.opened_file, settings.predict.imgsz))
-    detector: Detector = UltralyticsDetector(model, settings.predict)
+    detector: Detector = UltralyticsDetector(model, settings.predict, settings.device if settings.device != "auto"
+                                             else "cpu")
     if settings.slice:
         from studio.core.inference.slicing import SlicedDetector
 
@@ -120,7 +123,10 @@ def build_detector(model: Any, info: ModelInfo, settings: PrelabelSettings) -> D
 def start_run(store: Store, info: ModelInfo, settings: PrelabelSettings, class_map: dict[int, int],
               dataset_names: Sequence[str] | None, paths: Sequence[str]) -> int:
     """Record a new run over ``paths`` (its plan) with the backend resolved; returns its id."""
-    settings = replace(settings, backend=resolve_backend(settings.backend, info))
+    from studio.core.device import resolve_device
+
+    settings = replace(settings, backend=resolve_backend(settings.backend, info),
+                       device=resolve_device(settings.device))
     return create_run(store, str(Path(info.path).resolve()), info.names, settings.to_stored(), class_map,
                       list(dataset_names) if dataset_names is not None else None, list(paths))
 

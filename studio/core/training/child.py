@@ -74,8 +74,8 @@ def run(model_path: str, overrides: dict, resume: str | None, events: Any, stop:
     """Train (or resume) and report; never raises (the parent reads what happened)."""
     os.environ["YOLO_CONFIG_DIR"] = str(ultralytics_home())
     import studio.core  # noqa: F401 - offline defaults and the safe loader flag, before Ultralytics
+    from studio.core.device import DeviceError, apply_device
     from studio.core.inference.model_file import ModelError
-    from studio.core.training.device import DeviceError, apply_device
 
     try:
         from ultralytics.utils import SETTINGS

@@ -202,7 +202,7 @@ def _progress_of(events: Any, stop: Any, process: Any, ctx: JobContext, run_dir:
             yield Progress(done, total, 0.0, None, "cancelled", TrainEvent(kind, epochs=epochs))
             return
         elif data.get("device_error"):
-            from studio.core.training.device import DeviceError
+            from studio.core.device import DeviceError
 
             raise DeviceError(data["message"])
         else:

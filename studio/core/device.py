@@ -1,4 +1,7 @@
-"""Which device a job runs on: ``auto`` (a GPU when there is one), ``cpu``, ``cuda[:N]`` or ``mps``."""
+"""Which device a job runs on: ``auto`` (a GPU when there is one), ``cpu``, ``cuda[:N]`` or ``mps``.
+
+Shared by training and pre-labeling; it imports torch, so call it where the model runs.
+"""
 
 from __future__ import annotations
 
