@@ -134,6 +134,12 @@ def test_bad_requests_get_one_line_and_no_run(small_dataset: Path, tmp_path: Pat
     (other / "studio-run.json").write_text('{"format": "studio-train-run", "version": 99}', encoding="utf-8")
     newer = _studio("train", str(small_dataset), "--resume", str(other))
     assert newer.returncode == 1 and "another version of studio" in newer.stderr
+    damaged = tmp_path / "damaged"
+    (damaged / "weights").mkdir(parents=True)
+    (damaged / "studio-run.json").write_text('{"format": "studio-train-run", "version": 1}', encoding="utf-8")
+    (damaged / "weights" / "last.pt").write_bytes(DEMO.read_bytes()[:5000])  # a trainer killed mid-write
+    cut = _studio("train", str(small_dataset), "--resume", str(damaged))
+    assert cut.returncode == 1 and "cannot be resumed" in cut.stderr and "Traceback" not in cut.stderr
 
 
 def _indexed(root: Path):  # noqa: ANN202 - (dataset, store, index)

@@ -89,3 +89,26 @@ def test_dialog_mapping_and_resume_after_stop(qtbot, window, sample_dataset: Pat
     classes = {c for (c,) in window.session.store.connection().execute(
         "SELECT DISTINCT class_id FROM proposals WHERE run_id=?", (run_id,))}
     assert 4 not in classes  # grapes were dropped by the mapping
+
+
+def test_a_device_that_is_not_there_is_said_plainly(qtbot, window, sample_dataset: Path) -> None:
+    """The Pre-label dialog's device: a missing GPU is one message and no run (this machine has none)."""
+    from studio.ui.prelabel.dialog import PrelabelDialog
+
+    with qtbot.waitSignal(window.models.loaded, timeout=60_000):
+        window.models.load(DEMO)
+    with qtbot.waitSignal(window.image_shown, timeout=10_000):
+        window.open_dataset(sample_dataset)
+    qtbot.waitUntil(lambda: not window.session.is_indexing(), timeout=10_000)
+    dialog = PrelabelDialog(window.models.info, window.session.dataset.classes.names, None)
+    qtbot.addWidget(dialog)
+    dialog.device.setCurrentText("cuda")
+    choice = dialog.choice()
+    assert choice.device == "cuda"
+    with qtbot.waitSignal(window.prelabel.failed, timeout=10_000) as blocker:
+        started = window.prelabel.start(["images/train/train_0000.jpg"], choice.params, choice.class_map,
+                                        choice.slicing, choice.scope, choice.device)
+    assert not started and "no CUDA GPU" in blocker.args[0]
+    from studio.core.inference.runs import list_runs
+
+    assert list_runs(window.session.store) == []

@@ -58,7 +58,8 @@ def test_a_run_from_the_window_cancels_resumes_and_gives_its_model(window, qtbot
     qtbot.waitUntil(lambda: ended == ["cancelled"], timeout=120_000)
     assert run.resume.isEnabled() and not run.cancel.isEnabled()
     QTest.mouseClick(run.resume, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: ended == ["cancelled", "done"], timeout=300_000)
+    qtbot.waitUntil(lambda: len(ended) == 2, timeout=240_000)
+    assert ended == ["cancelled", "done"], run.status.text()
     with open(Path(run.params.run_dir) / "results.csv", newline="") as f:
         assert [r["epoch"].strip() for r in csv.DictReader(f)] == ["1", "2", "3"]
     assert run.use.isEnabled() and run.advice.text()

@@ -24,6 +24,7 @@ from studio.core.training.settings import TrainSettings
 RUN_FORMAT = "studio-train-run"
 RUN_VERSION = 1
 MIN_IMAGES = 2  # fewer finished images than this cannot make a train and a val part
+STOP_WAIT_S = 600  # how long a stopped trainer may take to reach its next batch
 
 
 class TrainingError(RuntimeError):
@@ -126,11 +127,17 @@ def _resume_checkpoint(run_dir: Path) -> str:
     last = run_dir / "weights" / "last.pt"
     if not last.is_file():
         raise TrainingError(f"{run_dir} has no weights/last.pt: the run ended before its first epoch")
-    from studio.core.inference.model_file import load_detection_model
+    from studio.core.inference.model_file import ModelError, ModelRefused, load_detection_model
 
     for weights in (last, run_dir / "weights" / "best.pt"):
         if weights.is_file():
-            load_detection_model(weights)  # raises ModelRefused / ModelError for a hostile or foreign file
+            try:
+                load_detection_model(weights)  # a hostile file is refused here, before any trainer sees it
+            except ModelRefused:
+                raise
+            except ModelError as exc:
+                raise TrainingError(f"{weights} cannot be read ({exc}); the run cannot be resumed, start a new "
+                                    "one") from exc
     return str(last)
 
 
@@ -162,8 +169,10 @@ def _train(params: TrainParams, ctx: JobContext) -> Iterator[Progress]:
     finally:
         live.close()
         if process.is_alive():
+            # The trainer stops at its next batch. Until then it may be validating or writing last.pt,
+            # which a kill would leave half-written: wait for it (a hung trainer is killed after 10 min).
             stop.set()
-            process.join(timeout=60)
+            process.join(timeout=STOP_WAIT_S)
         if process.is_alive():
             process.kill()
         process.join(timeout=10)

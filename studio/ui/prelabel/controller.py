@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from PyQt6.QtCore import QObject, pyqtSignal
 
+from studio.core.device import DeviceError
 from studio.core.inference.engine import PredictParams, map_classes
 from studio.core.inference.model_file import ModelError
 from studio.core.inference.prelabel_run import (
@@ -58,7 +59,7 @@ class PrelabelController(QObject):
 
     def start(self, paths: list[str], params: PredictParams | None = None,
               class_map: dict[int, int] | None = None, slicing: dict | None = None,
-              scope: str = "all") -> bool:
+              scope: str = "all", device: str = "auto") -> bool:
         """Run the loaded model over ``paths`` (relative image paths) as a new run."""
         if not self._ready():
             return False
@@ -72,9 +73,12 @@ class PrelabelController(QObject):
             return False
         slicing = slicing or {}
         settings = PrelabelSettings(params or PredictParams(imgsz=info.imgsz or 640), scope,
-                                    slicing.get("slice") or None, float(slicing.get("overlap", 0.2)))
+                                    slicing.get("slice") or None, float(slicing.get("overlap", 0.2)), device=device)
         try:
             run_id = start_run(store, info, settings, class_map, ds.classes.names, paths)
+        except DeviceError as exc:
+            self.failed.emit(str(exc))
+            return False
         except ModelError as exc:
             self.failed.emit(error_text(exc))
             return False

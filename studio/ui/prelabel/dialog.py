@@ -33,6 +33,7 @@ class PrelabelChoice:
     params: PredictParams
     class_map: dict[int, int]
     slicing: dict
+    device: str = "auto"
 
 
 class PrelabelDialog(QDialog):
@@ -58,6 +59,10 @@ class PrelabelDialog(QDialog):
         self.max_det.setRange(1, 10000)
         self.max_det.setValue(300)
         self.agnostic = QCheckBox(self.tr("Class-agnostic NMS"), self)
+        self.device = QComboBox(self)
+        self.device.setObjectName("device")
+        self.device.addItems(["auto", "cpu", "cuda", "mps"])
+        self.device.setToolTip(self.tr("auto uses a GPU when there is one"))
         self.slice = QCheckBox(self.tr("Sliced inference for small objects"), self)
         self.tile = QSpinBox(self)
         self.tile.setRange(64, 4096)
@@ -72,6 +77,7 @@ class PrelabelDialog(QDialog):
         form.addRow(self.tr("Image size"), self.imgsz)
         form.addRow(self.tr("Max detections"), self.max_det)
         form.addRow("", self.agnostic)
+        form.addRow(self.tr("Device"), self.device)
         form.addRow("", self.slice)
         form.addRow(self.tr("Tile size"), self.tile)
         form.addRow(self.tr("Tile overlap"), self.overlap)
@@ -125,4 +131,4 @@ class PrelabelDialog(QDialog):
         params = PredictParams(conf=self.conf.value(), iou=self.iou.value(), imgsz=self.imgsz.value(),
                                max_det=self.max_det.value(), agnostic_nms=self.agnostic.isChecked())
         slicing = {"slice": self.tile.value(), "overlap": self.overlap.value()} if self.slice.isChecked() else {}
-        return PrelabelChoice(SCOPES[self.scope.currentIndex()], params, mapping, slicing)
+        return PrelabelChoice(SCOPES[self.scope.currentIndex()], params, mapping, slicing, self.device.currentText())

@@ -125,7 +125,7 @@ class PrelabelUi(QObject):
 
         def go() -> None:
             c = dialog.choice()
-            self.controller.start(self.paths_for_scope(c.scope), c.params, c.class_map, c.slicing, c.scope)
+            self.controller.start(self.paths_for_scope(c.scope), c.params, c.class_map, c.slicing, c.scope, c.device)
 
         dialog.accepted.connect(go)
         dialog.open()
