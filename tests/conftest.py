@@ -37,8 +37,9 @@ def sample_dataset(sample_dataset_template: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture(autouse=True)
 def _isolated_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Trusted model files and user plugins live in a per-test config folder (children inherit it)."""
+    """Trusted model files, user plugins and training runs live in per-test folders (children inherit them)."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
 
 
 @pytest.fixture(autouse=True)

@@ -1433,134 +1433,144 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>PrelabelController</name>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="49" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="50" />
         <source>Open a dataset first.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="52" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="53" />
         <source>No model loaded: load one (File &gt; Load Model) or use the demo model.</source>
         <translation>불러온 모델이 없습니다. 모델을 불러오거나(파일 &gt; 모델 불러오기) 데모 모델을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="55" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="56" />
         <source>A pre-labeling run is already in progress.</source>
         <translation>사전 라벨링이 이미 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="70" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="71" />
         <source>None of the model's classes matches a dataset class by name; use 'studio prelabel --map' to map them by hand.</source>
         <translation>모델 클래스 중 이름이 데이터셋 클래스와 같은 것이 없습니다. 'studio prelabel --map'으로 직접 대응시키세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="93" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="97" />
         <source>There is no interrupted pre-labeling run to resume.</source>
         <translation>이어서 할 중단된 사전 라벨링 실행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="97" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="101" />
         <source>Run {0} used {1}; load that model to resume it.</source>
         <translation>실행 {0}은(는) {1}을(를) 썼습니다. 이어서 하려면 그 모델을 불러오세요.</translation>
     </message>
 </context><context>
     <name>PrelabelDialog</name>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="44" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="45" />
         <source>Pre-label with {0}</source>
         <translation>{0}(으)로 사전 라벨링</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="47" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="48" />
         <source>All images</source>
         <translation>모든 이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="47" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="48" />
         <source>Images without labels</source>
         <translation>라벨 없는 이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="48" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="49" />
         <source>Images in the current list filter</source>
         <translation>현재 목록 필터의 이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="49" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="50" />
         <source>Images selected in the list</source>
         <translation>목록에서 선택한 이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="60" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="61" />
         <source>Class-agnostic NMS</source>
         <translation>클래스 무관 NMS</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="61" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="65" />
+        <source>auto uses a GPU when there is one</source>
+        <translation>auto는 GPU가 있으면 GPU를 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/prelabel/dialog.py" line="66" />
         <source>Sliced inference for small objects</source>
         <translation>작은 물체용 분할 추론</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="69" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="74" />
         <source>Images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="70" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="75" />
         <source>Confidence</source>
         <translation>신뢰도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="71" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="76" />
         <source>NMS IoU</source>
         <translation>NMS IoU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="72" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="77" />
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="73" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="78" />
         <source>Max detections</source>
         <translation>최대 검출 수</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="76" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="80" />
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/prelabel/dialog.py" line="82" />
         <source>Tile size</source>
         <translation>타일 크기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="77" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="83" />
         <source>Tile overlap</source>
         <translation>타일 겹침</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="80" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="86" />
         <source>Model class</source>
         <translation>모델 클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="80" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="86" />
         <source>Dataset class</source>
         <translation>데이터셋 클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="87" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="93" />
         <source>— drop —</source>
         <translation>— 버림 —</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="98" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="104" />
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="103" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="109" />
         <source>Class mapping (model → dataset; unmapped classes are dropped):</source>
         <translation>클래스 대응(모델 → 데이터셋, 대응되지 않은 클래스는 버림):</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="116" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="122" />
         <source>On {0}×{1} images: {2}</source>
         <translation>{0}×{1} 이미지에서: {2}</translation>
     </message>
@@ -3313,32 +3323,32 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>{name}: 신뢰한 파일을 변환하지 못했습니다 ({reason})</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="69" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="70" />
         <source>run {run} was made by a newer studio (settings version {version}); update studio to resume it</source>
         <translation>실행 {run}은(는) 더 새로운 studio에서 만들어졌습니다(설정 버전 {version}). 이어서 하려면 studio를 업데이트하십시오</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="76" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="77" />
         <source>run {run} has settings this studio does not know ({keys}); it was made by another version of studio</source>
         <translation>실행 {run}에 이 studio가 모르는 설정이 있습니다({keys}). 다른 버전의 studio에서 만들어졌습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="82" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="83" />
         <source>run {run}: unreadable settings ({reason})</source>
         <translation>실행 {run}: 설정을 읽을 수 없음 ({reason})</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="93" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="95" />
         <source>unknown backend '{name}' (choose auto, onnx or torch)</source>
         <translation>알 수 없는 백엔드 '{name}' (auto, onnx, torch 중에서 고르십시오)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="102" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="104" />
         <source>ONNX Runtime is not installed; use the torch backend</source>
         <translation>ONNX Runtime이 설치되어 있지 않습니다. torch 백엔드를 쓰십시오</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="148" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="154" />
         <source>there is no run {run} in this dataset</source>
         <translation>이 데이터셋에 실행 {run}이(가) 없습니다</translation>
     </message>

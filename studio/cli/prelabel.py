@@ -62,6 +62,19 @@ def _prelabel_setup(args: argparse.Namespace, dataset: Dataset, store: Store,
     return run_id, PrelabelSettings.from_stored(get_run(store, run_id).params, run_id)
 
 
+def _print_slicing_cost(dataset: object, store: object, run_id: int, settings: object) -> None:
+    """What tiling costs on the run's first image."""
+    from studio.core.dataset.imageio import read_image_size
+    from studio.core.inference.runs import planned_paths
+    from studio.core.inference.slicing import estimate_cost
+
+    first = (planned_paths(store, run_id) or [None])[0]  # type: ignore[arg-type]
+    if first is not None:
+        size = read_image_size(dataset.image_path(first))  # type: ignore[attr-defined]
+        print(f"sliced inference on {size[0]}x{size[1]} images: "
+              f"{estimate_cost(size, settings.slice, settings.overlap)}")  # type: ignore[attr-defined]
+
+
 def cmd_prelabel(args: argparse.Namespace) -> int:
     """Propose boxes for a dataset's images with a detection model (resumable)."""
     from studio.core.device import DeviceError, resolve_device
@@ -93,15 +106,7 @@ def cmd_prelabel(args: argparse.Namespace) -> int:
           f"conf {p.conf}"
           + (f", {settings.slice} px tiles" if settings.slice else ""))
     if settings.slice:
-        from studio.core.dataset.imageio import read_image_size
-        from studio.core.inference.runs import planned_paths
-        from studio.core.inference.slicing import estimate_cost
-
-        first = (planned_paths(store, run_id) or [None])[0]
-        if first is not None:
-            size = read_image_size(dataset.image_path(first))
-            print(f"sliced inference on {size[0]}x{size[1]} images: "
-                  f"{estimate_cost(size, settings.slice, settings.overlap)}")
+        _print_slicing_cost(dataset, store, run_id, settings)
     token = CancelToken()
     bar = ProgressBar("prelabel")
     job = run_job(dataset, store, run_id, model, info, token)

@@ -44,8 +44,8 @@ def test_a_run_from_the_window_cancels_resumes_and_gives_its_model(window, qtbot
     _wait_for_index(window, qtbot, sample_dataset)
     before = {p: p.read_bytes() for p in sample_dataset.rglob("*") if p.is_file() and ".studio" not in p.parts}
     window.open_insight()  # its Training Runs tab follows the dataset's runs as epochs end
-    settings = {"model": str(bundled.demo_model()), "epochs": 3, "imgsz": 160, "batch": 2, "workers": 0,
-                "device": "cpu"}
+    settings = {"model": str(bundled.demo_model()), "epochs": 5, "imgsz": 160, "batch": 2, "workers": 0,
+                "device": "cpu"}  # five epochs: a Cancel after the first lands well before the end
     run = window.training_ui.start(settings)
     ended: list[str] = []
     run.ended.connect(ended.append)
@@ -61,9 +61,9 @@ def test_a_run_from_the_window_cancels_resumes_and_gives_its_model(window, qtbot
     qtbot.waitUntil(lambda: len(ended) == 2, timeout=240_000)
     assert ended == ["cancelled", "done"], run.status.text()
     with open(Path(run.params.run_dir) / "results.csv", newline="") as f:
-        assert [r["epoch"].strip() for r in csv.DictReader(f)] == ["1", "2", "3"]
+        assert [r["epoch"].strip() for r in csv.DictReader(f)] == ["1", "2", "3", "4", "5"]
     assert run.use.isEnabled() and run.advice.text()
-    qtbot.waitUntil(lambda: len(runs_tab.runs) == 1 and len(runs_tab.runs[0].epochs) == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: len(runs_tab.runs) == 1 and len(runs_tab.runs[0].epochs) == 5, timeout=10_000)
     assert "best epoch" in runs_tab.report.toPlainText()
     after = {p: p.read_bytes() for p in sample_dataset.rglob("*") if p.is_file() and ".studio" not in p.parts}
     assert after == before  # cancel and resume never wrote into the dataset
@@ -104,7 +104,8 @@ def test_a_finished_run_pre_labels_the_unlabeled_images_and_opens_the_review_que
                                          (finished[0],))}
     assert done == {f"images/train/{label.stem}.jpg" for label in unlabeled}  # only what nobody labeled
     qtbot.waitUntil(lambda: "on its val images" in loop.values["training"].text()
-                    and loop.values["model"].text().startswith("best.pt"), timeout=30_000)
+                    and loop.values["model"].text().startswith("best.pt")
+                    and loop.values["waiting"].text() not in ("0", "–"), timeout=30_000)
     assert int(loop.values["waiting"].text()) >= 1 and Path(run.params.run_dir).name in loop.values["training"].text()
     run.close()
 

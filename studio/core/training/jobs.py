@@ -167,7 +167,6 @@ def _train(params: TrainParams, ctx: JobContext) -> Iterator[Progress]:
             live.record(progress)
             yield progress
     finally:
-        live.close()
         if process.is_alive():
             # The trainer stops at its next batch. Until then it may be validating or writing last.pt,
             # which a kill would leave half-written: wait for it (a hung trainer is killed after 10 min).
@@ -176,6 +175,29 @@ def _train(params: TrainParams, ctx: JobContext) -> Iterator[Progress]:
         if process.is_alive():
             process.kill()
         process.join(timeout=10)
+        _record_late_end(events, live)
+        live.close()
+
+
+def _record_late_end(events: Any, live: LiveLog) -> None:
+    """A stop asked for just as the last epoch ended: the trainer finished anyway. Say so in the
+    live log, so that the run counts as done (there is nothing left to resume)."""
+    while True:
+        try:
+            kind, _data = events.get(timeout=0.5)
+        except (queue.Empty, OSError, ValueError):
+            return
+        if kind == child.EVENT_DONE:
+            live.record(Progress(1, 1, 0.0, 0.0, "done", TrainEvent(kind)))
+            return
+
+
+def run_finished(run_dir: str | Path) -> bool:
+    """True when the run in ``run_dir`` trained all its epochs (whatever its driver saw)."""
+    try:
+        return json.loads((Path(run_dir) / LiveLog.PROGRESS).read_text(encoding="utf-8")).get("state") == "done"
+    except (OSError, ValueError):
+        return False
 
 
 def _progress_of(events: Any, stop: Any, process: Any, ctx: JobContext, run_dir: str) -> Iterator[Progress]:

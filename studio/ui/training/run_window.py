@@ -16,7 +16,7 @@ from PyQt6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBo
 
 from studio.core.jobs import CancelToken, Progress, format_eta
 from studio.core.jobspec import JobContext, run_recorded
-from studio.core.training.jobs import TRAIN, TrainEvent, TrainParams
+from studio.core.training.jobs import TRAIN, TrainEvent, TrainParams, run_finished
 from studio.ui.workers import JobWorker
 
 _LOSS_PENS = {"box_loss": (230, 90, 90), "cls_loss": (90, 160, 230), "dfl_loss": (120, 200, 120)}
@@ -100,7 +100,7 @@ class TrainingRunWindow(QWidget):
         worker.progress.connect(self._on_progress)
         worker.failed.connect(lambda msg, _d: self._end("failed", msg))
         worker.finished.connect(lambda completed: self._end(
-            "done" if completed and self.state == "running" else "cancelled", ""))
+            "done" if (completed and self.state == "running") or run_finished(params.run_dir) else "cancelled", ""))
         worker.start()
 
     def stop(self) -> None:
