@@ -3338,17 +3338,22 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>실행 {run}: 설정을 읽을 수 없음 ({reason})</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="95" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="101" />
         <source>unknown backend '{name}' (choose auto, onnx or torch)</source>
         <translation>알 수 없는 백엔드 '{name}' (auto, onnx, torch 중에서 고르십시오)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="104" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="106" />
         <source>ONNX Runtime is not installed; use the torch backend</source>
         <translation>ONNX Runtime이 설치되어 있지 않습니다. torch 백엔드를 쓰십시오</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="154" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="108" />
+        <source>ONNX Runtime here runs on the CPU only; for the GPU use the torch backend (a .pt model), or install onnxruntime-gpu in place of onnxruntime</source>
+        <translation>여기 설치된 ONNX Runtime은 CPU에서만 돕니다. GPU를 쓰려면 torch 백엔드(.pt 모델)를 쓰거나, onnxruntime 대신 onnxruntime-gpu를 설치하십시오</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/inference/prelabel_run.py" line="173" />
         <source>there is no run {run} in this dataset</source>
         <translation>이 데이터셋에 실행 {run}이(가) 없습니다</translation>
     </message>

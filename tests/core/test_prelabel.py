@@ -312,3 +312,20 @@ def test_prelabel_device_choice_is_checked_and_recorded(sample_dataset: Path) ->
     with sqlite3.connect(sample_dataset / ".studio" / "studio.db") as db:
         params = json.loads(db.execute("SELECT params FROM runs").fetchone()[0])
     assert (params["device"], params["backend"], params["version"]) == ("cpu", "torch", 3)  # auto here: no GPU
+
+
+def test_on_a_gpu_auto_means_torch_and_onnx_needs_a_gpu_runtime() -> None:
+    """How GPUs are reached: PyTorch's own CUDA build; ONNX Runtime only with a GPU provider (the
+    onnxruntime installed here has none, so asking for it on a GPU is refused with the way out)."""
+    from studio.core.inference.model_file import ModelError, ModelInfo
+    from studio.core.inference.prelabel_run import onnxruntime_gpu_available, resolve_backend
+
+    pt = ModelInfo(DEMO, "detect", {0: "apple"}, 320, "torch")
+    onnx = ModelInfo(DEMO.with_suffix(".onnx"), "detect", {0: "apple"}, 320, "onnx")
+    assert resolve_backend("auto", pt, "cpu") == "onnx" and resolve_backend("torch", pt, "cpu") == "torch"
+    assert resolve_backend("auto", onnx, "cpu") == "onnx"
+    assert resolve_backend("auto", pt, "0") == "torch" and resolve_backend("auto", pt, "mps") == "torch"
+    assert not onnxruntime_gpu_available()
+    for info, asked in ((pt, "onnx"), (onnx, "auto")):
+        with pytest.raises(ModelError, match="onnxruntime-gpu"):
+            resolve_backend(asked, info, "0")

@@ -87,22 +87,41 @@ class PrelabelSettings:
                    str(data.get("device") or "cpu"))  # runs from before devices ran on the CPU
 
 
-def resolve_backend(requested: str, info: ModelInfo) -> str:
-    """The backend a run will use: ``onnx`` (ONNX Runtime, faster on CPU) or ``torch``."""
+def resolve_backend(requested: str, info: ModelInfo, device: str = "cpu") -> str:
+    """The backend a run will use: ``onnx`` (ONNX Runtime, faster on CPU) or ``torch``.
+
+    On a GPU (``device`` other than ``"cpu"``) ``auto`` means torch: PyTorch reaches the GPU
+    through its own CUDA build, while ONNX Runtime would need ``onnxruntime-gpu`` in place of
+    the ``onnxruntime`` studio installs (the two cannot live side by side). An ONNX model, or
+    ``onnx`` asked for on a GPU, needs ONNX Runtime with a GPU provider, else it is refused.
+    """
     from studio.core.inference.onnx_backend import onnxruntime_available
 
     if requested not in BACKENDS:
         raise ModelError(QT_TRANSLATE_NOOP("studio.core", "unknown backend '{name}' (choose auto, onnx or torch)"),
                          name=requested)
-    if info.backend == "onnx":
+    gpu = device != "cpu"
+    if info.backend == "onnx" or requested == "onnx":
+        if not onnxruntime_available() and info.backend != "onnx":
+            raise ModelError(QT_TRANSLATE_NOOP("studio.core", "ONNX Runtime is not installed; use the torch backend"))
+        if gpu and not onnxruntime_gpu_available():
+            raise ModelError(QT_TRANSLATE_NOOP(
+                "studio.core", "ONNX Runtime here runs on the CPU only; for the GPU use the torch backend (a .pt "
+                               "model), or install onnxruntime-gpu in place of onnxruntime"))
         return "onnx"
-    if requested == "torch":
+    if requested == "torch" or gpu:
         return "torch"
-    if onnxruntime_available():
-        return "onnx"
-    if requested == "onnx":
-        raise ModelError(QT_TRANSLATE_NOOP("studio.core", "ONNX Runtime is not installed; use the torch backend"))
-    return "torch"
+    return "onnx" if onnxruntime_available() else "torch"
+
+
+def onnxruntime_gpu_available() -> bool:
+    """True when the installed ONNX Runtime has a GPU execution provider."""
+    try:
+        import onnxruntime
+    except ImportError:
+        return False
+    return bool({"CUDAExecutionProvider", "TensorrtExecutionProvider", "CoreMLExecutionProvider"}
+                & set(onnxruntime.get_available_providers()))
 
 
 def build_detector(model: Any, info: ModelInfo, settings: PrelabelSettings) -> Detector:
@@ -125,8 +144,8 @@ def start_run(store: Store, info: ModelInfo, settings: PrelabelSettings, class_m
     """Record a new run over ``paths`` (its plan) with the backend resolved; returns its id."""
     from studio.core.device import resolve_device
 
-    settings = replace(settings, backend=resolve_backend(settings.backend, info),
-                       device=resolve_device(settings.device))
+    device = resolve_device(settings.device)
+    settings = replace(settings, backend=resolve_backend(settings.backend, info, device), device=device)
     return create_run(store, str(Path(info.path).resolve()), info.names, settings.to_stored(), class_map,
                       list(dataset_names) if dataset_names is not None else None, list(paths))
 
