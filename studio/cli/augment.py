@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from pathlib import Path
 
-from studio.cli.common import job_context, open_dataset_and_store, setting_value
+from studio.cli.common import indexed_context, open_dataset_and_store, setting_value
 
 
 def cmd_augment_preview(args: argparse.Namespace) -> int:
     """Write two grids (with mosaic, and the last epochs without it) of augmented samples."""
-    from studio.core import user_dirs
-    from studio.core.dataset.index import ImageIndex
-    from studio.core.dataset.jobs import INDEX, IndexParams
-    from studio.core.jobspec import run_recorded
     from studio.core.training.augment import augmentation_samples, build_training_dataset, preview_data, write_grid
+    from studio.core.training.jobs import augment_cache_dir
     from studio.core.training.workspace import WorkspaceError
 
     hyp: dict = {}
@@ -30,14 +26,9 @@ def cmd_augment_preview(args: argparse.Namespace) -> int:
     if opened is None:
         return 1
     dataset, store = opened
-    ctx = job_context(dataset, store)
-    ctx.index = ImageIndex.from_listing(dataset.scan_images())
-    for progress in run_recorded(INDEX, IndexParams(), ctx):
-        if progress.payload is not None:
-            ctx.index.apply(progress.payload)
-    tag = hashlib.sha1(str(dataset.root.resolve()).encode()).hexdigest()[:8]
+    ctx = indexed_context(dataset, store)
     try:
-        data_yaml = preview_data(dataset, ctx.index, store, user_dirs.cache_dir() / "augment" / tag)
+        data_yaml = preview_data(dataset, ctx.index, store, augment_cache_dir(dataset.root))
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
         for phase, mosaic in (("mosaic", True), ("no-mosaic", False)):

@@ -65,6 +65,20 @@ def job_context(dataset: Dataset, store: Store | None) -> JobContext:
     return JobContext(store, CancelToken(), dataset, "cli")
 
 
+def indexed_context(dataset: Dataset, store: Store | None) -> JobContext:
+    """A job context whose index is brought up to date first (label states known), quietly."""
+    from studio.core.dataset.index import ImageIndex
+    from studio.core.dataset.jobs import INDEX, IndexParams
+    from studio.core.jobspec import run_recorded
+
+    ctx = job_context(dataset, store)
+    index = ctx.index = ImageIndex.from_listing(dataset.scan_images())
+    for progress in run_recorded(INDEX, IndexParams(), ctx):
+        if progress.payload is not None:
+            index.apply(progress.payload)
+    return ctx
+
+
 def existing_store(dataset: Dataset) -> Store | None:
     """The dataset's store if it has one already: read-only commands never create it."""
     from studio.core.dataset.store_location import open_store

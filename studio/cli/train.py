@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from studio.cli.common import job_context, open_dataset_and_store, setting_value
+from studio.cli.common import indexed_context, job_context, open_dataset_and_store, setting_value
 
 
 def _settings(args: argparse.Namespace) -> dict:
@@ -41,8 +41,6 @@ def _warn_about_classes(run_dir: Path) -> None:
 
 def cmd_train(args: argparse.Namespace) -> int:
     """Train, or resume a run; progress on stderr, the run folder on stdout."""
-    from studio.core.dataset.index import ImageIndex
-    from studio.core.dataset.jobs import INDEX, IndexParams
     from studio.core.device import DeviceError
     from studio.core.inference.model_file import ModelError
     from studio.core.jobspec import run_recorded
@@ -57,12 +55,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     if opened is None:
         return 1
     dataset, store = opened
-    ctx = job_context(dataset, store)
-    if not args.resume:
-        ctx.index = ImageIndex.from_listing(dataset.scan_images())
-        for progress in run_recorded(INDEX, IndexParams(), ctx):
-            if progress.payload is not None:
-                ctx.index.apply(progress.payload)
+    ctx = job_context(dataset, store) if args.resume else indexed_context(dataset, store)
     from studio.core.training.jobs import default_run_dir
 
     run_dir = Path(args.resume or args.out or default_run_dir(dataset.root))
@@ -102,14 +95,13 @@ def cmd_train(args: argparse.Namespace) -> int:
 def _compare_with_previous(ctx: object, run_dir: Path) -> None:
     """Validate this model and the previous one on today's val images, and say how they compare."""
     from studio.core.jobspec import run_recorded
-    from studio.core.training.compare import COMPARE, CompareParams, comparison_text, finished_runs
+    from studio.core.training.compare import COMPARE, comparison_params, comparison_text
 
-    store = ctx.store  # type: ignore[attr-defined]
-    runs = finished_runs(store) if store is not None else []
-    if len(runs) < 2 or runs[-1] != str(run_dir) or ctx.index is None:  # type: ignore[attr-defined]
+    params = comparison_params(ctx.store, run_dir)  # type: ignore[attr-defined]
+    if params is None or ctx.index is None:  # type: ignore[attr-defined]
         return
     last = None
-    for progress in run_recorded(COMPARE, CompareParams(tuple(runs[-2:]), str(run_dir / "compare")), ctx):  # type: ignore[arg-type]
+    for progress in run_recorded(COMPARE, params, ctx):  # type: ignore[arg-type]
         last = progress.payload
     if last:
         print(comparison_text(*last), file=sys.stderr)

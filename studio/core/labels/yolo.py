@@ -149,16 +149,24 @@ def _row_array(boxes: Boxes) -> np.ndarray:
     return np.c_[boxes.class_id.astype(np.float64), boxes.xywhn] + 0.0
 
 
+def _equal_row_groups(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows sorted so that equal rows sit together, in their original order (a stable sort):
+    ``(order, group, first)``: the sorting permutation, each sorted row's group number, and
+    where each group starts in the sorted order."""
+    order = np.lexsort(rows.T[::-1])
+    ranked = rows[order]
+    starts = np.r_[True, (ranked[1:] != ranked[:-1]).any(axis=1)]
+    return order, np.cumsum(starts) - 1, np.flatnonzero(starts)
+
+
 def _first_equal_row(rows: np.ndarray) -> np.ndarray:
     """For each row, the index of the first row equal to it (itself when it is the first)."""
     if not len(rows):
         return np.zeros(0, np.int64)
-    order = np.lexsort(rows.T[::-1])  # stable: among equal rows the first comes first
-    ranked = rows[order]
-    starts = np.r_[True, (ranked[1:] != ranked[:-1]).any(axis=1)]
-    first = np.empty(len(rows), np.int64)
-    first[order] = order[np.flatnonzero(starts)[np.cumsum(starts) - 1]]
-    return first
+    order, group, first = _equal_row_groups(rows)
+    out = np.empty(len(rows), np.int64)
+    out[order] = order[first[group]]
+    return out
 
 
 def _match_equal_rows(old: np.ndarray, new: np.ndarray) -> np.ndarray:
@@ -167,12 +175,7 @@ def _match_equal_rows(old: np.ndarray, new: np.ndarray) -> np.ndarray:
     source = np.full(len(new), -1, np.int64)
     if not len(old) or not len(new):
         return source
-    rows = np.r_[old, new]
-    order = np.lexsort(rows.T[::-1])  # stable: equal rows keep old-before-new, file order
-    ranked = rows[order]
-    starts = np.r_[True, (ranked[1:] != ranked[:-1]).any(axis=1)]
-    group = np.cumsum(starts) - 1
-    first = np.flatnonzero(starts)
+    order, group, first = _equal_row_groups(np.r_[old, new])  # equal rows: old before new, file order
     is_old = order < len(old)
     old_in_group = np.bincount(group, weights=is_old, minlength=len(first)).astype(np.int64)
     position = np.arange(len(order)) - first[group]  # old rows of a group come first

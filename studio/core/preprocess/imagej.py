@@ -379,12 +379,8 @@ def _shanbhag(data):
     obj = np.where(ih > it, norm[None, :] * np.log(1.0 - term_obj * p2[None, :]), 0.0)
     ent_back = -_row_sums(back) * term_back[:, 0]
     ent_obj = -_row_sums(obj) * term_obj[:, 0]
-    total = np.abs(ent_back - ent_obj)
-    best, threshold = _DBL_MAX, -1
-    for t in range(first, last + 1):
-        if total[t] < best:
-            best, threshold = float(total[t]), t
-    return threshold
+    found = _scan_min(np.abs(ent_back - ent_obj)[first:last + 1], _DBL_MAX)
+    return first + found if found >= 0 else -1
 
 
 def _triangle(data):

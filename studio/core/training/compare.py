@@ -62,6 +62,15 @@ class CompareParams:
     folder: str
 
 
+def comparison_params(store: Store | None, run_dir: str | Path) -> CompareParams | None:
+    """What to compare when ``run_dir`` has just finished: it and the run before it (``None``
+    when it is the dataset's first finished run). The val copy goes into the new run's folder."""
+    runs = finished_runs(store) if store is not None else []
+    if len(runs) < 2 or runs[-1] != str(run_dir):
+        return None
+    return CompareParams(tuple(runs[-2:]), str(Path(run_dir) / "compare"))
+
+
 def _compare(params: CompareParams, ctx: JobContext) -> Iterator[Progress]:
     from studio.core.training.selection import select_training_images
     from studio.core.training.workspace import build_workspace, fixed_split

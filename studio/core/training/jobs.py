@@ -54,14 +54,25 @@ class TrainEvent:
     save_dir: str = ""
 
 
-def default_run_dir(dataset_root: Path) -> Path:
-    """A new run folder under studio's data folder (never in the dataset), one series per dataset."""
+def dataset_tag(dataset_root: Path) -> str:
+    """A short, stable name for a dataset folder (runs and preview caches are kept under it)."""
     import hashlib
 
+    return hashlib.sha1(str(dataset_root.resolve()).encode()).hexdigest()[:8]
+
+
+def augment_cache_dir(dataset_root: Path) -> Path:
+    """Where the augmentation preview keeps its hard-linked copy of a dataset's finished images."""
     from studio.core import user_dirs
 
-    tag = hashlib.sha1(str(dataset_root.resolve()).encode()).hexdigest()[:8]
-    series = user_dirs.data_dir() / "runs" / f"{dataset_root.name}-{tag}"
+    return user_dirs.cache_dir() / "augment" / dataset_tag(dataset_root)
+
+
+def default_run_dir(dataset_root: Path) -> Path:
+    """A new run folder under studio's data folder (never in the dataset), one series per dataset."""
+    from studio.core import user_dirs
+
+    series = user_dirs.data_dir() / "runs" / f"{dataset_root.name}-{dataset_tag(dataset_root)}"
     k = 1
     while (series / f"train{k}").exists():
         k += 1

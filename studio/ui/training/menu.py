@@ -111,10 +111,8 @@ class TrainingUi(QObject):
 
     def preview_augmentation(self) -> None:
         """Open the augmentation preview on the finished images (their data prepared off the GUI thread)."""
-        import hashlib
-
-        from studio.core import user_dirs
         from studio.core.training.augment import preview_data
+        from studio.core.training.jobs import augment_cache_dir
 
         session = self.session
         if session.dataset is None or session.index is None or session.is_indexing():
@@ -122,8 +120,7 @@ class TrainingUi(QObject):
                             self.tr("Open a dataset and let it finish indexing first."))
             return
         dataset, index, store = session.dataset, session.index, session.store
-        tag = hashlib.sha1(str(dataset.root.resolve()).encode()).hexdigest()[:8]
-        cache = user_dirs.cache_dir() / "augment" / tag
+        cache = augment_cache_dir(dataset.root)
 
         def opened(data_yaml: object) -> None:
             self.preview = AugmentPreviewWindow(data_yaml, list(dataset.classes.names), self.window)  # type: ignore[arg-type]
@@ -135,16 +132,12 @@ class TrainingUi(QObject):
 
     def compare(self, run: TrainingRunWindow, context: Callable[[CancelToken], JobContext]) -> None:
         """Validate the new model and the previous one on today's val images (off the GUI thread)."""
-        from pathlib import Path
-
         from studio.core.jobspec import run_recorded
-        from studio.core.training.compare import COMPARE, CompareParams, finished_runs
+        from studio.core.training.compare import COMPARE, comparison_params
 
-        store = self.session.store
-        runs = finished_runs(store) if store is not None else []
-        if len(runs) < 2 or runs[-1] != run.params.run_dir:
+        params = comparison_params(self.session.store, run.params.run_dir)
+        if params is None:
             return
-        params = CompareParams(tuple(runs[-2:]), str(Path(run.params.run_dir) / "compare"))
         run.comparison.setText(self.tr("Comparing with the previous model on the same val images…"))
         worker = JobWorker(lambda token: run_recorded(COMPARE, params, context(token)), run)
         worker.progress.connect(lambda p: run.comparison.setText(self._comparison(*p.payload))
