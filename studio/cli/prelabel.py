@@ -79,6 +79,7 @@ def cmd_prelabel(args: argparse.Namespace) -> int:
     """Propose boxes for a dataset's images with a detection model (resumable)."""
     from studio.core.device import DeviceError, resolve_device
     from studio.core.inference.model_file import ModelError, load_detection_model
+    from studio.core.inference.pipeline import StageTimes
     from studio.core.inference.prelabel_run import run_job
     from studio.core.inference.runs import run_counts, write_labels_from_run
     from studio.core.jobs import CancelToken
@@ -109,7 +110,8 @@ def cmd_prelabel(args: argparse.Namespace) -> int:
         _print_slicing_cost(dataset, store, run_id, settings)
     token = CancelToken()
     bar = ProgressBar("prelabel")
-    job = run_job(dataset, store, run_id, model, info, token)
+    times = StageTimes()
+    job = run_job(dataset, store, run_id, model, info, token, batch=args.batch, times=times)
     try:
         for progress in job:
             bar.update(progress)
@@ -125,6 +127,8 @@ def cmd_prelabel(args: argparse.Namespace) -> int:
     counts = run_counts(store, run_id)
     print(f"run {run_id}: {counts.get('done', 0)} images, {counts['proposals']} proposals, "
           f"{counts.get('error', 0)} unreadable")
+    if times.images:
+        print(f"stages: {times.summary()}")
     if args.write_labels:
         written, kept = write_labels_from_run(dataset, store, run_id)
         print(f"label files written for {written} images without labels; {kept} existing files untouched")
@@ -150,6 +154,8 @@ def add_prelabel_parser(sub: argparse._SubParsersAction) -> None:
                    help="sliced inference with TILE px tiles (for small objects; costs more)")
     p.add_argument("--overlap", type=float, default=0.2, help="tile overlap for --slice")
     p.add_argument("--device", default="auto", help="auto (a GPU when there is one), cpu, cuda, cuda:N or mps")
+    p.add_argument("--batch", type=int, default=None,
+                   help="images of one shape per forward pass (default: 4 on a CPU, 16 on a GPU)")
     p.add_argument("--backend", choices=("auto", "onnx", "torch"), default="auto",
                    help="auto: ONNX Runtime when available (faster on CPU), else PyTorch")
     p.add_argument("--write-labels", action="store_true",

