@@ -141,7 +141,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_preprocess(args: argparse.Namespace) -> int:
-    """Apply a saved pipeline to a folder of images, on every core, resumably."""
+    """Apply a saved pipeline to a folder of images, on every core (or a Ray cluster), resumably."""
+    from studio.core.cluster.connect import ClusterError
     from studio.core.jobs import CancelToken
     from studio.core.jobspec import JobContext, run_recorded
     from studio.core.preprocess.batch import registered_specs
@@ -166,16 +167,17 @@ def cmd_preprocess(args: argparse.Namespace) -> int:
     counts = {"written": 0, "skipped": 0, "failed": 0}
     failures = []
     try:
-        params = PreprocessParams(pipeline.to_json(), args.src, args.dst, args.workers, args.overwrite)
+        params = PreprocessParams(pipeline.to_json(), args.src, args.dst, args.workers, args.overwrite,
+                                  args.cluster, args.images)
         for progress in run_recorded(PREPROCESS, params, JobContext(None, token)):
             for result in progress.payload or []:
                 counts[result.status] += 1
                 if result.status == "failed":
                     failures.append(f"{result.rel}: {result.error}")
             bar.update(progress)
-    except PipelineError as exc:
+    except (PipelineError, ClusterError) as exc:
         print(f"studio: {exc}", file=sys.stderr)
-        return 1
+        return 1 if isinstance(exc, PipelineError) else 2
     except KeyboardInterrupt:
         token.cancel()
         print("\ninterrupted; run the same command again to finish", file=sys.stderr)
@@ -275,8 +277,13 @@ def add_data_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("pipeline", help="pipeline JSON saved by studio")
     p.add_argument("src", nargs="?", help="folder of images")
     p.add_argument("dst", nargs="?", help="output folder (PNG, same relative paths)")
-    p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="processes (default: all cores); with --cluster: Ray workers (default: one per node)")
     p.add_argument("--overwrite", action="store_true", help="redo images already done")
+    p.add_argument("--cluster", metavar="ADDRESS",
+                   help="run on a Ray cluster: local (start Ray here), auto (RAY_ADDRESS) or ray://host:port")
+    p.add_argument("--images", choices=("shared", "send"), default="shared",
+                   help="with --cluster: workers read the source path (shared mount) or get the bytes sent")
     p.add_argument("--export-script", metavar="PY", help="write the pipeline as a standalone script")
     p.set_defaults(func=cmd_preprocess)
 

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from studio.cli.common import ProgressBar, open_dataset_and_store
 
 if TYPE_CHECKING:
+    from studio.core.cluster.connect import ClusterInfo
+    from studio.core.cluster.runner import ClusterSpec
     from studio.core.dataset.layout import Dataset
     from studio.core.inference.model_file import ModelInfo
     from studio.core.inference.prelabel_run import PrelabelSettings
@@ -16,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def _prelabel_setup(args: argparse.Namespace, dataset: Dataset, store: Store,
-                    info: ModelInfo) -> tuple[int, PrelabelSettings] | None:
+                    info: ModelInfo, device: str | None = None) -> tuple[int, PrelabelSettings] | None:
     """The run to do: ``(run_id, settings)`` for a new run or ``--resume``; prints why not."""
     from studio.core.inference.engine import PredictParams, map_classes
     from studio.core.inference.prelabel_run import PrelabelSettings, RunSettingsError, same_model, start_run
@@ -58,7 +60,7 @@ def _prelabel_setup(args: argparse.Namespace, dataset: Dataset, store: Store,
     paths = dataset.scan_images().paths
     if args.only_unlabeled:
         paths = [p for p in paths if label_state_of(dataset.label_path(p)) is LabelState.UNLABELED]
-    run_id = start_run(store, info, settings, class_map, dataset.classes.names, paths)
+    run_id = start_run(store, info, settings, class_map, dataset.classes.names, paths, device)
     return run_id, PrelabelSettings.from_stored(get_run(store, run_id).params, run_id)
 
 
@@ -75,43 +77,70 @@ def _print_slicing_cost(dataset: object, store: object, run_id: int, settings: o
               f"{estimate_cost(size, settings.slice, settings.overlap)}")  # type: ignore[attr-defined]
 
 
+def _connect_cluster(args: argparse.Namespace) -> tuple[ClusterSpec, ClusterInfo, str] | None:
+    """With ``--cluster``: connect, and choose the workers' device. ``None`` without it."""
+    from studio.core.cluster.connect import connect
+    from studio.core.cluster.runner import ClusterSpec, cluster_device
+
+    if not args.cluster:
+        return None
+    print(f"connecting to the Ray cluster ({args.cluster})...", file=sys.stderr)
+    info = connect(args.cluster)
+    device = cluster_device(args.device, info)
+    print(f"cluster: {info.describe()}; workers on {'GPU' if device != 'cpu' else 'CPU'}, images {args.images}",
+          file=sys.stderr)
+    return ClusterSpec(args.cluster, args.workers, args.images, gpu=device != "cpu"), info, device
+
+
 def cmd_prelabel(args: argparse.Namespace) -> int:
-    """Propose boxes for a dataset's images with a detection model (resumable)."""
+    """Propose boxes for a dataset's images with a detection model (resumable), here or on a cluster."""
+    from studio.core.cluster.connect import ClusterError, disconnect
     from studio.core.device import DeviceError, resolve_device
     from studio.core.inference.model_file import ModelError, load_detection_model
-    from studio.core.inference.pipeline import StageTimes
-    from studio.core.inference.prelabel_run import run_job
-    from studio.core.inference.runs import run_counts, write_labels_from_run
-    from studio.core.jobs import CancelToken
 
     opened = open_dataset_and_store(args.dataset)
     if opened is None:
         return 1
     dataset, store = opened
     try:
-        if args.resume is None:
+        cluster = _connect_cluster(args)
+        if args.resume is None and cluster is None:
             resolve_device(args.device)  # a device that is not there: one line, before loading anything
         model, info = load_detection_model(args.model, trust=args.trust_model)
-        setup = _prelabel_setup(args, dataset, store, info)
-    except DeviceError as exc:
+        setup = _prelabel_setup(args, dataset, store, info, cluster[2] if cluster else None)
+    except (DeviceError, ClusterError) as exc:
+        disconnect()
         print(f"studio: {exc}", file=sys.stderr)
         return 2
     except ModelError as exc:
+        disconnect()
         print(f"studio: {exc}", file=sys.stderr)
         return 1
     if setup is None:
+        disconnect()
         return 2
+    return _run_prelabel(args, dataset, store, model, info, setup, cluster)
+
+
+def _run_prelabel(args: argparse.Namespace, dataset: Dataset, store: Store, model: object, info: ModelInfo,
+                  setup: tuple[int, PrelabelSettings], cluster: tuple | None) -> int:
+    """Run the prepared run with a progress bar; print its counts and stage breakdown."""
+    from studio.core.cluster.connect import ClusterError
+    from studio.core.inference.model_file import ModelError
+    from studio.core.inference.pipeline import StageTimes
+    from studio.core.inference.prelabel_run import run_job
+    from studio.core.inference.runs import run_counts, write_labels_from_run
+    from studio.core.jobs import CancelToken
+
     run_id, settings = setup
     p = settings.predict
     print(f"run {run_id}: model {info.path.name} ({settings.backend} on {settings.device}), imgsz {p.imgsz}, "
-          f"conf {p.conf}"
-          + (f", {settings.slice} px tiles" if settings.slice else ""))
+          f"conf {p.conf}" + (f", {settings.slice} px tiles" if settings.slice else ""))
     if settings.slice:
         _print_slicing_cost(dataset, store, run_id, settings)
-    token = CancelToken()
-    bar = ProgressBar("prelabel")
-    times = StageTimes()
-    job = run_job(dataset, store, run_id, model, info, token, batch=args.batch, times=times)
+    bar, times = ProgressBar("prelabel"), StageTimes()
+    job = run_job(dataset, store, run_id, model, info, CancelToken(), batch=args.batch, times=times,
+                  cluster=cluster[0] if cluster else None, cluster_info=cluster[1] if cluster else None)
     try:
         for progress in job:
             bar.update(progress)
@@ -119,7 +148,7 @@ def cmd_prelabel(args: argparse.Namespace) -> int:
         print(f"\ninterrupted; resume with: studio prelabel {args.dataset} --model {args.model} "
               f"--resume {run_id}", file=sys.stderr)
         return 130
-    except ModelError as exc:
+    except (ModelError, ClusterError) as exc:
         print(f"studio: {exc}", file=sys.stderr)
         return 1
     finally:
@@ -156,6 +185,12 @@ def add_prelabel_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--device", default="auto", help="auto (a GPU when there is one), cpu, cuda, cuda:N or mps")
     p.add_argument("--batch", type=int, default=None,
                    help="images of one shape per forward pass (default: 4 on a CPU, 16 on a GPU)")
+    p.add_argument("--cluster", metavar="ADDRESS",
+                   help="run on a Ray cluster: local (start Ray here), auto (RAY_ADDRESS) or ray://host:port")
+    p.add_argument("--workers", type=int, default=None,
+                   help="with --cluster: model workers (default: one per GPU, else one per node)")
+    p.add_argument("--images", choices=("shared", "send"), default="shared",
+                   help="with --cluster: workers read the dataset path (shared mount) or get the bytes sent")
     p.add_argument("--backend", choices=("auto", "onnx", "torch"), default="auto",
                    help="auto: ONNX Runtime when available (faster on CPU), else PyTorch")
     p.add_argument("--write-labels", action="store_true",

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from studio.core.cluster.connect import ClusterInfo
+from studio.core.cluster.runner import ClusterSpec
 from studio.core.dataset.layout import Dataset
 from studio.core.i18n import QT_TRANSLATE_NOOP, TranslatableMessage
 from studio.core.inference.engine import (
@@ -141,11 +143,12 @@ def build_detector(model: Any, info: ModelInfo, settings: PrelabelSettings) -> D
 
 
 def start_run(store: Store, info: ModelInfo, settings: PrelabelSettings, class_map: dict[int, int],
-              dataset_names: Sequence[str] | None, paths: Sequence[str]) -> int:
-    """Record a new run over ``paths`` (its plan) with the backend resolved; returns its id."""
+              dataset_names: Sequence[str] | None, paths: Sequence[str], device: str | None = None) -> int:
+    """Record a new run over ``paths`` (its plan) with the backend resolved; returns its id.
+    ``device`` is given when it was resolved elsewhere (on a cluster's workers)."""
     from studio.core.device import resolve_device
 
-    device = resolve_device(settings.device)
+    device = device or resolve_device(settings.device)
     settings = replace(settings, backend=resolve_backend(settings.backend, info, device), device=device)
     return create_run(store, str(Path(info.path).resolve()), info.names, settings.to_stored(), class_map,
                       list(dataset_names) if dataset_names is not None else None, list(paths))
@@ -167,7 +170,8 @@ def default_batch(device: str) -> int:
 
 def run_job(dataset: Dataset, store: Store, run_id: int, model: Any, info: ModelInfo,
             token: CancelToken, fallback_paths: Sequence[str] | None = None, batch: int | None = None,
-            times: StageTimes | None = None) -> Iterator[Progress]:
+            times: StageTimes | None = None, cluster: ClusterSpec | None = None,
+            cluster_info: ClusterInfo | None = None) -> Iterator[Progress]:
     """Run (or resume) ``run_id`` with the loaded model: the one pre-labeling job.
 
     Claims the run, prepares the detector (stage ``export`` while an ONNX export is made),
@@ -175,7 +179,9 @@ def run_job(dataset: Dataset, store: Store, run_id: int, model: Any, info: Model
     ``finished``, ``cancelled`` (token, Ctrl+C, or the driver closing the job) or
     ``failed`` (the error is re-raised to the driver). ``fallback_paths`` serve runs made
     before plans were stored; ``batch`` is the images per forward pass (``default_batch``),
-    and ``times`` collects the stage breakdown.
+    and ``times`` collects the stage breakdown. With ``cluster`` the images are computed on a
+    Ray cluster (``cluster_info``: this process is connected already) and stored here, by the
+    same writer, with the same commits and resume.
     """
     run = get_run(store, run_id)
     if run is None:
@@ -190,13 +196,37 @@ def run_job(dataset: Dataset, store: Store, run_id: int, model: Any, info: Model
     status = FAILED
     try:
         yield Progress(0, len(paths), stage="export")
-        detector = build_detector(model, info, settings)
-        use_all_cores()
-        yield from prelabel_job(dataset, paths, store, detector, run_id, run.class_map, token,
-                                batch=batch or default_batch(settings.device), times=times)
+        batch = batch or default_batch(settings.device)
+        if cluster is not None:
+            yield from _cluster_job(dataset, store, run_id, paths, info, settings, token, batch, times,
+                                    cluster, cluster_info)
+        else:
+            detector = build_detector(model, info, settings)
+            use_all_cores()
+            yield from prelabel_job(dataset, paths, store, detector, run_id, run.class_map, token,
+                                    batch=batch, times=times)
         status = CANCELLED if token.cancelled else FINISHED
     except (GeneratorExit, KeyboardInterrupt):
         status = CANCELLED
         raise
     finally:
         set_run_status(store, run_id, status)
+
+
+def _cluster_job(dataset: Dataset, store: Store, run_id: int, paths: Sequence[str], info: ModelInfo,
+                 settings: PrelabelSettings, token: CancelToken, batch: int, times: StageTimes | None,
+                 cluster: ClusterSpec, cluster_info: ClusterInfo | None) -> Iterator[Progress]:
+    """The run's images computed on a Ray cluster, stored here by the run's one writer."""
+    from studio.core.inference.cluster_prelabel import cluster_results, shipped_model_file
+    from studio.core.inference.pipeline import store_stream
+
+    run = get_run(store, run_id)
+    assert run is not None
+    times = times if times is not None else StageTimes()
+    model_file = shipped_model_file(info, settings)
+    stored = settings.to_stored()
+
+    def produce(todo: list[str]) -> Iterator:
+        return cluster_results(cluster, dataset.root, todo, model_file, stored, batch, times, cluster_info)
+
+    yield from store_stream(store, run_id, paths, produce, run.class_map, token, times=times)

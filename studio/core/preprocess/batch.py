@@ -18,6 +18,7 @@ from pathlib import Path
 import cv2
 
 from studio.core.atomic import atomic_write_bytes, atomic_write_text
+from studio.core.cluster.runner import ClusterSpec
 from studio.core.dataset.imageio import ImageReadError, read_image
 from studio.core.dataset.paths import is_image_name, natural_key
 from studio.core.jobs import EtaClock, Progress
@@ -92,10 +93,11 @@ def _init_worker() -> None:
 
 def preprocess_job(pipeline: Pipeline, src: str | Path, dst: str | Path, workers: int | None = None,
                    cancelled: Callable[[], bool] = lambda: False,
-                   overwrite: bool = False) -> Iterator[Progress]:
+                   overwrite: bool = False, cluster: ClusterSpec | None = None) -> Iterator[Progress]:
     """Apply ``pipeline`` to every image below ``src``, writing PNGs below ``dst``.
 
     Yields ``Progress`` whose payload is the list of ``BatchResult`` since the last report.
+    With ``cluster`` the images are processed on a Ray cluster and written here.
     """
     src, dst = Path(src), Path(dst)
     if not src.is_dir():
@@ -119,6 +121,13 @@ def preprocess_job(pipeline: Pipeline, src: str | Path, dst: str | Path, workers
     done = len(done_before)
     clock = EtaClock(len(images), start_done=done)
     yield clock.progress(done, "skip", done_before)
+    if cluster is not None:
+        from studio.core.preprocess.cluster_batch import cluster_preprocess
+
+        for results in cluster_preprocess(cluster, src, dst, todo, text, cancelled):
+            done += len(results)
+            yield clock.progress(done, "run", results)
+        return
     workers = max(1, workers or os.cpu_count() or 1)
     if workers == 1:
         for rel in todo:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from studio.core.cluster.runner import ClusterSpec
 from studio.core.jobs import Progress
 from studio.core.jobspec import JobContext, JobSpec
 from studio.core.preprocess.batch import preprocess_job, registered_specs
@@ -17,17 +18,21 @@ from studio.core.preprocess.pipeline import Pipeline
 class PreprocessParams:
     """``pipeline`` (its JSON) applied to every image below ``src``, PNGs below ``dst``."""
 
-    VERSION = 1
+    VERSION = 2  # 2: cluster, images
     pipeline: str
     src: str
     dst: str
     workers: int | None = None
     overwrite: bool = False
+    cluster: str | None = None  # a Ray cluster address (local, auto, ray://host:port), or this machine
+    images: str = "shared"  # on a cluster: workers read src (shared) or the driver sends the bytes
 
 
 def _preprocess(params: PreprocessParams, ctx: JobContext) -> Iterator[Progress]:
     pipeline = Pipeline.from_json(params.pipeline, registered_specs())
-    yield from preprocess_job(pipeline, params.src, params.dst, params.workers, ctx.token, overwrite=params.overwrite)
+    cluster = ClusterSpec(params.cluster, params.workers, params.images) if params.cluster else None
+    yield from preprocess_job(pipeline, params.src, params.dst, params.workers, ctx.token, overwrite=params.overwrite,
+                              cluster=cluster)
 
 
 PREPROCESS = JobSpec("preprocess", PreprocessParams, _preprocess)

@@ -1,0 +1,132 @@
+"""Pre-labeling on a Ray cluster: the worker that holds the model, and the producer for the run.
+
+The driver puts the model file's bytes in Ray's object store once (the ONNX export when the
+run uses ONNX Runtime), so nothing is downloaded or read from the driver's disk on a worker.
+Each worker writes them to a private temporary file and opens it through studio's safe
+loader, after setting the safe-loader flag in its own process (workers do not inherit the
+driver's environment). Workers return raw model boxes; the driver maps classes and stores.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from studio.core.cluster.runner import ClusterSpec, map_images, row_image, worker_error
+from studio.core.inference.pipeline import Result, StageTimes, group_by_shape, run_detector
+from studio.core.labels.boxes import Boxes
+
+STAGE_COLUMNS = ("decode", "letterbox", "forward", "nms")
+
+
+class PrelabelWorker:
+    """A Ray Data actor: one model, loaded once, called on batches of rows."""
+
+    def __init__(self, model: list, suffix: str, settings: dict[str, Any], device: str, batch: int,
+                 root: str | None) -> None:
+        try:
+            self._load(model, suffix, settings, device)
+        except Exception as exc:  # noqa: BLE001 - reported to the driver in words
+            raise worker_error(exc) from None
+        self.batch, self.root = batch, root
+
+    def _load(self, model: list, suffix: str, settings: dict[str, Any], device: str) -> None:
+        from studio.core import runtime
+
+        runtime.prepare()  # the safe-loader flag, before anything imports Ultralytics here
+        import ray
+
+        from studio.core.inference.engine import use_all_cores
+        from studio.core.inference.model_file import load_detection_model
+        from studio.core.inference.prelabel_run import PrelabelSettings, build_detector
+
+        self._dir = tempfile.TemporaryDirectory(prefix="studio-model-")
+        path = Path(self._dir.name) / f"model{suffix}"
+        path.write_bytes(ray.get(model[0]))
+        loaded, info = load_detection_model(path)
+        stored = PrelabelSettings.from_stored(settings)
+        self.detector = build_detector(loaded, info, replace(stored, backend=info.backend, device=device))
+        use_all_cores()
+
+    def __call__(self, rows: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """Boxes for a batch of rows, as columns (boxes as float64 bytes, n x 6)."""
+        try:
+            return self._predict(rows)
+        except Exception as exc:  # noqa: BLE001 - reported to the driver in words
+            raise worker_error(exc) from None
+
+    def _predict(self, rows: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        n = len(rows["path"])
+        times = StageTimes()
+        images, errors, signatures = [], [], []
+        for i in range(n):
+            t0 = time.perf_counter()
+            img, error, signature = row_image({k: v[i] for k, v in rows.items()}, self.root)
+            times.add("decode", time.perf_counter() - t0)
+            images.append(img)
+            errors.append(error or "")
+            signatures.append(signature or (-1, -1))
+        boxes: list[Boxes | None] = [None] * n
+        seconds = np.zeros(n)
+        good = [i for i in range(n) if images[i] is not None]
+        for group in group_by_shape([images[i] for i in good], self.batch):
+            idx = [good[g] for g in group]
+            t0 = time.perf_counter()
+            for i, b in zip(idx, run_detector(self.detector, [images[i] for i in idx], times)):
+                boxes[i] = b
+            seconds[idx] = (time.perf_counter() - t0) / len(idx)
+        share = {s: times.seconds[s] / max(n, 1) for s in STAGE_COLUMNS}
+        return {"path": rows["path"], "boxes": np.array([_pack(b) for b in boxes], dtype=object),
+                "error": np.array(errors, dtype=object), "seconds": seconds,
+                "mtime_ns": np.array([s[0] for s in signatures], np.int64),
+                "size": np.array([s[1] for s in signatures], np.int64),
+                **{f"{s}_s": np.full(n, share[s]) for s in STAGE_COLUMNS}}
+
+
+def _pack(boxes: Boxes | None) -> bytes:
+    if boxes is None:
+        return b""
+    conf = boxes.confidence if boxes.confidence is not None else np.ones(len(boxes))
+    return np.column_stack([boxes.xywhn, boxes.class_id, conf]).astype(np.float64).tobytes()
+
+
+def _unpack(data: bytes) -> Boxes:
+    a = np.frombuffer(data, np.float64).reshape(-1, 6)
+    return Boxes(a[:, :4].copy(), a[:, 4].astype(np.int64), a[:, 5].copy())
+
+
+def shipped_model_file(info: Any, settings: Any) -> Path:
+    """The file workers load: the ONNX export when the run uses ONNX Runtime on a ``.pt``."""
+    if settings.backend == "onnx" and info.backend == "torch":
+        from studio.core.inference.onnx_backend import exported_onnx
+
+        return exported_onnx(info.opened_file, settings.predict.imgsz)
+    return Path(info.opened_file)
+
+
+def cluster_results(spec: ClusterSpec, root: Path, todo: Sequence[str], model_file: Path,
+                    stored_settings: dict[str, Any], batch: int, times: StageTimes,
+                    info: Any = None) -> Iterator[Result]:
+    """Proposals for ``todo`` from the cluster, as the run's writer wants them."""
+    from studio.core.cluster.connect import connect
+
+    info = info or connect(spec.address)
+    import ray
+
+    model_ref = [ray.put(Path(model_file).read_bytes())]  # in a list: Ray hands the worker the reference
+    kwargs = {"model": model_ref, "suffix": Path(model_file).suffix.lower(), "settings": stored_settings,
+              "device": "0" if spec.gpu else "cpu", "batch": batch}
+    for row in map_images(spec, root, todo, PrelabelWorker, kwargs, batch_size=max(batch, 8), info=info):
+        for stage in STAGE_COLUMNS:
+            times.add(stage, float(row[f"{stage}_s"]))
+        error = str(row["error"]) or None
+        signature = (int(row["mtime_ns"]), int(row["size"])) if int(row["size"]) >= 0 else None
+        boxes = None if error else _unpack(row["boxes"])
+        yield str(row["path"]), boxes, error, float(row["seconds"]), signature
+
