@@ -290,6 +290,63 @@ studio의 편집을 유지할까요(파일 덮어쓰기), 디스크에서 다시
         <translation>입력하여 거르기…</translation>
     </message>
 </context><context>
+    <name>ClusterRow</name>
+    <message>
+        <location filename="../../studio/ui/prelabel/cluster_row.py" line="30" />
+        <source>This computer</source>
+        <translation>이 컴퓨터</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/prelabel/cluster_row.py" line="30" />
+        <source>Ray cluster</source>
+        <translation>Ray 클러스터</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/prelabel/cluster_row.py" line="33" />
+        <source>local (start Ray on this computer), auto (the cluster in RAY_ADDRESS) or ray://host:port</source>
+        <translation>local (이 컴퓨터에서 Ray 시작), auto (RAY_ADDRESS의 클러스터) 또는 ray://host:port</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/prelabel/cluster_row.py" line="37" />
+        <source>Workers read the folder</source>
+        <translation>워커가 폴더를 읽음</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/prelabel/cluster_row.py" line="37" />
+        <source>Send images to workers</source>
+        <translation>워커에 이미지 전송</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/prelabel/cluster_row.py" line="38" />
+        <source>Read: every node sees the dataset at the same path (a shared mount). Send: this computer sends the image bytes.</source>
+        <translation>읽기: 모든 노드가 같은 경로에서 데이터셋을 봅니다(공유 마운트). 전송: 이 컴퓨터가 이미지 바이트를 보냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/prelabel/cluster_row.py" line="40" />
+        <source>Check Connection</source>
+        <translation>연결 확인</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/prelabel/cluster_row.py" line="77" />
+        <source>Connecting to {0}…</source>
+        <translation>{0}에 연결하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/prelabel/cluster_row.py" line="92" />
+        <source>Connected: {0}</source>
+        <translation>연결됨: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/prelabel/cluster_row.py" line="95" />
+        <source>Cannot use the cluster: {0}</source>
+        <translation>클러스터를 사용할 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/prelabel/cluster_row.py" line="104" />
+        <source>Check the connection before starting.</source>
+        <translation>시작하기 전에 연결을 확인하세요.</translation>
+    </message>
+</context><context>
     <name>DatasetSession</name>
     <message>
         <location filename="../../studio/ui/session.py" line="97" />
@@ -1433,144 +1490,149 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>PrelabelController</name>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="50" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="53" />
         <source>Open a dataset first.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="53" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="56" />
         <source>No model loaded: load one (File &gt; Load Model) or use the demo model.</source>
         <translation>불러온 모델이 없습니다. 모델을 불러오거나(파일 &gt; 모델 불러오기) 데모 모델을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="56" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="59" />
         <source>A pre-labeling run is already in progress.</source>
         <translation>사전 라벨링이 이미 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="71" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="76" />
         <source>None of the model's classes matches a dataset class by name; use 'studio prelabel --map' to map them by hand.</source>
         <translation>모델 클래스 중 이름이 데이터셋 클래스와 같은 것이 없습니다. 'studio prelabel --map'으로 직접 대응시키세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="97" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="106" />
         <source>There is no interrupted pre-labeling run to resume.</source>
         <translation>이어서 할 중단된 사전 라벨링 실행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/controller.py" line="101" />
+        <location filename="../../studio/ui/prelabel/controller.py" line="110" />
         <source>Run {0} used {1}; load that model to resume it.</source>
         <translation>실행 {0}은(는) {1}을(를) 썼습니다. 이어서 하려면 그 모델을 불러오세요.</translation>
     </message>
 </context><context>
     <name>PrelabelDialog</name>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="45" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="50" />
         <source>Pre-label with {0}</source>
         <translation>{0}(으)로 사전 라벨링</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="48" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="53" />
         <source>All images</source>
         <translation>모든 이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="48" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="53" />
         <source>Images without labels</source>
         <translation>라벨 없는 이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="49" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="54" />
         <source>Images in the current list filter</source>
         <translation>현재 목록 필터의 이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="50" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="55" />
         <source>Images selected in the list</source>
         <translation>목록에서 선택한 이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="61" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="66" />
         <source>Class-agnostic NMS</source>
         <translation>클래스 무관 NMS</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="65" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="70" />
         <source>auto uses a GPU when there is one</source>
         <translation>auto는 GPU가 있으면 GPU를 씁니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="66" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="71" />
         <source>Sliced inference for small objects</source>
         <translation>작은 물체용 분할 추론</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="74" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="79" />
         <source>Images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="75" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="80" />
         <source>Confidence</source>
         <translation>신뢰도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="76" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="81" />
         <source>NMS IoU</source>
         <translation>NMS IoU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="77" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="82" />
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="78" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="83" />
         <source>Max detections</source>
         <translation>최대 검출 수</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="80" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="85" />
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="82" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="87" />
+        <source>Run on</source>
+        <translation>실행 위치</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/prelabel/dialog.py" line="90" />
         <source>Tile size</source>
         <translation>타일 크기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="83" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="91" />
         <source>Tile overlap</source>
         <translation>타일 겹침</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="86" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="94" />
         <source>Model class</source>
         <translation>모델 클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="86" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="94" />
         <source>Dataset class</source>
         <translation>데이터셋 클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="93" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="101" />
         <source>— drop —</source>
         <translation>— 버림 —</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="104" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="112" />
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="109" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="119" />
         <source>Class mapping (model → dataset; unmapped classes are dropped):</source>
         <translation>클래스 대응(모델 → 데이터셋, 대응되지 않은 클래스는 버림):</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/dialog.py" line="122" />
+        <location filename="../../studio/ui/prelabel/dialog.py" line="132" />
         <source>On {0}×{1} images: {2}</source>
         <translation>{0}×{1} 이미지에서: {2}</translation>
     </message>
@@ -1633,12 +1695,12 @@ A desktop studio for object-detection datasets.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/menu.py" line="142" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="143" />
         <source>Pre-labeling run {0} finished: {1} images, {2} proposals, {3} unreadable.</source>
         <translation>사전 라벨링 실행 {0} 완료: 이미지 {1}장, 제안 {2}개, 읽을 수 없음 {3}.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/prelabel/menu.py" line="143" />
+        <location filename="../../studio/ui/prelabel/menu.py" line="144" />
         <source>Pre-labeling run {0} stopped after {1} images ({2} proposals); Tools &gt; Resume Interrupted Pre-labeling continues it.</source>
         <translation>사전 라벨링 실행 {0}이(가) 이미지 {1}장 후 멈췄습니다(제안 {2}개). 도구 &gt; 중단된 사전 라벨링 이어서 하기로 계속합니다.</translation>
     </message>
@@ -2974,33 +3036,33 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>라벨 없는 이미지 {0}장과 검토 없이 모델이 라벨한 이미지 {1}장은 제외됩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="134" />
-        <location filename="../../studio/ui/training/menu.py" line="121" />
+        <location filename="../../studio/ui/training/menu.py" line="131" />
+        <location filename="../../studio/ui/training/menu.py" line="119" />
         <source>Preview Augmentation</source>
         <translation>증강 미리보기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="122" />
+        <location filename="../../studio/ui/training/menu.py" line="120" />
         <source>Open a dataset and let it finish indexing first.</source>
         <translation>먼저 데이터셋을 열고 색인이 끝나기를 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="148" />
+        <location filename="../../studio/ui/training/menu.py" line="141" />
         <source>Comparing with the previous model on the same val images…</source>
         <translation>같은 검증 이미지로 이전 모델과 비교하는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="159" />
+        <location filename="../../studio/ui/training/menu.py" line="152" />
         <source>On the same {0} val images, labeled as they are now (none of the models trained on them):</source>
         <translation>현재 라벨 그대로인 같은 검증 이미지 {0}장에서(어느 모델도 이 이미지로 학습하지 않음):</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="163" />
+        <location filename="../../studio/ui/training/menu.py" line="156" />
         <source>{0}: could not validate ({1})</source>
         <translation>{0}: 검증하지 못함 ({1})</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="164" />
+        <location filename="../../studio/ui/training/menu.py" line="157" />
         <source>{0}: mAP50 {1:.3f}, mAP50-95 {2:.3f}</source>
         <translation>{0}: mAP50 {1:.3f}, mAP50-95 {2:.3f}</translation>
     </message>
@@ -3323,37 +3385,37 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>{name}: 신뢰한 파일을 변환하지 못했습니다 ({reason})</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="70" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="73" />
         <source>run {run} was made by a newer studio (settings version {version}); update studio to resume it</source>
         <translation>실행 {run}은(는) 더 새로운 studio에서 만들어졌습니다(설정 버전 {version}). 이어서 하려면 studio를 업데이트하십시오</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="77" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="80" />
         <source>run {run} has settings this studio does not know ({keys}); it was made by another version of studio</source>
         <translation>실행 {run}에 이 studio가 모르는 설정이 있습니다({keys}). 다른 버전의 studio에서 만들어졌습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="83" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="86" />
         <source>run {run}: unreadable settings ({reason})</source>
         <translation>실행 {run}: 설정을 읽을 수 없음 ({reason})</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="101" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="104" />
         <source>unknown backend '{name}' (choose auto, onnx or torch)</source>
         <translation>알 수 없는 백엔드 '{name}' (auto, onnx, torch 중에서 고르십시오)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="106" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="109" />
         <source>ONNX Runtime is not installed; use the torch backend</source>
         <translation>ONNX Runtime이 설치되어 있지 않습니다. torch 백엔드를 쓰십시오</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="108" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="111" />
         <source>ONNX Runtime here runs on the CPU only; for the GPU use the torch backend (a .pt model), or install onnxruntime-gpu in place of onnxruntime</source>
         <translation>여기 설치된 ONNX Runtime은 CPU에서만 돕니다. GPU를 쓰려면 torch 백엔드(.pt 모델)를 쓰거나, onnxruntime 대신 onnxruntime-gpu를 설치하십시오</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="173" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="188" />
         <source>there is no run {run} in this dataset</source>
         <translation>이 데이터셋에 실행 {run}이(가) 없습니다</translation>
     </message>
@@ -3414,6 +3476,70 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>{name}: ONNX 내보내기에 실패했습니다({reason})</translation>
     </message>
     <message>
+        <location filename="../../studio/core/cluster/connect.py" line="55" />
+        <source>unknown cluster address '{address}' (choose {choices})</source>
+        <translation>알 수 없는 클러스터 주소 '{address}' ({choices} 중 선택)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/cluster/connect.py" line="65" />
+        <source>Ray is not installed ({reason}); install the cluster extra: pip install "detection-studio[cluster]"</source>
+        <translation>Ray가 설치되어 있지 않습니다 ({reason}). 클러스터 추가 패키지를 설치하세요: pip install "detection-studio[cluster]"</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/cluster/connect.py" line="78" />
+        <source>no Ray cluster found for 'auto': set RAY_ADDRESS, or run 'ray start --head' first</source>
+        <translation>'auto'에 해당하는 Ray 클러스터가 없습니다: RAY_ADDRESS를 설정하거나 먼저 'ray start --head'를 실행하세요</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/cluster/connect.py" line="88" />
+        <source>cannot reach the Ray cluster at {address}: {reason}</source>
+        <translation>{address}의 Ray 클러스터에 연결할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/cluster/runner.py" line="54" />
+        <source>device 'mps' cannot be used on a Ray cluster; use auto, cpu or cuda</source>
+        <translation>Ray 클러스터에서는 'mps' 장치를 쓸 수 없습니다. auto, cpu 또는 cuda를 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/cluster/runner.py" line="57" />
+        <source>unknown device '{name}' (choose auto, cpu or cuda)</source>
+        <translation>알 수 없는 장치 '{name}' (auto, cpu 또는 cuda 중 선택)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/cluster/runner.py" line="60" />
+        <source>device '{name}' is not available: the Ray cluster has no GPU ({what}); use cpu or auto</source>
+        <translation>'{name}' 장치를 쓸 수 없습니다: Ray 클러스터에 GPU가 없습니다 ({what}). cpu 또는 auto를 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/cluster/runner.py" line="82" />
+        <source>unknown image mode '{mode}' (choose shared or send)</source>
+        <translation>알 수 없는 이미지 방식 '{mode}' (shared 또는 send 중 선택)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/cluster/runner.py" line="87" />
+        <source>the Ray cluster has no GPU ({what})</source>
+        <translation>Ray 클러스터에 GPU가 없습니다 ({what})</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/cluster/runner.py" line="118" />
+        <source>a cluster worker failed: {reason}</source>
+        <translation>클러스터 워커가 실패했습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/dataset/imageio.py" line="107" />
+        <location filename="../../studio/core/dataset/imageio.py" line="55" />
+        <location filename="../../studio/core/cluster/runner.py" line="194" />
+        <source>the file is empty (0 bytes)</source>
+        <translation>파일이 비어 있습니다(0바이트)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/dataset/imageio.py" line="116" />
+        <location filename="../../studio/core/dataset/imageio.py" line="51" />
+        <location filename="../../studio/core/cluster/runner.py" line="195" />
+        <source>file not found</source>
+        <translation>파일이 없습니다</translation>
+    </message>
+    <message>
         <location filename="../../studio/core/dataset/layout.py" line="228" />
         <source>no such folder: {path}</source>
         <translation>폴더가 없습니다: {path}</translation>
@@ -3427,18 +3553,6 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <location filename="../../studio/core/dataset/layout.py" line="232" />
         <source>cannot read folder: {path}</source>
         <translation>폴더를 읽을 수 없습니다: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../studio/core/dataset/imageio.py" line="116" />
-        <location filename="../../studio/core/dataset/imageio.py" line="51" />
-        <source>file not found</source>
-        <translation>파일이 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../studio/core/dataset/imageio.py" line="107" />
-        <location filename="../../studio/core/dataset/imageio.py" line="55" />
-        <source>the file is empty (0 bytes)</source>
-        <translation>파일이 비어 있습니다(0바이트)</translation>
     </message>
     <message>
         <location filename="../../studio/core/dataset/imageio.py" line="130" />

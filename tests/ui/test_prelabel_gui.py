@@ -112,3 +112,43 @@ def test_a_device_that_is_not_there_is_said_plainly(qtbot, window, sample_datase
     from studio.core.inference.runs import list_runs
 
     assert list_runs(window.session.store) == []
+
+
+def test_a_run_on_a_local_ray_cluster_from_the_dialog(qtbot, window, sample_dataset: Path, tmp_path,
+                                                      monkeypatch) -> None:
+    """Run on > Ray cluster: Start waits for a passed connection check, then the run's images are
+    computed by Ray workers and stored by the window, as a local run stores them."""
+    from studio.core.inference.runs import list_runs, run_counts
+    from studio.ui.prelabel.dialog import PrelabelDialog
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with qtbot.waitSignal(window.models.loaded, timeout=60_000):
+        window.models.load(DEMO)
+    with qtbot.waitSignal(window.image_shown, timeout=10_000):
+        window.open_dataset(sample_dataset)
+    qtbot.waitUntil(lambda: not window.session.is_indexing(), timeout=10_000)
+    qtbot.keyClick(window.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    dialog = window.findChild(PrelabelDialog)
+    row = dialog.cluster_row
+    assert dialog.start_button.isEnabled() and not row.address.isEnabled()
+    row.where.setCurrentIndex(1)
+    assert not dialog.start_button.isEnabled() and "Check the connection" in row.status.text()
+    row.address.setText("nowhere")
+    qtbot.mouseClick(row.check, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Cannot use the cluster" in row.status.text(), timeout=30_000)
+    assert "unknown cluster address 'nowhere'" in row.status.text() and not dialog.start_button.isEnabled()
+    row.address.setText("local")
+    row.images.setCurrentIndex(1)  # the window sends the bytes
+    qtbot.mouseClick(row.check, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Connected: 1 node" in row.status.text(), timeout=60_000)
+    assert dialog.start_button.isEnabled()
+    with qtbot.waitSignal(window.prelabel.finished, timeout=240_000) as blocker:
+        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    run_id, completed = blocker.args
+    assert completed and run_counts(window.session.store, run_id)["done"] == 14
+    assert list_runs(window.session.store)[0].params["device"] == "cpu"
+    with qtbot.waitSignal(window.prelabel.finished, timeout=120_000):  # the same images on this computer
+        window.prelabel.start(window.session.dataset.scan_images().paths)
+    store = window.session.store.connection()
+    counts = dict(store.execute("SELECT run_id, COUNT(*) FROM proposals GROUP BY run_id"))
+    assert counts[run_id] == counts[run_id + 1] > 0

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PyQt6.QtCore import QObject, pyqtSignal
 
+from studio.core.cluster.connect import ClusterError, ClusterInfo
+from studio.core.cluster.runner import ClusterSpec, cluster_device
 from studio.core.device import DeviceError
 from studio.core.inference.engine import PredictParams, map_classes
 from studio.core.inference.model_file import ModelError
@@ -59,8 +62,10 @@ class PrelabelController(QObject):
 
     def start(self, paths: list[str], params: PredictParams | None = None,
               class_map: dict[int, int] | None = None, slicing: dict | None = None,
-              scope: str = "all", device: str = "auto") -> bool:
-        """Run the loaded model over ``paths`` (relative image paths) as a new run."""
+              scope: str = "all", device: str = "auto", cluster: ClusterSpec | None = None,
+              cluster_info: ClusterInfo | None = None) -> bool:
+        """Run the loaded model over ``paths`` (relative image paths) as a new run, here or on
+        a Ray cluster (``cluster_info``: what its connection check found)."""
         if not self._ready():
             return False
         ds, store, info = self.session.dataset, self.session.store, self.models.info
@@ -75,14 +80,18 @@ class PrelabelController(QObject):
         settings = PrelabelSettings(params or PredictParams(imgsz=info.imgsz or 640), scope,
                                     slicing.get("slice") or None, float(slicing.get("overlap", 0.2)), device=device)
         try:
-            run_id = start_run(store, info, settings, class_map, ds.classes.names, paths)
+            workers_device = None
+            if cluster is not None and cluster_info is not None:
+                workers_device = cluster_device(device, cluster_info)
+                cluster = replace(cluster, gpu=workers_device != "cpu")
+            run_id = start_run(store, info, settings, class_map, ds.classes.names, paths, workers_device)
         except DeviceError as exc:
             self.failed.emit(str(exc))
             return False
-        except ModelError as exc:
+        except (ModelError, ClusterError) as exc:
             self.failed.emit(error_text(exc))
             return False
-        return self._run(run_id)
+        return self._run(run_id, cluster=cluster)
 
     def resume_last(self, paths_for_scope: Callable[[str], Sequence[str]]) -> bool:
         """Continue the newest run that did not finish (stopped, failed, or the app was killed).
@@ -108,10 +117,11 @@ class PrelabelController(QObject):
             return False
         return self._ready() and self._run(run.id, list(paths_for_scope(settings.scope)))
 
-    def _run(self, run_id: int, fallback_paths: list[str] | None = None) -> bool:
+    def _run(self, run_id: int, fallback_paths: list[str] | None = None, cluster: ClusterSpec | None = None) -> bool:
         ds, store, info, model = self.session.dataset, self.session.store, self.models.info, self.models.model
         self.run_id = run_id
-        worker = JobWorker(lambda token: run_job(ds, store, run_id, model, info, token, fallback_paths), self)
+        worker = JobWorker(lambda token: run_job(ds, store, run_id, model, info, token, fallback_paths,
+                                                 cluster=cluster), self)
         worker.progress.connect(self.progress)
         worker.finished.connect(lambda done: self.finished.emit(run_id, done))
         worker.failed.connect(lambda msg, _d: self.failed.emit(msg))

@@ -17,9 +17,12 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
+from studio.core.cluster.connect import ClusterInfo
+from studio.core.cluster.runner import ClusterSpec
 from studio.core.inference.engine import PredictParams, map_classes
 from studio.core.inference.model_file import ModelInfo
 from studio.core.inference.slicing import estimate_cost
+from studio.ui.prelabel.cluster_row import ClusterRow
 from studio.ui.spin_boxes import double_spin
 
 SCOPES = ("all", "unlabeled", "filter", "selection")
@@ -34,6 +37,8 @@ class PrelabelChoice:
     class_map: dict[int, int]
     slicing: dict
     device: str = "auto"
+    cluster: ClusterSpec | None = None  # a Ray cluster run, or this computer
+    cluster_info: ClusterInfo | None = None  # what the connection check found
 
 
 class PrelabelDialog(QDialog):
@@ -78,6 +83,9 @@ class PrelabelDialog(QDialog):
         form.addRow(self.tr("Max detections"), self.max_det)
         form.addRow("", self.agnostic)
         form.addRow(self.tr("Device"), self.device)
+        self.cluster_row = ClusterRow(self)
+        form.addRow(self.tr("Run on"), self.cluster_row)
+        form.addRow("", self.cluster_row.status)
         form.addRow("", self.slice)
         form.addRow(self.tr("Tile size"), self.tile)
         form.addRow(self.tr("Tile overlap"), self.overlap)
@@ -104,6 +112,8 @@ class PrelabelDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.start_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.cluster_row.ready_changed.connect(self.start_button.setEnabled)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Class mapping (model → dataset; unmapped classes are dropped):"), self))
@@ -131,4 +141,7 @@ class PrelabelDialog(QDialog):
         params = PredictParams(conf=self.conf.value(), iou=self.iou.value(), imgsz=self.imgsz.value(),
                                max_det=self.max_det.value(), agnostic_nms=self.agnostic.isChecked())
         slicing = {"slice": self.tile.value(), "overlap": self.overlap.value()} if self.slice.isChecked() else {}
-        return PrelabelChoice(SCOPES[self.scope.currentIndex()], params, mapping, slicing, self.device.currentText())
+        row = self.cluster_row
+        cluster = ClusterSpec(row.address_text(), images=row.image_mode()) if row.on_cluster() else None
+        return PrelabelChoice(SCOPES[self.scope.currentIndex()], params, mapping, slicing, self.device.currentText(),
+                              cluster, row.info if cluster else None)

@@ -125,7 +125,8 @@ class PrelabelUi(QObject):
 
         def go() -> None:
             c = dialog.choice()
-            self.controller.start(self.paths_for_scope(c.scope), c.params, c.class_map, c.slicing, c.scope, c.device)
+            self.controller.start(self.paths_for_scope(c.scope), c.params, c.class_map, c.slicing, c.scope, c.device,
+                                  c.cluster, c.cluster_info)
 
         dialog.accepted.connect(go)
         dialog.open()
