@@ -16,12 +16,36 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
+def print_prelabel(q: dict, c: dict) -> None:
+    """The pre-labeling and cluster figures."""
+    print(f"\nPre-labeling ({q['images']} photos, {q['photo_sizes']}, demo model, start-up excluded)")
+    for size in (320, 640):
+        s = q[f"imgsz_{size}"]
+        print(f"  imgsz {size}: studio {s['studio_img_per_s']} img/s   yolo predict {s['yolo_predict_img_per_s']} "
+              f"img/s ({s['ratio_to_yolo']}x)   model only (ONNX Runtime, preloaded) batch 1 "
+              f"{s['model_only_batch1_img_per_s']}, batch {s['model_only_best_batch']} "
+              f"{s['model_only_best_img_per_s']} img/s; studio = {s['share_of_model_only_best']}x of that")
+        stages = ", ".join(f"{k} {v}" for k, v in s["stages_ms_per_image"].items())
+        print(f"    stages (ms per image): {stages}")
+        print(f"    agreement with yolo predict: {s['agreeing_images_share']:.1%} of images (same count "
+              f"{s['same_box_count_share']:.1%}, worst IoU {s['worst_matched_iou']}, worst conf diff "
+              f"{s['worst_conf_diff']})")
+    if "gpu" in q:
+        print(f"  GPU {q['gpu']['device']}: studio {q['gpu']['studio_img_per_s_640']} img/s at imgsz 640")
+    print(f"  local Ray cluster vs local engine ({c['images_difference']} images, imgsz 320, start-up excluded): "
+          f"{c['ray_shared_img_per_s']} (workers read) / {c['ray_send_img_per_s']} (bytes sent) vs "
+          f"{c['local_img_per_s']} img/s = {c['ray_shared_ratio']}x / {c['ray_send_ratio']}x; start-up "
+          f"{c['ray_shared_startup_s']} s vs {c['local_startup_s']} s")
+    print(f"  the driver stores {c['driver_store_img_per_s']} images/s (5 proposals each): the ceiling of any run")
+
+
 def main() -> int:
     """Run the benchmarks, print and save their figures."""
     import os
 
     from benchmarks import (
         bench_annotation,
+        bench_cluster,
         bench_first_paint,
         bench_huge_labels,
         bench_insight,
@@ -43,6 +67,7 @@ def main() -> int:
     results["huge_labels"] = bench_huge_labels.main()
     results["preprocess"] = bench_preprocess.main()
     results["prelabel"] = bench_prelabel.main()
+    results["cluster"] = bench_cluster.main()
     results["review"] = bench_review.main()
     results["insight"] = bench_insight.main(count)
     results["review_scale"] = bench_review_scale.main()
@@ -101,14 +126,7 @@ def main() -> int:
     print(f"  batch of {p['batch_images']} photos: studio preprocess {p['batch_studio_s']} s   plain loop "
           f"{p['batch_plain_loop_s']} s   speed-up {p['batch_speedup']}x on {p['cores']} cores; "
           f"outputs identical: {p['batch_outputs_identical']}")
-    q = results["prelabel"]
-    print(f"\nPre-labeling ({q['images']} sample images, demo model, imgsz {q['imgsz']}, start-up excluded)")
-    print(f"  studio prelabel (ONNX Runtime) {q['studio_img_per_s']} img/s   yolo predict "
-          f"{q['yolo_predict_img_per_s']} img/s   ratio {q['ratio']}x")
-    print(f"  studio prelabel (PyTorch, same backend as yolo) {q['studio_torch_img_per_s']} img/s   "
-          f"ratio {q['ratio_torch']}x; agreement: same box count {q['same_box_count_share']:.0%}, "
-          f"worst matched IoU {q['worst_matched_iou']}, worst confidence difference {q['worst_conf_diff']}")
-    print(f"  model only (forward pass on a preloaded tensor, PyTorch): {q['model_only_ms']} ms/img")
+    print_prelabel(results["prelabel"], results["cluster"])
     r = results["review"]
     print(f"\nReviewing proposals vs labeling by hand ({r['images']} new images, {r['true_boxes']} true boxes, "
           f"scripted user with real key and mouse events)")

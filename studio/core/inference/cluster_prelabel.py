@@ -9,8 +9,8 @@ driver's environment). Workers return raw model boxes; the driver maps classes a
 
 from __future__ import annotations
 
+import os
 import tempfile
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -19,10 +19,11 @@ from typing import Any
 import numpy as np
 
 from studio.core.cluster.runner import ClusterSpec, map_images, row_image, worker_error
-from studio.core.inference.pipeline import Result, StageTimes, group_by_shape, run_detector
+from studio.core.inference.pipeline import Result, StageTimes, local_results
 from studio.core.labels.boxes import Boxes
 
 STAGE_COLUMNS = ("decode", "letterbox", "forward", "nms")
+ROWS_PER_CALL = 128  # images per worker call (Ray Data block): fewer, larger tasks cost less scheduling
 
 
 class PrelabelWorker:
@@ -64,23 +65,22 @@ class PrelabelWorker:
     def _predict(self, rows: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         n = len(rows["path"])
         times = StageTimes()
-        images, errors, signatures = [], [], []
-        for i in range(n):
-            t0 = time.perf_counter()
-            img, error, signature = row_image({k: v[i] for k, v in rows.items()}, self.root)
-            times.add("decode", time.perf_counter() - t0)
-            images.append(img)
-            errors.append(error or "")
-            signatures.append(signature or (-1, -1))
+        found: dict[int, tuple] = {}
+
+        def load(key: str) -> tuple:
+            img, error, signature = row_image({k: v[int(key)] for k, v in rows.items()}, self.root)
+            found[int(key)] = (error, signature)
+            return img, error, signature
+
         boxes: list[Boxes | None] = [None] * n
         seconds = np.zeros(n)
-        good = [i for i in range(n) if images[i] is not None]
-        for group in group_by_shape([images[i] for i in good], self.batch):
-            idx = [good[g] for g in group]
-            t0 = time.perf_counter()
-            for i, b in zip(idx, run_detector(self.detector, [images[i] for i in idx], times)):
-                boxes[i] = b
-            seconds[idx] = (time.perf_counter() - t0) / len(idx)
+        # decoding (on every core: OpenCV releases the GIL) overlaps the model, as on one machine
+        for key, b, _error, each, _sig in local_results(None, [str(i) for i in range(n)], self.detector,
+                                                         self.batch, times, decoders=os.cpu_count() or 1,
+                                                         load=load):
+            boxes[int(key)], seconds[int(key)] = b, each
+        errors = [found[i][0] or "" for i in range(n)]
+        signatures = [found[i][1] or (-1, -1) for i in range(n)]
         share = {s: times.seconds[s] / max(n, 1) for s in STAGE_COLUMNS}
         return {"path": rows["path"], "boxes": np.array([_pack(b) for b in boxes], dtype=object),
                 "error": np.array(errors, dtype=object), "seconds": seconds,
@@ -122,7 +122,8 @@ def cluster_results(spec: ClusterSpec, root: Path, todo: Sequence[str], model_fi
     model_ref = [ray.put(Path(model_file).read_bytes())]  # in a list: Ray hands the worker the reference
     kwargs = {"model": model_ref, "suffix": Path(model_file).suffix.lower(), "settings": stored_settings,
               "device": "0" if spec.gpu else "cpu", "batch": batch}
-    for row in map_images(spec, root, todo, PrelabelWorker, kwargs, batch_size=max(batch, 8), info=info):
+    rows_per_call = max(batch, ROWS_PER_CALL)
+    for row in map_images(spec, root, todo, PrelabelWorker, kwargs, batch_size=rows_per_call, info=info):
         for stage in STAGE_COLUMNS:
             times.add(stage, float(row[f"{stage}_s"]))
         error = str(row["error"]) or None

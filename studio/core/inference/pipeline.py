@@ -151,10 +151,22 @@ def _decode(path: Path, times: StageTimes) -> tuple[np.ndarray | None, str | Non
     return img, error, signature
 
 
-def local_results(image_path: Callable[[str], Path], todo: Sequence[str], detector: Any, batch: int,
-                  times: StageTimes, decoders: int = 2) -> Iterator[Result]:
+def local_results(image_path: Callable[[str], Path] | None, todo: Sequence[str], detector: Any, batch: int,
+                  times: StageTimes, decoders: int = 2,
+                  load: Callable[[str], tuple[np.ndarray | None, str | None, Signature]] | None = None
+                  ) -> Iterator[Result]:
     """Proposals for ``todo`` on this machine: decoding on ``decoders`` threads, batches of one
-    shape in the model on another thread while the previous batch is handed on."""
+    shape in the model on another thread while the previous batch is handed on. Images are
+    files below ``image_path``, or whatever ``load(key)`` returns (a cluster worker's rows)."""
+
+    def read(key: str) -> tuple[np.ndarray | None, str | None, Signature]:
+        if load is None:
+            return _decode(image_path(key), times)
+        t0 = time.perf_counter()
+        out = load(key)
+        times.add("decode", time.perf_counter() - t0)
+        return out
+
     window = max(8, 3 * batch)
     batcher = ShapeBatcher(batch)
     with ThreadPoolExecutor(max_workers=decoders) as pool, ThreadPoolExecutor(max_workers=1) as model:
@@ -171,7 +183,7 @@ def local_results(image_path: Callable[[str], Path], todo: Sequence[str], detect
         try:
             while nxt < len(todo) or ahead:
                 while nxt < len(todo) and len(ahead) < window:
-                    ahead.append((todo[nxt], pool.submit(_decode, image_path(todo[nxt]), times)))
+                    ahead.append((todo[nxt], pool.submit(read, todo[nxt])))
                     nxt += 1
                 rel, future = ahead.popleft()
                 img, error, signature = future.result()
