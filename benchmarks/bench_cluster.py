@@ -63,18 +63,17 @@ def main(n_small: int = 60, n_large: int = 1060, reps: int = 3, out_dir: Path = 
     timed(studio_cmd(warm, 320), env)  # the ONNX export, once, outside the timing
     variants = {"local": (), "ray_shared": ("--cluster", "local"),
                 "ray_send": ("--cluster", "local", "--images", "send")}
-    t: dict[str, dict[int, float]] = {k: {} for k in variants}
+    runs: dict[tuple[str, int], list[float]] = {}
     breakdown: dict[str, dict] = {}
-    for n in (n_small, n_large):
-        for name, extra in variants.items():
-            runs = []
-            for _ in range(reps):  # alternated with the other drivers, so drift hits all alike
+    for _ in range(reps):  # the drivers alternate, so the machine's drift hits all alike
+        for n in (n_small, n_large):
+            for name, extra in variants.items():
                 data = subset(base, out_dir / f"cluster-{name}-{n}", n)
                 seconds, stdout = timed(studio_cmd(data, 320, *extra), env)
-                runs.append(seconds)
-            t[name][n] = float(np.median(runs))
-            if n == n_large:
-                breakdown[name] = stages(stdout)
+                runs.setdefault((name, n), []).append(seconds)
+                if n == n_large:
+                    breakdown[name] = stages(stdout)
+    t = {name: {n: float(np.median(runs[name, n])) for n in (n_small, n_large)} for name in variants}
     rate = {k: (n_large - n_small) / (v[n_large] - v[n_small]) for k, v in t.items()}
     startup = {k: t[k][n_small] - n_small / rate[k] for k in t}
     return {"images_difference": n_large - n_small, "imgsz": 320,
