@@ -24,7 +24,8 @@ def print_prelabel(q: dict, c: dict) -> None:
         print(f"  imgsz {size}: studio {s['studio_img_per_s']} img/s   yolo predict {s['yolo_predict_img_per_s']} "
               f"img/s ({s['ratio_to_yolo']}x)   model only (ONNX Runtime, preloaded) batch 1 "
               f"{s['model_only_batch1_img_per_s']}, batch {s['model_only_best_batch']} "
-              f"{s['model_only_best_img_per_s']} img/s; studio = {s['share_of_model_only_best']}x of that")
+              f"{s['model_only_best_img_per_s']} img/s; studio = {s['share_of_model_only_best']}x of that, "
+              f"{s['share_of_that_limit']}x of forward + decode ({s['limit_forward_plus_decode_img_per_s']} img/s)")
         stages = ", ".join(f"{k} {v}" for k, v in s["stages_ms_per_image"].items())
         print(f"    stages (ms per image): {stages}")
         print(f"    agreement with yolo predict: {s['agreeing_images_share']:.1%} of images (same count "
