@@ -91,20 +91,12 @@ def _init_worker() -> None:
     cv2.setNumThreads(1)  # one image per process: no oversubscription on small machines
 
 
-def preprocess_job(pipeline: Pipeline, src: str | Path, dst: str | Path, workers: int | None = None,
-                   cancelled: Callable[[], bool] = lambda: False,
-                   overwrite: bool = False, cluster: ClusterSpec | None = None) -> Iterator[Progress]:
-    """Apply ``pipeline`` to every image below ``src``, writing PNGs below ``dst``.
-
-    Yields ``Progress`` whose payload is the list of ``BatchResult`` since the last report.
-    With ``cluster`` the images are processed on a Ray cluster and written here.
-    """
-    src, dst = Path(src), Path(dst)
+def _claim_output(src: Path, dst: Path, text: str, overwrite: bool) -> None:
+    """Check the folders and make ``dst`` this pipeline's output (its manifest written)."""
     if not src.is_dir():
         raise PipelineError(f"no such folder: {src}")
     if src.resolve() == dst.resolve():
         raise PipelineError("the output folder must differ from the input folder")
-    text = pipeline.to_json()
     dst.mkdir(parents=True, exist_ok=True)
     manifest = dst / MANIFEST
     if manifest.exists() and not overwrite:
@@ -115,6 +107,19 @@ def preprocess_job(pipeline: Pipeline, src: str | Path, dst: str | Path, workers
         for rel in list_images(src):
             output_path(dst, rel).unlink(missing_ok=True)
     atomic_write_text(manifest, text)
+
+
+def preprocess_job(pipeline: Pipeline, src: str | Path, dst: str | Path, workers: int | None = None,
+                   cancelled: Callable[[], bool] = lambda: False,
+                   overwrite: bool = False, cluster: ClusterSpec | None = None) -> Iterator[Progress]:
+    """Apply ``pipeline`` to every image below ``src``, writing PNGs below ``dst``.
+
+    Yields ``Progress`` whose payload is the list of ``BatchResult`` since the last report.
+    With ``cluster`` the images are processed on a Ray cluster and written here.
+    """
+    src, dst = Path(src), Path(dst)
+    text = pipeline.to_json()
+    _claim_output(src, dst, text, overwrite)
     images = list_images(src)
     todo = [r for r in images if not output_path(dst, r).exists()]
     done_before = [BatchResult(r, "skipped") for r in images if output_path(dst, r).exists()]
