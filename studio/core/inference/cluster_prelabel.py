@@ -54,6 +54,7 @@ class PrelabelWorker:
         stored = PrelabelSettings.from_stored(settings)
         self.detector = build_detector(loaded, info, replace(stored, backend=info.backend, device=device))
         use_all_cores()
+        normal_priority()
 
     def __call__(self, rows: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         """Boxes for a batch of rows, as columns (boxes as float64 bytes, n x 6)."""
@@ -76,7 +77,7 @@ class PrelabelWorker:
         seconds = np.zeros(n)
         # decoding (on every core: OpenCV releases the GIL) overlaps the model, as on one machine
         for key, b, _error, each, _sig in local_results(None, [str(i) for i in range(n)], self.detector,
-                                                         self.batch, times, decoders=os.cpu_count() or 1,
+                                                         self.batch, times, decoders=1,
                                                          load=load):
             boxes[int(key)], seconds[int(key)] = b, each
         errors = [found[i][0] or "" for i in range(n)]
@@ -87,6 +88,15 @@ class PrelabelWorker:
                 "mtime_ns": np.array([s[0] for s in signatures], np.int64),
                 "size": np.array([s[1] for s in signatures], np.int64),
                 **{f"{s}_s": np.full(n, share[s]) for s in STAGE_COLUMNS}}
+
+
+def normal_priority() -> None:
+    """Undo the niceness Ray gives its workers, where allowed: a niced model worker is preempted
+    by every wake-up of the driver, and a preempted thread stalls the whole parallel forward pass."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, 0, 0)
+    except (OSError, AttributeError):  # not permitted, or not a POSIX system
+        pass
 
 
 def _pack(boxes: Boxes | None) -> bytes:
