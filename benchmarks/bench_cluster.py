@@ -54,9 +54,9 @@ def store_rate(out_dir: Path, n: int = 20_000, boxes: int = 5) -> float:
     return n / (time.perf_counter() - t0)
 
 
-def main(n_small: int = 60, n_large: int = 1060, reps: int = 3, out_dir: Path = ROOT / "bench-out") -> dict:
+def main(n_small: int = 60, n_large: int = 1060, reps: int = 5, out_dir: Path = ROOT / "bench-out") -> dict:
     """Local engine vs ``--cluster local`` (images read by the workers, and sent by the driver);
-    each time is the median of ``reps`` runs (Ray's start-up varies by a second or two)."""
+    each time is the median of ``reps`` runs (start-up varies by seconds here)."""
     base = photos(out_dir, n_large)
     env = bench_env()
     warm = subset(base, out_dir / "cluster-warm", 2)

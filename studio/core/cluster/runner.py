@@ -104,7 +104,7 @@ def _run_wave(spec: ClusterSpec, info: ClusterInfo, rows: list, worker_cls: type
     items = [{"path": r} for r in rows] if isinstance(rows[0], str) else rows
     ds = ray.data.from_items(items, override_num_blocks=max(1, math.ceil(len(items) / batch_size)))
     # two calls at a time in each worker: one decodes while the other's images are in the model
-    resources: dict[str, Any] = {"num_cpus": spec.cpus_per_worker, "max_concurrency": 2}
+    resources: dict[str, Any] = {"num_cpus": spec.cpus_per_worker}
     if spec.gpu:
         resources["num_gpus"] = 1
     out = ds.map_batches(worker_cls, fn_constructor_kwargs=kwargs, batch_size=batch_size, batch_format="numpy",

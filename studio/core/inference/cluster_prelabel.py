@@ -77,7 +77,7 @@ class PrelabelWorker:
         seconds = np.zeros(n)
         # decoding (on every core: OpenCV releases the GIL) overlaps the model, as on one machine
         for key, b, _error, each, _sig in local_results(None, [str(i) for i in range(n)], self.detector,
-                                                         self.batch, times, decoders=1,
+                                                         self.batch, times, decoders=os.cpu_count() or 1,
                                                          load=load):
             boxes[int(key)], seconds[int(key)] = b, each
         errors = [found[i][0] or "" for i in range(n)]
