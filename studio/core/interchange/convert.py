@@ -1,0 +1,92 @@
+"""Foreign shapes to YOLO rows, with each source tool's own pixel convention.
+
+- Pascal VOC (LabelImg): corners are integers; LabelImg's own YOLO writer takes
+  ``int()`` of each corner, raises ``xmin``/``ymin`` below 1 to 1, and divides
+  ``(xmin + xmax) / 2`` and ``xmax - xmin`` by the real image size (``BndBox2YoloLine``).
+- labelme, COCO, CVAT: float pixel corners, ``(x1 + x2) / 2 / W`` and ``(x2 - x1) / W``
+  (Ultralytics' ``convert_coco`` for COCO's ``[x, y, w, h]``).
+
+Boxes reaching outside the image are clipped to it and reported; boxes entirely outside, or of
+zero size, are reported and left out. A stated image size that disagrees with the image is
+reported; the real size is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from studio.core.interchange.foreign import ForeignImage, ForeignShape
+from studio.core.labels.boxes import Boxes
+from studio.core.labels.yolo import KeptLine
+
+
+@dataclass
+class Converted:
+    """One image's rows in dataset class ids: boxes, and polygons kept as segment rows."""
+
+    boxes: Boxes
+    segments: list[KeptLine] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    dropped: dict[str, int] = field(default_factory=dict)
+
+
+def voc_corners(xyxy: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """LabelImg's corners for its YOLO writer: ``int()`` of each, xmin/ymin at least 1."""
+    x1, y1, x2, y2 = (int(v) for v in xyxy)
+    return float(max(x1, 1)), float(max(y1, 1)), float(x2), float(y2)
+
+
+def convert_image(image: ForeignImage, fmt: str, real_wh: tuple[int, int], class_ids: dict[str, int | None],
+                  skip_difficult: bool = False, segments: bool = False) -> Converted:
+    """Rows for ``image`` on an image of ``real_wh``; ``class_ids`` maps names to ids (``None``: dropped)."""
+    out = Converted(Boxes.empty())
+    w, h = real_wh
+    if image.size is not None and tuple(image.size) != (w, h):
+        out.problems.append(f"the file says the image is {image.size[0]}x{image.size[1]}, it is {w}x{h}; "
+                            f"the real size is used")
+    rows, segs = [], []
+    for shape in image.shapes:
+        cid = class_ids.get(shape.name)
+        if cid is None:
+            out.dropped[f"class '{shape.name}' (dropped)"] = out.dropped.get(f"class '{shape.name}' (dropped)", 0) + 1
+            continue
+        if shape.difficult and skip_difficult:
+            out.dropped["difficult"] = out.dropped.get("difficult", 0) + 1
+            continue
+        box = _box(shape, fmt, (w, h), out.problems)
+        if box is None:
+            continue
+        if segments and shape.polygon is not None:
+            segs.append(_segment_row(cid, shape.polygon, (w, h)))
+        else:
+            rows.append((cid, *box))
+    out.boxes = Boxes.from_rows(rows) if rows else Boxes.empty()
+    out.segments = [KeptLine(len(rows) + k + 1, line) for k, line in enumerate(segs)]
+    return out
+
+
+def _box(shape: ForeignShape, fmt: str, wh: tuple[int, int], problems: list[str]) -> tuple | None:
+    """Normalized ``(cx, cy, bw, bh)`` of a shape, or ``None`` (reported) when it cannot be a box."""
+    w, h = wh
+    x1, y1, x2, y2 = voc_corners(shape.xyxy) if fmt == "voc" else shape.xyxy
+    x1, x2 = min(x1, x2), max(x1, x2)
+    y1, y2 = min(y1, y2), max(y1, y2)
+    if x2 <= 0 or y2 <= 0 or x1 >= w or y1 >= h:
+        problems.append(f"'{shape.name}' box ({x1:g}, {y1:g}, {x2:g}, {y2:g}) is outside the {w}x{h} image; left out")
+        return None
+    if x1 < 0 or y1 < 0 or x2 > w or y2 > h:
+        problems.append(f"'{shape.name}' box ({x1:g}, {y1:g}, {x2:g}, {y2:g}) reaches outside the {w}x{h} image; "
+                        f"clipped to it")
+        x1, y1, x2, y2 = max(x1, 0.0), max(y1, 0.0), min(x2, float(w)), min(y2, float(h))
+    if x2 - x1 <= 0 or y2 - y1 <= 0:
+        problems.append(f"'{shape.name}' box ({x1:g}, {y1:g}, {x2:g}, {y2:g}) has zero size; left out")
+        return None
+    return (x1 + x2) / 2 / w, (y1 + y2) / 2 / h, (x2 - x1) / w, (y2 - y1) / h
+
+
+def _segment_row(class_id: int, polygon: np.ndarray, wh: tuple[int, int]) -> bytes:
+    """An Ultralytics segment row: class, then normalized x y pairs (clipped to the image)."""
+    pts = np.clip(polygon / np.array(wh, np.float64), 0.0, 1.0)
+    return (f"{class_id} " + " ".join(f"{v:.6f}" for v in pts.reshape(-1))).encode()
