@@ -9,6 +9,7 @@
     studio train DATASET --model M       train on the finished images (--resume RUN_DIR continues)
     studio augment-preview DATASET --out DIR   training samples exactly as Ultralytics' loader makes them
     studio prelabel DATASET --model M    propose boxes with a detection model (resumable)
+    studio import SRC DATASET --from F   labels from LabelImg (voc), labelme, coco or cvat
     studio review ACTION DATASET         status / report / auto-accept / export of a reviewed run
     studio check / stats / eval / train-report / split   dataset and model insight
     studio plugins                       list plugins and the ones that failed to load
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     from studio.cli.augment import add_augment_parser
     from studio.cli.data import add_data_parsers
     from studio.cli.insight import add_insight_parsers
+    from studio.cli.interchange import add_import_parser
     from studio.cli.prelabel import add_prelabel_parser
     from studio.cli.review import add_review_parser
     from studio.cli.thresholds import add_thresholds_parser
@@ -52,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_data_parsers(sub)
     add_prelabel_parser(sub)
+    add_import_parser(sub)
     add_review_parser(sub)
     add_insight_parsers(sub)
     add_thresholds_parser(sub)

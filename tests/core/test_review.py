@@ -11,6 +11,7 @@ import pytest
 from studio.core.dataset.layout import open_dataset
 from studio.core.inference.runs import create_run, record_results
 from studio.core.labels.boxes import Boxes
+from studio.core.labels.merge import merge_accepted
 from studio.core.labels.metrics import ImageBoxes
 from studio.core.labels.yolo import boxes_to_label_file, load_yolo_labels, save_yolo_labels
 from studio.core.review.auto_accept import auto_accept_job, eligible_items
@@ -26,7 +27,6 @@ from studio.core.review.workflow import (
     decisions_for,
     finish_review,
     image_changed_since_run,
-    merge_accepted,
     order_queue,
     queue_items,
     run_proposals,

@@ -10,8 +10,14 @@ from PyQt6.QtCore import Qt
 
 from studio.core.dataset.layout import open_dataset
 from studio.core.inference.runs import run_proposals
+from studio.core.labels.merge import merge_accepted
 from studio.core.labels.yolo import load_yolo_labels
-from studio.core.review.workflow import Decision, ReviewStatus, decisions_for, merge_accepted, status_of
+from studio.core.review.workflow import (
+    Decision,
+    ReviewStatus,
+    decisions_for,
+    status_of,
+)
 from studio.core.store.db import Store
 from tests.core.test_review import make_run
 

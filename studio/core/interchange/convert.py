@@ -21,6 +21,8 @@ from studio.core.interchange.foreign import ForeignImage, ForeignShape
 from studio.core.labels.boxes import Boxes
 from studio.core.labels.yolo import KeptLine
 
+EDGE_TOLERANCE_PX = 0.01  # rounding in other tools' files: clipped without a word
+
 
 @dataclass
 class Converted:
@@ -76,10 +78,11 @@ def _box(shape: ForeignShape, fmt: str, wh: tuple[int, int], problems: list[str]
     if x2 <= 0 or y2 <= 0 or x1 >= w or y1 >= h:
         problems.append(f"'{shape.name}' box ({x1:g}, {y1:g}, {x2:g}, {y2:g}) is outside the {w}x{h} image; left out")
         return None
-    if x1 < 0 or y1 < 0 or x2 > w or y2 > h:
+    eps = EDGE_TOLERANCE_PX
+    if x1 < -eps or y1 < -eps or x2 > w + eps or y2 > h + eps:
         problems.append(f"'{shape.name}' box ({x1:g}, {y1:g}, {x2:g}, {y2:g}) reaches outside the {w}x{h} image; "
                         f"clipped to it")
-        x1, y1, x2, y2 = max(x1, 0.0), max(y1, 0.0), min(x2, float(w)), min(y2, float(h))
+    x1, y1, x2, y2 = max(x1, 0.0), max(y1, 0.0), min(x2, float(w)), min(y2, float(h))
     if x2 - x1 <= 0 or y2 - y1 <= 0:
         problems.append(f"'{shape.name}' box ({x1:g}, {y1:g}, {x2:g}, {y2:g}) has zero size; left out")
         return None

@@ -14,7 +14,7 @@ from studio.core.labels.metrics import box_iou
 DUPLICATE_IOU = 0.7  # an accepted proposal this close to a same-class human box is not added
 
 
-def _match_any(a: Boxes, b: Boxes, iou: float, same_class: bool) -> np.ndarray:
+def overlaps_any(a: Boxes, b: Boxes, iou: float, same_class: bool) -> np.ndarray:
     """For each box of ``a``: is some box of ``b`` at least ``iou`` close (and same class)?"""
     if not len(a) or not len(b):
         return np.zeros(len(a), bool)
@@ -40,7 +40,7 @@ def merge_accepted(human: Boxes, proposals: Boxes, iou: float = DUPLICATE_IOU,
     kept = Boxes(human.xywhn, human.class_id)
     for i in order:
         one = Boxes(proposals.xywhn[i:i + 1], proposals.class_id[i:i + 1])
-        if _match_any(one, kept, iou, same_class=not any_class)[0]:
+        if overlaps_any(one, kept, iou, same_class=not any_class)[0]:
             dup[i] = True
         else:
             kept = kept.merge(one)

@@ -23,13 +23,13 @@ import numpy as np
 from studio.core.dataset.layout import Dataset
 from studio.core.inference.runs import run_proposals
 from studio.core.jobs import EtaClock, Progress
+from studio.core.labels.merge import merge_accepted
 from studio.core.labels.yolo import boxes_to_label_file, load_yolo_labels, save_yolo_labels
 from studio.core.review.classes import ClassCheck, translate_classes
 from studio.core.review.workflow import (
     QueueItem,
     ReviewStatus,
     mark_spot_checks,
-    merge_accepted,
     queue_items,
     record_auto_accept,
     remember_before,

@@ -22,6 +22,7 @@ import numpy as np
 from studio.core.dataset.layout import Dataset
 from studio.core.inference.runs import get_run, run_proposals
 from studio.core.labels.boxes import Boxes
+from studio.core.labels.merge import merge_accepted
 from studio.core.labels.metrics import (
     ClassResult,
     ImageBoxes,
@@ -38,7 +39,6 @@ from studio.core.review.workflow import (
     Decision,
     boxes_before_review,
     decision_counts,
-    merge_accepted,
     reviewed_paths,
     spot_check_rows,
 )

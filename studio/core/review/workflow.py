@@ -31,7 +31,7 @@ import numpy as np
 
 from studio.core.inference.runs import done_image_paths, image_signature, proposal_summary, run_proposals
 from studio.core.labels.boxes import Boxes
-from studio.core.labels.merge import _match_any
+from studio.core.labels.merge import overlaps_any
 from studio.core.labels.metrics import box_iou, greedy_pairs
 from studio.core.review.classes import ClassCheck, translate_classes
 from studio.core.store.db import Store
@@ -317,7 +317,7 @@ def classify(ids: np.ndarray, proposals: Boxes, taken: dict[int, Decision], befo
         out[pid] = Decision.REJECTED if conf >= min_conf or action is Decision.REJECTED else Decision.HIDDEN
     rest = final[np.flatnonzero(~used)] if len(final) else final
     known = before.merge(Boxes(proposals.xywhn[originals], proposals.class_id[originals])) if originals else before
-    added = int((~_match_any(rest, known, EDIT_IOU, same_class=False)).sum()) if len(rest) else 0
+    added = int((~overlaps_any(rest, known, EDIT_IOU, same_class=False)).sum()) if len(rest) else 0
     return ImageOutcome(out, added)
 
 

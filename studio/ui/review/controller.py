@@ -19,6 +19,7 @@ from PyQt6.QtCore import QObject, pyqtSignal
 from studio.core.inference.runs import run_proposals
 from studio.core.labels.boxes import Boxes
 from studio.core.labels.document import LabelDocument
+from studio.core.labels.merge import merge_accepted
 from studio.core.review.classes import translate_classes
 from studio.core.review.workflow import (
     Decision,
@@ -27,7 +28,6 @@ from studio.core.review.workflow import (
     decisions_for,
     finish_review,
     image_changed_since_run,
-    merge_accepted,
     reopen_review,
     set_decisions,
     status_of,
