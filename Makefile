@@ -27,6 +27,8 @@ $(VENV)/.base-installed: pyproject.toml
 
 $(VENV)/.dev-installed: $(VENV)/.base-installed
 	$(PY) -m pip install -q -e '.[dev]'
+	# LabelImg's own VOC reader and YOLO writer are a test oracle; without its Qt 5 dependency
+	$(PY) -m pip install -q --no-deps 'labelImg==1.8.6'
 	@touch $@
 
 $(SAMPLE)/data.yaml: | $(VENV)/.base-installed

@@ -178,3 +178,66 @@ def test_xml_with_entities_is_refused(sample_dataset: Path, tmp_path: Path, fmt:
                     f"<{'annotation' if fmt == 'voc' else 'annotations'}>&b;</x>")
     plan = plan_import(open_dataset(sample_dataset), bomb, fmt)
     assert plan.file_problems and not plan.items
+
+
+def _labelimg_oracle():
+    """LabelImg 1.8.6's own code: its VOC reader, its YOLO line writer, and the corner rule of
+    ``LabelFile.convert_points_to_bnd_box`` (taken from its source; that module needs Qt 5)."""
+    import ast
+    import importlib.util
+
+    from libs.pascal_voc_io import PascalVocReader
+    from libs.yolo_io import YOLOWriter
+
+    source = Path(importlib.util.find_spec("libs.labelFile").origin).read_text(encoding="utf-8")
+    fn = next(n for n in ast.walk(ast.parse(source))
+              if isinstance(n, ast.FunctionDef) and n.name == "convert_points_to_bnd_box")
+    fn.decorator_list = []
+    space: dict = {}
+    exec(compile(ast.Module([fn], []), "labelFile.py", "exec"), space)  # noqa: S102 - the oracle's own code
+    return PascalVocReader, YOLOWriter, space["convert_points_to_bnd_box"]
+
+
+def test_voc_rows_equal_labelimg_own_yolo_writer(sample_dataset: Path, tmp_path: Path) -> None:
+    reader_cls, writer_cls, to_bnd_box = _labelimg_oracle()
+    truth = _truth(sample_dataset)
+    _unlabel(sample_dataset)
+    src = tmp_path / "voc"
+    src.mkdir()
+    rng = np.random.default_rng(5)
+    for rel, (rows, (w, h)) in truth.items():
+        objs = ""
+        for c, cx, cy, bw, bh in rows:  # LabelImg stores integer corners; add some off-by-one edges
+            x1, y1 = int((cx - bw / 2) * w) - int(rng.integers(0, 2)), int((cy - bh / 2) * h)
+            objs += (f"<object><name>{NAMES[int(c)]}</name><difficult>0</difficult><bndbox><xmin>{max(x1, 0)}</xmin>"
+                     f"<ymin>{y1}</ymin><xmax>{int((cx + bw / 2) * w)}</xmax><ymax>{int((cy + bh / 2) * h)}</ymax>"
+                     f"</bndbox></object>")
+        (src / (Path(rel).stem + ".xml")).write_text(
+            f"<annotation><folder>images</folder><filename>{Path(rel).name}</filename><size><width>{w}</width>"
+            f"<height>{h}</height><depth>3</depth></size>{objs}</annotation>")
+    _import(sample_dataset, src, "voc")
+    for rel, (_rows0, (w, h)) in truth.items():
+        shapes = reader_cls(str(src / (Path(rel).stem + ".xml"))).get_shapes()
+        writer = writer_cls("images", Path(rel).name, [h, w, 3])
+        expected = []
+        for name, points, *_rest in shapes:
+            x1, y1, x2, y2 = to_bnd_box(points)
+            expected.append(writer.bnd_box_to_yolo_line({"xmin": x1, "ymin": y1, "xmax": x2, "ymax": y2,
+                                                         "name": name}, list(NAMES)))
+        ours = _rows(sample_dataset, rel)
+        assert ours.shape == (len(expected), 5), rel
+        assert np.abs(ours - np.array(expected, np.float64).reshape(-1, 5)).max(initial=0) <= 5e-7 + 1e-12, rel
+
+
+def test_an_imported_dataset_passes_ultralytics_checks(sample_dataset: Path, tmp_path: Path) -> None:
+    from ultralytics.data.utils import check_det_dataset, verify_image_label
+
+    truth = _truth(sample_dataset)
+    _unlabel(sample_dataset)
+    _import(sample_dataset, _coco(truth, tmp_path / "c.json"), "coco")
+    info = check_det_dataset(str(sample_dataset / "data.yaml"))
+    assert info["nc"] == 5
+    ds = open_dataset(sample_dataset)
+    for rel in truth:
+        out = verify_image_label((str(ds.image_path(rel)), str(ds.label_path(rel)), "", False, 5, 0, 0, False))
+        assert out[0] is not None and out[-1] == "", (rel, out[-1])  # image kept, no warning
