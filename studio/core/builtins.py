@@ -33,5 +33,9 @@ def register_builtins(registry: Registry) -> None:
     from studio.core.preprocess.ops import register_builtin_ops
 
     register_builtin_ops(registry)
-    if "ultralytics" not in registry.names("exporter"):
-        registry.add("exporter", "ultralytics", export_ultralytics_split)
+    from studio.core.interchange.writers import export_coco, export_labelme, export_voc
+
+    for name, exporter in (("ultralytics", export_ultralytics_split), ("voc", export_voc),
+                           ("labelme", export_labelme), ("coco", export_coco)):
+        if name not in registry.names("exporter"):
+            registry.add("exporter", name, exporter)

@@ -241,3 +241,29 @@ def test_an_imported_dataset_passes_ultralytics_checks(sample_dataset: Path, tmp
     for rel in truth:
         out = verify_image_label((str(ds.image_path(rel)), str(ds.label_path(rel)), "", False, 5, 0, 0, False))
         assert out[0] is not None and out[-1] == "", (rel, out[-1])  # image kept, no warning
+
+
+@pytest.mark.parametrize("fmt, bound", [("labelme", 1e-6), ("coco", 1e-6), ("voc", None)])
+def test_export_then_import_gives_the_rows_back(sample_dataset: Path, tmp_path: Path, fmt: str, bound) -> None:
+    truth = _truth(sample_dataset)
+    out = tmp_path / "exported"
+    done = subprocess.run([sys.executable, "-m", "studio.cli", "export", str(sample_dataset), str(out),
+                           "--format", fmt], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    _unlabel(sample_dataset)
+    plan = _import(sample_dataset, out / "annotations.json" if fmt == "coco" else out, fmt)
+    assert not [p for i in plan.items for p in i.problems] and not plan.file_problems and not plan.new_classes
+    for rel, (rows, (w, h)) in truth.items():
+        back = _rows(sample_dataset, rel)
+        assert back.shape == rows.shape and (back[:, 0] == rows[:, 0]).all(), rel
+        if bound is not None:
+            assert np.abs(back - rows).max(initial=0) <= bound + 1e-12, rel
+        else:  # VOC stores integer pixels: every corner within one pixel
+            # (LabelImg writes a corner at 0 as 1; the rows themselves carry 6 decimals, ~1e-3 px)
+            assert np.abs(_corners(back, w, h) - _corners(rows, w, h)).max(initial=0) <= 1.0 + 1e-3, rel
+
+
+def _corners(rows: np.ndarray, w: int, h: int) -> np.ndarray:
+    """Pixel corners of YOLO rows."""
+    return np.column_stack([(rows[:, 1] - rows[:, 3] / 2) * w, (rows[:, 2] - rows[:, 4] / 2) * h,
+                            (rows[:, 1] + rows[:, 3] / 2) * w, (rows[:, 2] + rows[:, 4] / 2) * h])

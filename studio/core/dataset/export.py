@@ -187,7 +187,7 @@ def write_coco(path: Path, items: Sequence[tuple[str, Path, object]], names: Seq
         for (cx, cy, bw, bh), cls in zip(boxes.xywhn, boxes.class_id):  # type: ignore[attr-defined]
             x, y, pw, ph = (cx - bw / 2) * w, (cy - bh / 2) * h, bw * w, bh * h
             annotations.append({"id": len(annotations) + 1, "image_id": image_id, "category_id": int(cls) + 1,
-                                "bbox": [round(float(v), 3) for v in (x, y, pw, ph)],
+                                "bbox": [round(float(v), 6) for v in (x, y, pw, ph)],
                                 "area": round(float(pw * ph), 3), "iscrowd": 0, "segmentation": []})
     data = {"info": {"description": "exported by studio"}, "images": images, "annotations": annotations,
             "categories": [{"id": i + 1, "name": n, "supercategory": ""} for i, n in enumerate(names)]}
