@@ -267,3 +267,37 @@ def _corners(rows: np.ndarray, w: int, h: int) -> np.ndarray:
     """Pixel corners of YOLO rows."""
     return np.column_stack([(rows[:, 1] - rows[:, 3] / 2) * w, (rows[:, 2] - rows[:, 4] / 2) * h,
                             (rows[:, 1] + rows[:, 3] / 2) * w, (rows[:, 2] + rows[:, 4] / 2) * h])
+
+
+def test_cvat_boxes_rotated_boxes_and_labelme_polygons(sample_dataset: Path, tmp_path: Path) -> None:
+    _unlabel(sample_dataset)
+    cvat = tmp_path / "annotations.xml"
+    cvat.write_text('<?xml version="1.0"?><annotations><version>1.1</version>'
+                    '<image id="0" name="images/train/train_0000.jpg" width="640" height="480">'
+                    '<box label="apple" occluded="0" xtl="100" ytl="100" xbr="200" ybr="150"></box>'
+                    '<box label="lemon" occluded="0" xtl="300" ytl="300" xbr="400" ybr="340" rotation="90"></box>'
+                    '<polygon label="apple" points="1,1;5,5;1,5"></polygon></image></annotations>')
+    plan = _import(sample_dataset, cvat, "cvat")
+    assert plan.counts == {"rotated boxes (taken as their axis-aligned bounds)": 1,
+                           "polygons, points and other non-box shapes": 1}
+    rows = _rows(sample_dataset, "images/train/train_0000.jpg")
+    assert np.abs(rows - np.array([[0, 150 / 640, 125 / 480, 100 / 640, 50 / 480],
+                                   [3, 350 / 640, 320 / 480, 40 / 640, 100 / 480]])).max() < 1e-6
+    src = tmp_path / "lm"
+    src.mkdir()
+    poly = [[100, 100], [200, 120], [150, 200]]
+    (src / "p.json").write_text(json.dumps({"imagePath": "train_0001.jpg", "imageWidth": 640, "imageHeight": 480,
+                                            "shapes": [{"label": "banana", "shape_type": "polygon",
+                                                        "points": poly}]}))
+    _import(sample_dataset, src, "labelme")
+    assert np.abs(_rows(sample_dataset, "images/train/train_0001.jpg")
+                  - [[1, 150 / 640, 150 / 480, 100 / 640, 100 / 480]]).max() < 1e-6
+    _import(sample_dataset, src, "labelme", segments=True, mode="replace")
+    text = open_dataset(sample_dataset).label_path("images/train/train_0001.jpg").read_text()
+    assert text.startswith("1 0.156250 0.208333 0.312500 0.250000 0.234375 0.416667")
+    from ultralytics.data.utils import verify_image_label
+
+    ds = open_dataset(sample_dataset)
+    rel = "images/train/train_0001.jpg"
+    out = verify_image_label((str(ds.image_path(rel)), str(ds.label_path(rel)), "", False, 5, 0, 0, False))
+    assert out[-1] == "" and len(out[3]) == 1  # Ultralytics reads the row as one segment
