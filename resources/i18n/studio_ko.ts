@@ -974,6 +974,250 @@ A desktop studio for object-detection datasets.</source>
 {1}</translation>
     </message>
 </context><context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="49" />
+        <source>Import Labels</source>
+        <translation>레이블 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="54" />
+        <source>LabelImg (Pascal VOC XML)</source>
+        <translation>LabelImg (Pascal VOC XML)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="54" />
+        <source>labelme / X-AnyLabeling JSON</source>
+        <translation>labelme / X-AnyLabeling JSON</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="55" />
+        <source>COCO JSON</source>
+        <translation>COCO JSON</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="55" />
+        <source>CVAT for images XML</source>
+        <translation>CVAT for images XML</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="57" />
+        <source>a file, or a folder searched for them</source>
+        <translation>파일, 또는 파일을 찾을 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="58" />
+        <source>File…</source>
+        <translation>파일…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="58" />
+        <source>Folder…</source>
+        <translation>폴더…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="65" />
+        <source>Skip images that have labels</source>
+        <translation>레이블이 있는 이미지는 건너뛰기</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="65" />
+        <source>Merge (duplicates suppressed)</source>
+        <translation>병합 (중복 제외)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="66" />
+        <source>Replace their labels</source>
+        <translation>레이블 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="67" />
+        <source>Leave out boxes marked difficult (VOC)</source>
+        <translation>difficult로 표시된 박스 제외 (VOC)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="68" />
+        <source>Keep polygons as segments (not their boxes)</source>
+        <translation>다각형을 세그먼트로 유지 (박스로 바꾸지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="70" />
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="71" />
+        <source>Source</source>
+        <translation>원본</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="72" />
+        <source>Images with labels</source>
+        <translation>레이블이 있는 이미지</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="76" />
+        <source>Source class</source>
+        <translation>원본 클래스</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="76" />
+        <source>Dataset class</source>
+        <translation>데이터셋 클래스</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="80" />
+        <source>Action</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="80" />
+        <source>Image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="80" />
+        <source>Boxes</source>
+        <translation>박스</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="81" />
+        <source>Problems</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="87" />
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="88" />
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="90" />
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="100" />
+        <source>Classes (by name; new names are added after the existing classes):</source>
+        <translation>클래스 (이름으로 연결, 새 이름은 기존 클래스 뒤에 추가):</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="102" />
+        <source>What would change, image by image:</source>
+        <translation>이미지별로 바뀌는 내용:</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="113" />
+        <source>Labels file</source>
+        <translation>레이블 파일</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="114" />
+        <source>Label files (*.xml *.json);;All files (*)</source>
+        <translation>레이블 파일 (*.xml *.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="119" />
+        <source>Folder of label files</source>
+        <translation>레이블 파일 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="138" />
+        <source>Choose a label file or a folder first.</source>
+        <translation>먼저 레이블 파일이나 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="141" />
+        <source>Reading…</source>
+        <translation>읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="147" />
+        <source>Cannot read the source: {0}</source>
+        <translation>원본을 읽을 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="154" />
+        <source>add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="154" />
+        <source>skip (has labels)</source>
+        <translation>건너뜀 (레이블 있음)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="154" />
+        <source>merge</source>
+        <translation>병합</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="155" />
+        <source>replace</source>
+        <translation>바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="155" />
+        <source>nothing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="165" />
+        <source>{0} images would be written, {1} skipped; {2} problems.</source>
+        <translation>이미지 {0}개를 쓰고 {1}개를 건너뜁니다. 문제 {2}개.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="168" />
+        <source>New classes: {0}.</source>
+        <translation>새 클래스: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="170" />
+        <source>Left out or changed: {0}.</source>
+        <translation>제외되거나 바뀐 것: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="187" />
+        <source>{0}: {1} (new)</source>
+        <translation>{0}: {1} (새 클래스)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="188" />
+        <source>— drop —</source>
+        <translation>— 제외 —</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="204" />
+        <source>Import failed: {0}</source>
+        <translation>가져오기 실패: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="215" />
+        <source>Imported: labels written for {0} images.</source>
+        <translation>가져옴: 이미지 {0}개의 레이블을 썼습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="216" />
+        <source>Import stopped after {0} images; run it again to finish.</source>
+        <translation>이미지 {0}개 후 가져오기를 멈췄습니다. 다시 실행하면 마저 끝냅니다.</translation>
+    </message>
+</context><context>
+    <name>ImportUi</name>
+    <message>
+        <location filename="../../studio/ui/interchange/menu.py" line="22" />
+        <source>&amp;Import Labels…</source>
+        <translation>레이블 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/interchange/menu.py" line="29" />
+        <source>Open a dataset first, then import labels into it.</source>
+        <translation>먼저 데이터셋을 연 뒤 레이블을 가져오세요.</translation>
+    </message>
+</context><context>
     <name>IndexStatus</name>
     <message>
         <location filename="../../studio/ui/status.py" line="21" />
@@ -1135,292 +1379,292 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="71" />
+        <location filename="../../studio/ui/main_window.py" line="72" />
         <source>studio</source>
         <translation>studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="83" />
+        <location filename="../../studio/ui/main_window.py" line="84" />
         <source>Images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="86" />
+        <location filename="../../studio/ui/main_window.py" line="87" />
         <source>Classes</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="89" />
+        <location filename="../../studio/ui/main_window.py" line="90" />
         <source>Boxes</source>
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="147" />
+        <location filename="../../studio/ui/main_window.py" line="148" />
         <source>&amp;Open Folder…</source>
         <translation>폴더 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="149" />
+        <location filename="../../studio/ui/main_window.py" line="150" />
         <source>Open &amp;data.yaml…</source>
         <translation>data.yaml 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="150" />
+        <location filename="../../studio/ui/main_window.py" line="151" />
         <source>Open &amp;Sample Dataset</source>
         <translation>샘플 데이터셋 열기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="151" />
+        <location filename="../../studio/ui/main_window.py" line="152" />
         <source>Load &amp;Model…</source>
         <translation>모델 불러오기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="152" />
+        <location filename="../../studio/ui/main_window.py" line="153" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="153" />
+        <location filename="../../studio/ui/main_window.py" line="154" />
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="154" />
+        <location filename="../../studio/ui/main_window.py" line="155" />
         <source>&amp;Actual Size (1:1)</source>
         <translation>실제 크기 1:1(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="155" />
+        <location filename="../../studio/ui/main_window.py" line="156" />
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="156" />
+        <location filename="../../studio/ui/main_window.py" line="157" />
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="157" />
+        <location filename="../../studio/ui/main_window.py" line="158" />
         <source>Show &amp;Boxes</source>
         <translation>박스 표시(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="161" />
+        <location filename="../../studio/ui/main_window.py" line="162" />
         <source>&amp;Previous Image</source>
         <translation>이전 이미지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="162" />
+        <location filename="../../studio/ui/main_window.py" line="163" />
         <source>&amp;Next Image</source>
         <translation>다음 이미지(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="163" />
+        <location filename="../../studio/ui/main_window.py" line="164" />
         <source>Next &amp;Unlabeled Image</source>
         <translation>다음 라벨 없는 이미지(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="165" />
+        <location filename="../../studio/ui/main_window.py" line="166" />
         <source>&amp;Preprocessing Studio…</source>
         <translation>전처리 스튜디오(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="167" />
+        <location filename="../../studio/ui/main_window.py" line="168" />
         <source>Dataset &amp;Insight…</source>
         <translation>데이터셋 분석(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="168" />
+        <location filename="../../studio/ui/main_window.py" line="169" />
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>단축키(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="177" />
+        <location filename="../../studio/ui/main_window.py" line="178" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="179" />
+        <location filename="../../studio/ui/main_window.py" line="180" />
         <source>Open &amp;Recent</source>
         <translation>최근 항목 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="188" />
+        <location filename="../../studio/ui/main_window.py" line="190" />
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="192" />
+        <location filename="../../studio/ui/main_window.py" line="194" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="198" />
+        <location filename="../../studio/ui/main_window.py" line="200" />
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="200" />
+        <location filename="../../studio/ui/main_window.py" line="202" />
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="206" />
+        <location filename="../../studio/ui/main_window.py" line="208" />
         <source>&amp;Review</source>
         <translation>검수(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="216" />
+        <location filename="../../studio/ui/main_window.py" line="218" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="218" />
+        <location filename="../../studio/ui/main_window.py" line="220" />
         <source>&amp;Tours</source>
         <translation>둘러보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="249" />
+        <location filename="../../studio/ui/main_window.py" line="251" />
         <source>Loading model {0}…</source>
         <translation>모델 {0} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="256" />
+        <location filename="../../studio/ui/main_window.py" line="258" />
         <source>Background task failed</source>
         <translation>백그라운드 작업 실패</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="260" />
+        <location filename="../../studio/ui/main_window.py" line="262" />
         <source>Cannot save labels</source>
         <translation>라벨을 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="278" />
+        <location filename="../../studio/ui/main_window.py" line="280" />
         <source>Open Dataset Folder</source>
         <translation>데이터셋 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="284" />
+        <location filename="../../studio/ui/main_window.py" line="286" />
         <source>Open data.yaml</source>
         <translation>data.yaml 열기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="285" />
+        <location filename="../../studio/ui/main_window.py" line="287" />
         <source>Dataset YAML (*.yaml *.yml)</source>
         <translation>데이터셋 YAML (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="297" />
+        <location filename="../../studio/ui/main_window.py" line="299" />
         <source>studio — {0}</source>
         <translation>studio — {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="313" />
+        <location filename="../../studio/ui/main_window.py" line="315" />
         <source>No images found in {0}.</source>
         <translation>{0}에서 이미지를 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="327" />
+        <location filename="../../studio/ui/main_window.py" line="329" />
         <source>object</source>
         <translation>물체</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="328" />
+        <location filename="../../studio/ui/main_window.py" line="330" />
         <source>This dataset had no classes: class 0 is now "object" (rename it in the Classes panel).</source>
         <translation>이 데이터셋에 클래스가 없어 클래스 0을 "object"로 만들었습니다(클래스 패널에서 이름을 바꾸세요).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="369" />
+        <location filename="../../studio/ui/main_window.py" line="371" />
         <source>Nudge selected boxes</source>
         <translation>선택한 박스 미세 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="369" />
+        <location filename="../../studio/ui/main_window.py" line="371" />
         <source>Arrow keys (Shift: 10 px)</source>
         <translation>화살표 키(Shift: 10 px)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="370" />
+        <location filename="../../studio/ui/main_window.py" line="372" />
         <source>Class 1-9 for the selection (or default class)</source>
         <translation>선택한 박스의 클래스 1-9(또는 기본 클래스)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="371" />
+        <location filename="../../studio/ui/main_window.py" line="373" />
         <source>Pan</source>
         <translation>화면 이동</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="371" />
+        <location filename="../../studio/ui/main_window.py" line="373" />
         <source>Drag empty canvas, or middle button</source>
         <translation>빈 캔버스를 끌거나 가운데 버튼</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="372" />
+        <location filename="../../studio/ui/main_window.py" line="374" />
         <source>Zoom around the cursor</source>
         <translation>커서 중심으로 확대/축소</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="372" />
+        <location filename="../../studio/ui/main_window.py" line="374" />
         <source>Mouse wheel</source>
         <translation>마우스 휠</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="373" />
+        <location filename="../../studio/ui/main_window.py" line="375" />
         <source>Leave box mode / clear selection</source>
         <translation>박스 모드 끝내기 / 선택 해제</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="382" />
+        <location filename="../../studio/ui/main_window.py" line="384" />
         <source>Load Detection Model</source>
         <translation>검출 모델 불러오기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="383" />
+        <location filename="../../studio/ui/main_window.py" line="385" />
         <source>Models (*.pt *.onnx)</source>
         <translation>모델 (*.pt *.onnx)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="393" />
+        <location filename="../../studio/ui/main_window.py" line="395" />
         <source>Model {0} loads after the first image…</source>
         <translation>모델 {0}은(는) 첫 이미지가 보인 뒤에 불러옵니다…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="411" />
+        <location filename="../../studio/ui/main_window.py" line="413" />
         <source>No model loaded: &lt;a href="load"&gt;load one&lt;/a&gt; or &lt;a href="demo"&gt;use the demo model&lt;/a&gt;</source>
         <translation>불러온 모델 없음: &lt;a href="load"&gt;모델 불러오기&lt;/a&gt; 또는 &lt;a href="demo"&gt;데모 모델 사용&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="413" />
+        <location filename="../../studio/ui/main_window.py" line="415" />
         <source>No model loaded: load one (File &gt; Load Model) or use the demo model (File &gt; Use the Demo Model).</source>
         <translation>불러온 모델이 없습니다. 모델을 불러오거나(파일 &gt; 모델 불러오기) 데모 모델을 쓰세요(파일 &gt; 데모 모델 사용).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="423" />
+        <location filename="../../studio/ui/main_window.py" line="425" />
         <source>Model: {0} · {1} classes</source>
         <translation>모델: {0} · 클래스 {1}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="429" />
+        <location filename="../../studio/ui/main_window.py" line="431" />
         <source>Cannot load model</source>
         <translation>모델을 불러올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="433" />
+        <location filename="../../studio/ui/main_window.py" line="435" />
         <source>Model not opened: {0} carries code</source>
         <translation>모델을 열지 않음: {0}에 코드가 들어 있음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="438" />
+        <location filename="../../studio/ui/main_window.py" line="440" />
         <source>Dataset open in another window</source>
         <translation>다른 창에서 열린 데이터셋</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="438" />
+        <location filename="../../studio/ui/main_window.py" line="440" />
         <source>This dataset is also open in {0} other studio window(s). Both can work: review decisions are shared through studio's database and an image finished there is skipped here; a label file changed there is never overwritten silently (you are asked first).</source>
         <translation>이 데이터셋이 다른 studio 창 {0}개에서도 열려 있습니다. 둘 다 작업할 수 있습니다. 검수 결정은 studio 데이터베이스로 공유되고 그 창에서 끝낸 이미지는 여기서 건너뜁니다. 그 창에서 바뀐 라벨 파일은 묻지 않고 덮어쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="452" />
+        <location filename="../../studio/ui/main_window.py" line="454" />
         <source>Skipped plugins that failed to load: {0} (Help &gt; Plugins)</source>
         <translation>불러오지 못해 건너뛴 플러그인: {0}(도움말 &gt; 플러그인)</translation>
     </message>
@@ -3521,21 +3765,21 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>Ray 클러스터에 GPU가 없습니다 ({what})</translation>
     </message>
     <message>
-        <location filename="../../studio/core/cluster/runner.py" line="118" />
+        <location filename="../../studio/core/cluster/runner.py" line="119" />
         <source>a cluster worker failed: {reason}</source>
         <translation>클러스터 워커가 실패했습니다: {reason}</translation>
     </message>
     <message>
         <location filename="../../studio/core/dataset/imageio.py" line="107" />
         <location filename="../../studio/core/dataset/imageio.py" line="55" />
-        <location filename="../../studio/core/cluster/runner.py" line="194" />
+        <location filename="../../studio/core/cluster/runner.py" line="195" />
         <source>the file is empty (0 bytes)</source>
         <translation>파일이 비어 있습니다(0바이트)</translation>
     </message>
     <message>
         <location filename="../../studio/core/dataset/imageio.py" line="116" />
         <location filename="../../studio/core/dataset/imageio.py" line="51" />
-        <location filename="../../studio/core/cluster/runner.py" line="195" />
+        <location filename="../../studio/core/cluster/runner.py" line="196" />
         <source>file not found</source>
         <translation>파일이 없습니다</translation>
     </message>

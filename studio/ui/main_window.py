@@ -29,6 +29,7 @@ from studio.ui.annotate.class_panel import ClassPanel
 from studio.ui.annotate.editor import AnnotationEditor
 from studio.ui.annotate.image_list import ImageListPanel
 from studio.ui.annotate.image_loader import ImageLoader
+from studio.ui.interchange.menu import ImportUi
 from studio.ui.messages import show_message
 from studio.ui.prelabel.menu import PrelabelUi
 from studio.ui.prelabel.model_slot import ModelSlot
@@ -178,6 +179,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_open_folder, self.act_open_yaml, self.act_open_sample])
         self.recent_menu = QMenu(tr("Open &Recent"), self)
         file_menu.addMenu(self.recent_menu)
+        self.import_ui = ImportUi(self, self.session, file_menu, self.open_dataset)
         file_menu.addSeparator()
         file_menu.addAction(self.edit_actions.save)
         file_menu.addAction(self.act_load_model)

@@ -1,0 +1,1 @@
+"""Labels from other tools: the import dialog and its menu entry."""
