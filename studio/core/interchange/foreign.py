@@ -45,7 +45,8 @@ class ForeignImage:
 
     def count(self, reason: str, n: int = 1) -> None:
         """Note ``n`` shapes left out (or changed) for ``reason``."""
-        self.counts[reason] = self.counts.get(reason, 0) + n
+        if n:
+            self.counts[reason] = self.counts.get(reason, 0) + n
 
 
 @dataclass
