@@ -3784,6 +3784,81 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>파일이 없습니다</translation>
     </message>
     <message>
+        <location filename="../../studio/core/interchange/importer.py" line="73" />
+        <source>'{ref}' matches {n} images in the dataset; give its path</source>
+        <translation>'{ref}'에 맞는 이미지가 데이터셋에 {n}개 있습니다. 경로를 적어 주세요</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/interchange/importer.py" line="75" />
+        <source>unknown image '{ref}': no image of that name in the dataset</source>
+        <translation>알 수 없는 이미지 '{ref}': 데이터셋에 그런 이름의 이미지가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/interchange/importer.py" line="134" />
+        <source>{image}: the image cannot be read ({reason})</source>
+        <translation>{image}: 이미지를 읽을 수 없습니다 ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/interchange/readers.py" line="39" />
+        <source>not a valid {fmt} file ({reason})</source>
+        <translation>올바른 {fmt} 파일이 아닙니다 ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/interchange/readers.py" line="42" />
+        <source>cannot read it ({reason})</source>
+        <translation>읽을 수 없습니다 ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/interchange/readers.py" line="77" />
+        <source>object {n}: no name or a corner that is not a number; left out</source>
+        <translation>객체 {n}: 이름이 없거나 꼭짓점이 숫자가 아니어서 제외했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/interchange/readers.py" line="109" />
+        <source>shape {n}: no label or no points; left out</source>
+        <translation>도형 {n}: 레이블이나 점이 없어 제외했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/interchange/readers.py" line="113" />
+        <source>shape {n} ({name}): a coordinate is not a number (e.g. given as text); left out</source>
+        <translation>도형 {n} ({name}): 좌표가 숫자가 아니어서(예: 문자열) 제외했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/interchange/readers.py" line="117" />
+        <source>shape {n} ({name}): a rectangle needs 2 or 4 points; left out</source>
+        <translation>도형 {n} ({name}): 사각형에는 점이 2개나 4개 있어야 하므로 제외했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/interchange/readers.py" line="157" />
+        <source>annotation {n}: unknown category or a bbox value that is not a number; left out</source>
+        <translation>주석 {n}: 알 수 없는 카테고리이거나 bbox 값이 숫자가 아니어서 제외했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/interchange/readers.py" line="178" />
+        <source>box {n}: no label or a corner that is not a number; left out</source>
+        <translation>박스 {n}: 레이블이 없거나 꼭짓점이 숫자가 아니어서 제외했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/interchange/convert.py" line="50" />
+        <source>the file says the image is {sw}x{sh}, it is {w}x{h}; the real size is used</source>
+        <translation>파일에는 이미지가 {sw}x{sh}라고 되어 있지만 실제로는 {w}x{h}입니다. 실제 크기를 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/interchange/convert.py" line="79" />
+        <source>'{name}' box ({box}) is outside the {w}x{h} image; left out</source>
+        <translation>'{name}' 박스 ({box})가 {w}x{h} 이미지 밖에 있어 제외했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/interchange/convert.py" line="84" />
+        <source>'{name}' box ({box}) reaches outside the {w}x{h} image; clipped to it</source>
+        <translation>'{name}' 박스 ({box})가 {w}x{h} 이미지 밖으로 나가 이미지에 맞춰 잘랐습니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/interchange/convert.py" line="87" />
+        <source>'{name}' box ({box}) has zero size; left out</source>
+        <translation>'{name}' 박스 ({box})의 크기가 0이어서 제외했습니다</translation>
+    </message>
+    <message>
         <location filename="../../studio/core/dataset/layout.py" line="228" />
         <source>no such folder: {path}</source>
         <translation>폴더가 없습니다: {path}</translation>

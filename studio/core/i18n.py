@@ -32,3 +32,22 @@ class TranslatableMessage:
             return template.format(**params)
         except (KeyError, IndexError):
             return template
+
+
+class Message(str, TranslatableMessage):
+    """A translatable message that is not an error (a problem in a report): it *is* its English
+    text, so it prints and compares as a string, and it carries its template for the UI.
+
+    >>> m = Message(QT_TRANSLATE_NOOP("studio.core", "box {n} left out"), n=3)
+    >>> m, m.template
+    ('box 3 left out', 'box {n} left out')
+    """
+
+    def __new__(cls, template: str, **params: object) -> Message:
+        try:
+            text = template.format(**params)
+        except (KeyError, IndexError):
+            text = template
+        out = super().__new__(cls, text)
+        out.template, out.params = template, dict(params)
+        return out

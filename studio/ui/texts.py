@@ -20,7 +20,7 @@ def error_text(exc: BaseException | str) -> str:
     """An error from core in the user's language (English for messages core cannot template)."""
     from studio.core.i18n import TranslatableMessage
 
-    if isinstance(exc, str):
+    if isinstance(exc, str) and not isinstance(exc, TranslatableMessage):
         return QCoreApplication.translate("studio.core", exc)
     if isinstance(exc, TranslatableMessage) and exc.template:
         text = QCoreApplication.translate("studio.core", exc.template)

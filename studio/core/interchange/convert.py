@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from studio.core.i18n import QT_TRANSLATE_NOOP, Message
 from studio.core.interchange.foreign import ForeignImage, ForeignShape
 from studio.core.labels.boxes import Boxes
 from studio.core.labels.yolo import KeptLine
@@ -46,8 +47,7 @@ def convert_image(image: ForeignImage, fmt: str, real_wh: tuple[int, int], class
     out = Converted(Boxes.empty())
     w, h = real_wh
     if image.size is not None and tuple(image.size) != (w, h):
-        out.problems.append(f"the file says the image is {image.size[0]}x{image.size[1]}, it is {w}x{h}; "
-                            f"the real size is used")
+        out.problems.append(Message(QT_TRANSLATE_NOOP("studio.core", "the file says the image is {sw}x{sh}, it is {w}x{h}; the real size is used"), sw=image.size[0], sh=image.size[1], w=w, h=h))
     rows, segs = [], []
     for shape in image.shapes:
         cid = class_ids.get(shape.name)
@@ -76,17 +76,22 @@ def _box(shape: ForeignShape, fmt: str, wh: tuple[int, int], problems: list[str]
     x1, x2 = min(x1, x2), max(x1, x2)
     y1, y2 = min(y1, y2), max(y1, y2)
     if x2 <= 0 or y2 <= 0 or x1 >= w or y1 >= h:
-        problems.append(f"'{shape.name}' box ({x1:g}, {y1:g}, {x2:g}, {y2:g}) is outside the {w}x{h} image; left out")
+        problems.append(Message(QT_TRANSLATE_NOOP("studio.core", "'{name}' box ({box}) is outside the {w}x{h} image; left out"),
+                                name=shape.name, box=_fmt(x1, y1, x2, y2), w=w, h=h))
         return None
     eps = EDGE_TOLERANCE_PX
     if x1 < -eps or y1 < -eps or x2 > w + eps or y2 > h + eps:
-        problems.append(f"'{shape.name}' box ({x1:g}, {y1:g}, {x2:g}, {y2:g}) reaches outside the {w}x{h} image; "
-                        f"clipped to it")
+        problems.append(Message(QT_TRANSLATE_NOOP("studio.core", "'{name}' box ({box}) reaches outside the {w}x{h} image; clipped to it"), name=shape.name, box=_fmt(x1, y1, x2, y2), w=w, h=h))
     x1, y1, x2, y2 = max(x1, 0.0), max(y1, 0.0), min(x2, float(w)), min(y2, float(h))
     if x2 - x1 <= 0 or y2 - y1 <= 0:
-        problems.append(f"'{shape.name}' box ({x1:g}, {y1:g}, {x2:g}, {y2:g}) has zero size; left out")
+        problems.append(Message(QT_TRANSLATE_NOOP("studio.core", "'{name}' box ({box}) has zero size; left out"), name=shape.name,
+                                box=_fmt(x1, y1, x2, y2)))
         return None
     return (x1 + x2) / 2 / w, (y1 + y2) / 2 / h, (x2 - x1) / w, (y2 - y1) / h
+
+
+def _fmt(*values: float) -> str:
+    return ", ".join(f"{v:g}" for v in values)
 
 
 def _segment_row(class_id: int, polygon: np.ndarray, wh: tuple[int, int]) -> bytes:

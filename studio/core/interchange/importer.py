@@ -17,6 +17,7 @@ from pathlib import Path, PureWindowsPath
 
 from studio.core.dataset.imageio import ImageReadError, read_image_size
 from studio.core.dataset.layout import Dataset
+from studio.core.i18n import QT_TRANSLATE_NOOP, Message
 from studio.core.interchange.convert import Converted, convert_image
 from studio.core.interchange.foreign import ForeignImage, ReadResult
 from studio.core.interchange.readers import read_source
@@ -69,8 +70,9 @@ def image_lookup(paths: Sequence[str]) -> Callable[[str], tuple[str | None, str 
         if len(hits) == 1:
             return hits[0], None
         if hits:
-            return None, f"'{ref}' matches {len(hits)} images in the dataset; give its path"
-        return None, f"unknown image '{ref}': no image of that name in the dataset"
+            return None, Message(QT_TRANSLATE_NOOP("studio.core", "'{ref}' matches {n} images in the dataset; give its path"), ref=ref,
+                                n=len(hits))
+        return None, Message(QT_TRANSLATE_NOOP("studio.core", "unknown image '{ref}': no image of that name in the dataset"), ref=ref)
 
     return resolve
 
@@ -129,7 +131,8 @@ def _plan_one(dataset: Dataset, image: ForeignImage, fmt: str, mode: str, class_
     try:
         w, h = read_image_size(dataset.image_path(rel))
     except (ImageReadError, OSError) as exc:
-        item.problems.append(f"{rel}: the image cannot be read ({getattr(exc, 'reason', exc)})")
+        item.problems.append(Message(QT_TRANSLATE_NOOP("studio.core", "{image}: the image cannot be read ({reason})"), image=rel,
+                                    reason=str(getattr(exc, "reason", exc))))
         return item
     converted = convert_image(image, fmt, (w, h), class_ids, skip_difficult, segments)
     item.converted, item.dropped = converted, converted.dropped

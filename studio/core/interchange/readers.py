@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from studio.core.i18n import QT_TRANSLATE_NOOP, Message
 from studio.core.interchange.foreign import (
     ForeignImage,
     ForeignShape,
@@ -35,9 +36,11 @@ def read_source(src: Path, fmt: str) -> ReadResult:
         try:
             out.images.extend(reader(path))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            out.file_problems.append((str(path), f"not a valid {fmt} file ({type(exc).__name__}: {exc})"))
+            out.file_problems.append((str(path), Message(QT_TRANSLATE_NOOP("studio.core", "not a valid {fmt} file ({reason})"), fmt=fmt,
+                                                          reason=f"{type(exc).__name__}: {exc}")))
         except OSError as exc:
-            out.file_problems.append((str(path), f"cannot read it ({exc.strerror or exc})"))
+            out.file_problems.append((str(path), Message(QT_TRANSLATE_NOOP("studio.core", "cannot read it ({reason})"),
+                                                          reason=exc.strerror or str(exc))))
     return out
 
 
@@ -71,7 +74,8 @@ def read_voc(path: Path) -> ForeignImage:
         name = (obj.findtext("name") or "").strip()
         corners = [xml_number(obj.findtext(f"bndbox/{k}")) for k in ("xmin", "ymin", "xmax", "ymax")]
         if not name or any(c is None for c in corners):
-            image.problems.append(f"object {i + 1}: no name or a corner that is not a number; left out")
+            image.problems.append(Message(QT_TRANSLATE_NOOP("studio.core", "object {n}: no name or a corner that is not a number; left out"),
+                                          n=i + 1))
             continue
         shape = ForeignShape(name, tuple(corners), difficult=(obj.findtext("difficult") or "0").strip() == "1",
                              truncated=(obj.findtext("truncated") or "0").strip() == "1")
@@ -102,15 +106,16 @@ def _labelme_shape(image: ForeignImage, i: int, shape: Any) -> None:
         image.count(f"{kind or 'unknown'} shapes")
         return
     if not name or not isinstance(raw, list) or not raw:
-        image.problems.append(f"shape {i + 1}: no label or no points; left out")
+        image.problems.append(Message(QT_TRANSLATE_NOOP("studio.core", "shape {n}: no label or no points; left out"), n=i + 1))
         return
     coords = [[number(v) for v in p] if isinstance(p, list) and len(p) == 2 else [None] for p in raw]
     if any(c is None for p in coords for c in p):
-        image.problems.append(f"shape {i + 1} ({name}): a coordinate is not a number (e.g. given as text); left out")
+        image.problems.append(Message(QT_TRANSLATE_NOOP("studio.core", "shape {n} ({name}): a coordinate is not a number (e.g. given as text); left out"), n=i + 1, name=name))
         return
     points = np.array(coords, np.float64)
     if kind == "rectangle" and len(points) != 2 and len(points) != 4:
-        image.problems.append(f"shape {i + 1} ({name}): a rectangle needs 2 or 4 points; left out")
+        image.problems.append(Message(QT_TRANSLATE_NOOP("studio.core", "shape {n} ({name}): a rectangle needs 2 or 4 points; left out"),
+                                      n=i + 1, name=name))
         return
     polygon = points if kind == "polygon" and len(points) >= 3 else None
     image.shapes.append(ForeignShape(name, bounds(points), polygon=polygon, rotated=kind == "rotation"))
@@ -149,8 +154,7 @@ def _coco_annotation(images: dict, names: dict, i: int, ann: Any, path: Path) ->
     values = [number(v) for v in bbox] if isinstance(bbox, list) and len(bbox) == 4 else [None]
     name = names.get(ann.get("category_id"))
     if name is None or any(v is None for v in values):
-        image.problems.append(f"annotation {ann.get('id', i + 1)}: unknown category or a bbox value that is not a "
-                              f"number; left out")
+        image.problems.append(Message(QT_TRANSLATE_NOOP("studio.core", "annotation {n}: unknown category or a bbox value that is not a number; left out"), n=ann.get("id", i + 1)))
         return
     x, y, w, h = values
     image.shapes.append(ForeignShape(name, (x, y, x + w, y + h)))
@@ -171,7 +175,7 @@ def read_cvat(path: Path) -> list[ForeignImage]:
             corners = [xml_number(box.get(k)) for k in ("xtl", "ytl", "xbr", "ybr")]
             name = (box.get("label") or "").strip()
             if not name or any(c is None for c in corners):
-                image.problems.append(f"box {i + 1}: no label or a corner that is not a number; left out")
+                image.problems.append(Message(QT_TRANSLATE_NOOP("studio.core", "box {n}: no label or a corner that is not a number; left out"), n=i + 1))
                 continue
             angle = xml_number(box.get("rotation")) or 0.0
             xyxy = _rotated_bounds(corners, angle) if angle % 360 else tuple(corners)

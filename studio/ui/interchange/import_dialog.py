@@ -153,9 +153,9 @@ class ImportDialog(QDialog):
         self.items.setRowCount(0)
         actions = {"new": self.tr("add"), "skip": self.tr("skip (has labels)"), "merge": self.tr("merge"),
                    "replace": self.tr("replace"), "nothing": self.tr("nothing")}
-        rows = [(source, "", "", msg) for source, msg in plan.file_problems]
-        rows += [(actions[i.action], i.image or Path(i.source).name, str(i.boxes + i.segments), "; ".join(i.problems))
-                 for i in plan.items]
+        rows = [(source, "", "", error_text(msg)) for source, msg in plan.file_problems]
+        rows += [(actions[i.action], i.image or Path(i.source).name, str(i.boxes + i.segments),
+                  "; ".join(error_text(p) for p in i.problems)) for i in plan.items]
         self.items.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
