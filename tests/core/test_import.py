@@ -301,3 +301,28 @@ def test_cvat_boxes_rotated_boxes_and_labelme_polygons(sample_dataset: Path, tmp
     rel = "images/train/train_0001.jpg"
     out = verify_image_label((str(ds.image_path(rel)), str(ds.label_path(rel)), "", False, 5, 0, 0, False))
     assert out[-1] == "" and len(out[3]) == 1  # Ultralytics reads the row as one segment
+
+
+def test_coco_category_ids_out_of_class_order_map_by_name_unlike_convert_coco(sample_dataset: Path,
+                                                                            tmp_path: Path) -> None:
+    """Where studio (by name) and convert_coco (by id - 1) differ, studio follows the names."""
+    from ultralytics.data.converter import convert_coco
+
+    truth = _truth(sample_dataset)
+    _unlabel(sample_dataset)
+    coco = _coco(truth, tmp_path / "coco" / "instances_x.json")
+    data = json.loads(coco.read_text())
+    for c in data["categories"]:
+        c["id"] = 10 + c["id"]  # ids 11..15, still in class order by name
+    for a in data["annotations"]:
+        a["category_id"] += 10
+    data["categories"].reverse()
+    coco.write_text(json.dumps(data))
+    convert_coco(str(coco.parent), str(tmp_path / "converted"), cls91to80=False)
+    _import(sample_dataset, coco, "coco")
+    rel = next(r for r, (rows, _wh) in truth.items() if len(rows))
+    ours = _rows(sample_dataset, rel)
+    theirs = np.loadtxt(tmp_path / "converted" / "labels" / "x" / (Path(rel).stem + ".txt"), ndmin=2)
+    assert (ours[:, 0] == truth[rel][0][:, 0]).all()  # by name: the dataset's own classes
+    assert (theirs[:, 0] == truth[rel][0][:, 0] + 10).all()  # by id - 1: ids past the class list
+    assert np.abs(ours[:, 1:] - theirs[:, 1:]).max() <= 1e-6 + 1e-12  # the boxes agree
