@@ -141,7 +141,7 @@ def test_every_exporter_is_reachable_from_the_cli(sample_dataset: Path, tmp_path
 
     assert main(["plugins"]) == 0
     out = capsys.readouterr().out
-    assert "exporter: ultralytics, image_lists" in out
+    assert "exporter: ultralytics, voc, labelme, coco, image_lists" in out
     assert "op: grayscale" in out  # built-in operations come through the registry too
     assert main(["export", str(sample_dataset), str(tmp_path / "yolo"), "--format", "ultralytics"]) == 0
     data = check_det_dataset(str(tmp_path / "yolo" / "data.yaml"))

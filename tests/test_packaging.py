@@ -120,7 +120,7 @@ def test_the_installed_wheel_runs_outside_the_repository(wheel: Path, tmp_path: 
     assert Path(report["studio"]).is_relative_to(site) and Path(report["resources"]).is_relative_to(site)
     assert report["file_menu"] == "파일(&F)"
     assert report["font"] and report["names"][0] == "apple"
-    assert report["exporters"] == ["ultralytics", "image_lists"] and report["failures"] == []
+    assert report["exporters"] == ["ultralytics", "voc", "labelme", "coco", "image_lists"] and report["failures"] == []
     scripts = python.parent
     version = subprocess.run([str(scripts / "studio"), "--version"], capture_output=True, text=True, cwd=outside,
                              env=env, timeout=120)
