@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -71,26 +71,28 @@ def labelme_json(dataset: Dataset, rel: str, boxes: Boxes, wh: tuple[int, int], 
                        "imageData": None, "imageHeight": h, "imageWidth": w}, ensure_ascii=False, indent=2)
 
 
-def export_voc(dataset: Dataset, index: ImageIndex, dest: Path) -> Iterator[Progress]:
-    """Exporter ``voc``: one Pascal VOC XML per labeled image, below ``dest``."""
+def _write_each(dataset: Dataset, index: ImageIndex, dest: Path, suffix: str, stage: str,
+                render: Callable[[str, Boxes, tuple[int, int], Path], str]) -> Iterator[Progress]:
+    """One file per labeled image at its relative path below ``dest`` (atomic writes)."""
     items = list(_labeled(dataset, index))
     clock = EtaClock(len(items))
     for k, (rel, boxes, wh) in enumerate(items, 1):
-        target = (dest / rel).with_suffix(".xml")
+        target = (dest / rel).with_suffix(suffix)
         target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(target, voc_xml(dataset, rel, boxes, wh))
-        yield clock.progress(k, "voc")
+        atomic_write_text(target, render(rel, boxes, wh, target))
+        yield clock.progress(k, stage)
+
+
+def export_voc(dataset: Dataset, index: ImageIndex, dest: Path) -> Iterator[Progress]:
+    """Exporter ``voc``: one Pascal VOC XML per labeled image, below ``dest``."""
+    return _write_each(dataset, index, dest, ".xml", "voc",
+                       lambda rel, boxes, wh, _target: voc_xml(dataset, rel, boxes, wh))
 
 
 def export_labelme(dataset: Dataset, index: ImageIndex, dest: Path) -> Iterator[Progress]:
     """Exporter ``labelme``: one labelme JSON per labeled image, below ``dest``."""
-    items = list(_labeled(dataset, index))
-    clock = EtaClock(len(items))
-    for k, (rel, boxes, wh) in enumerate(items, 1):
-        target = (dest / rel).with_suffix(".json")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(target, labelme_json(dataset, rel, boxes, wh, target))
-        yield clock.progress(k, "labelme")
+    return _write_each(dataset, index, dest, ".json", "labelme",
+                       lambda rel, boxes, wh, target: labelme_json(dataset, rel, boxes, wh, target))
 
 
 def export_coco(dataset: Dataset, index: ImageIndex, dest: Path) -> Iterator[Progress]:
