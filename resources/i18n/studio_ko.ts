@@ -3720,6 +3720,26 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>{name}: ONNX 내보내기에 실패했습니다({reason})</translation>
     </message>
     <message>
+        <location filename="../../studio/core/insight/label_issues.py" line="110" />
+        <source>probably {new}, not {old} ({conf:.2f})</source>
+        <translation>{old}가 아니라 {new}일 가능성이 큽니다 ({conf:.2f})</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/insight/label_issues.py" line="112" />
+        <source>the model does not see a {old} here</source>
+        <translation>모델은 여기서 {old}를 보지 못합니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/insight/label_issues.py" line="117" />
+        <source>box looks shifted or loose</source>
+        <translation>박스가 어긋나 있거나 헐거워 보입니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/insight/label_issues.py" line="129" />
+        <source>an unlabeled {name} the model sees here ({conf:.2f})</source>
+        <translation>모델이 여기서 레이블 없는 {name}를 봅니다 ({conf:.2f})</translation>
+    </message>
+    <message>
         <location filename="../../studio/core/cluster/connect.py" line="55" />
         <source>unknown cluster address '{address}' (choose {choices})</source>
         <translation>알 수 없는 클러스터 주소 '{address}' ({choices} 중 선택)</translation>
