@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from studio.core.cluster.connect import ClusterError, ClusterInfo, connect, disconnect
+from studio.core.dataset.index import file_signature
 from studio.core.i18n import QT_TRANSLATE_NOOP
 
 IMAGE_MODES = ("shared", "send")
@@ -170,12 +171,13 @@ def _waves(root: Path, todo: Sequence[str]) -> list[list[str]]:
 def _sent_row(root: Path, rel: str) -> dict[str, Any]:
     """A row that carries the file's bytes (empty when unreadable: the worker reports it)."""
     path = root / rel
+    signature = file_signature(path)
     try:
-        st = os.stat(path)
-        data = np.fromfile(path, np.uint8).tobytes()
-        return {"path": rel, "data": data, "mtime_ns": st.st_mtime_ns, "size": st.st_size}
+        data = np.fromfile(path, np.uint8).tobytes() if signature else b""
     except OSError:
-        return {"path": rel, "data": b"", "mtime_ns": -1, "size": -1}
+        data, signature = b"", None
+    mtime_ns, size = signature or (-1, -1)
+    return {"path": rel, "data": data, "mtime_ns": mtime_ns, "size": size}
 
 
 def row_image(row: dict[str, Any], root: str | None) -> tuple[np.ndarray | None, str | None, tuple[int, int] | None]:
@@ -187,8 +189,7 @@ def row_image(row: dict[str, Any], root: str | None) -> tuple[np.ndarray | None,
     try:
         if root is not None:
             path = Path(root) / rel
-            st = os.stat(path) if path.exists() else None
-            return read_image(path), None, (st.st_mtime_ns, st.st_size) if st else None
+            return read_image(path), None, file_signature(path)
         data = row.get("data")
         signature = (int(row["mtime_ns"]), int(row["size"])) if int(row.get("size", -1)) >= 0 else None
         if data is None or not len(data):

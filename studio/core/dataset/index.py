@@ -163,7 +163,9 @@ class ImageIndex:
         return {State(int(v)): int(c) for v, c in zip(values, counts)}
 
 
-def _stat(path: str) -> tuple[int, int] | None:
+def file_signature(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    """``(mtime_ns, size)`` of a file, or ``None`` when it cannot be read: how studio tells that
+    an image or a label file changed since it last looked."""
     try:
         st = os.stat(path)
     except OSError:
@@ -237,8 +239,8 @@ def index_job(dataset: Dataset, index: ImageIndex, store: Store,
     for i, rel in enumerate(index.paths):
         if cancelled():
             break
-        img_stat = _stat(str(dataset.image_path(rel)))
-        lbl_stat = _stat(str(dataset.label_path(rel)))
+        img_stat = file_signature(dataset.image_path(rel))
+        lbl_stat = file_signature(dataset.label_path(rel))
         fp = (img_stat[0] if img_stat else None, img_stat[1] if img_stat else None,
               lbl_stat[0] if lbl_stat else None, lbl_stat[1] if lbl_stat else None)
         rec = records.get(rel)

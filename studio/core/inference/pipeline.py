@@ -13,7 +13,6 @@ moves confidences by about 1e-2.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections import deque
@@ -26,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from studio.core.dataset.imageio import ImageReadError, read_image
+from studio.core.dataset.index import file_signature
 from studio.core.jobs import EtaClock, Progress
 from studio.core.labels.boxes import Boxes
 from studio.core.store.db import Store
@@ -65,15 +65,6 @@ class StageTimes:
         ms = self.per_image_ms()
         parts = [f"{k} {ms[k]:.1f} ms" for k in STAGES]
         return " · ".join(parts) + f" per image (wall {ms['wall']:.1f} ms, {self.images} images)"
-
-
-def file_signature(path: Path) -> Signature:
-    """``(mtime_ns, size)`` of an image file, or ``None`` when it cannot be read."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_mtime_ns, st.st_size
 
 
 def run_detector(detector: Any, images: Sequence[np.ndarray], times: StageTimes) -> list[Boxes]:
