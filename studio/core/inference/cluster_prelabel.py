@@ -111,15 +111,6 @@ def _unpack(data: bytes) -> Boxes:
     return Boxes(a[:, :4].copy(), a[:, 4].astype(np.int64), a[:, 5].copy())
 
 
-def shipped_model_file(info: Any, settings: Any) -> Path:
-    """The file workers load: the ONNX export when the run uses ONNX Runtime on a ``.pt``."""
-    if settings.backend == "onnx" and info.backend == "torch":
-        from studio.core.inference.onnx_backend import exported_onnx
-
-        return exported_onnx(info.opened_file, settings.predict.imgsz)
-    return Path(info.opened_file)
-
-
 def cluster_results(spec: ClusterSpec, root: Path, todo: Sequence[str], model_file: Path,
                     stored_settings: dict[str, Any], batch: int, times: StageTimes,
                     info: Any = None) -> Iterator[Result]:

@@ -20,8 +20,6 @@ from studio.core.jobs import Progress
 from studio.core.labels.boxes import Boxes
 from studio.core.store.db import Store
 
-__all__ = ["COMMIT_EVERY", "Detector", "PredictParams", "UltralyticsDetector", "prelabel_job"]
-
 
 @dataclass
 class PredictParams:

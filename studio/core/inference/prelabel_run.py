@@ -127,12 +127,20 @@ def onnxruntime_gpu_available() -> bool:
                 & set(onnxruntime.get_available_providers()))
 
 
-def build_detector(model: Any, info: ModelInfo, settings: PrelabelSettings) -> Detector:
-    """The detector a run uses: the model on its resolved backend, sliced if asked."""
+def exported_for_run(info: ModelInfo, settings: PrelabelSettings) -> Path | None:
+    """The ONNX export a run opens when it uses ONNX Runtime on a ``.pt`` model, else ``None``."""
     if settings.backend == "onnx" and info.backend == "torch":
         from studio.core.inference.onnx_backend import exported_onnx
 
-        model, _ = load_detection_model(exported_onnx(info.opened_file, settings.predict.imgsz))
+        return exported_onnx(info.opened_file, settings.predict.imgsz)
+    return None
+
+
+def build_detector(model: Any, info: ModelInfo, settings: PrelabelSettings) -> Detector:
+    """The detector a run uses: the model on its resolved backend, sliced if asked."""
+    exported = exported_for_run(info, settings)
+    if exported is not None:
+        model, _ = load_detection_model(exported)
     detector: Detector = UltralyticsDetector(model, settings.predict, settings.device if settings.device != "auto"
                                              else "cpu")
     if settings.slice:
@@ -198,8 +206,8 @@ def run_job(dataset: Dataset, store: Store, run_id: int, model: Any, info: Model
         yield Progress(0, len(paths), stage="export")
         batch = batch or default_batch(settings.device)
         if cluster is not None:
-            yield from _cluster_job(dataset, store, run_id, paths, info, settings, token, batch, times,
-                                    cluster, cluster_info)
+            yield from _cluster_job(dataset, store, run_id, paths, info, settings, run.class_map, token, batch,
+                                    times, cluster, cluster_info)
         else:
             detector = build_detector(model, info, settings)
             use_all_cores()
@@ -214,19 +222,19 @@ def run_job(dataset: Dataset, store: Store, run_id: int, model: Any, info: Model
 
 
 def _cluster_job(dataset: Dataset, store: Store, run_id: int, paths: Sequence[str], info: ModelInfo,
-                 settings: PrelabelSettings, token: CancelToken, batch: int, times: StageTimes | None,
-                 cluster: ClusterSpec, cluster_info: ClusterInfo | None) -> Iterator[Progress]:
-    """The run's images computed on a Ray cluster, stored here by the run's one writer."""
-    from studio.core.inference.cluster_prelabel import cluster_results, shipped_model_file
+                 settings: PrelabelSettings, class_map: dict[int, int], token: CancelToken, batch: int,
+                 times: StageTimes | None, cluster: ClusterSpec, cluster_info: ClusterInfo | None
+                 ) -> Iterator[Progress]:
+    """The run's images computed on a Ray cluster, stored here by the run's one writer. Workers
+    get the file this machine would open: the ONNX export, or the (trusted copy of the) model."""
+    from studio.core.inference.cluster_prelabel import cluster_results
     from studio.core.inference.pipeline import store_stream
 
-    run = get_run(store, run_id)
-    assert run is not None
     times = times if times is not None else StageTimes()
-    model_file = shipped_model_file(info, settings)
+    model_file = exported_for_run(info, settings) or Path(info.opened_file)
     stored = settings.to_stored()
 
     def produce(todo: list[str]) -> Iterator:
         return cluster_results(cluster, dataset.root, todo, model_file, stored, batch, times, cluster_info)
 
-    yield from store_stream(store, run_id, paths, produce, run.class_map, token, times=times)
+    yield from store_stream(store, run_id, paths, produce, class_map, token, times=times)
