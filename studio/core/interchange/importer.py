@@ -168,8 +168,9 @@ def _write(dataset: Dataset, item: ImportItem) -> None:
     current = load_yolo_labels(path) if path.exists() else LabelFile()
     if item.action == MERGE and current.state is not LabelState.UNLABELED:
         merged, _dup = merge_accepted(current.boxes, conv.boxes)
+        have = {line.raw for line in current.kept}
         kept = current.kept + tuple(KeptLine(len(current.kept) + k + 1, s.raw) for k, s in enumerate(conv.segments)
-                                    if s.raw not in {c.raw for c in current.kept})
+                                    if s.raw not in have)
         new = current.with_boxes(merged)
         new = LabelFile(new.boxes, kept, new.raw_rows, (), current.newline, True, None, path)
     else:
