@@ -43,13 +43,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         name, target = item.split("=", 1)
         mapping[name] = target
     params = ImportParams(args.src, args.fmt, args.mode, mapping, args.skip_difficult, args.segments)
-    context = JobContext(None if args.dry_run else store, CancelToken(), dataset, owner="cli")
     if args.dry_run:
-        plan = import_plan(params, context)
+        plan = import_plan(params, dataset)
         _print_plan(plan, True)
         return _finish(plan, args.json)
     bar, plan = ProgressBar("import"), None
-    for progress in run_recorded(IMPORT, params, context):
+    for progress in run_recorded(IMPORT, params, JobContext(store, CancelToken(), dataset, owner="cli")):
         if progress.stage in ("plan", "done"):
             plan = progress.payload
         else:

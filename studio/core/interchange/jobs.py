@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from studio.core.dataset.layout import Dataset
 from studio.core.interchange.importer import ImportPlan, apply_plan, plan_import
 from studio.core.jobs import Progress
 from studio.core.jobspec import JobContext, JobSpec
@@ -25,16 +26,16 @@ class ImportParams:
     segments: bool = False  # polygons as Ultralytics segment rows instead of their bounding boxes
 
 
-def import_plan(params: ImportParams, ctx: JobContext) -> ImportPlan:
-    """The plan for ``params`` on the context's dataset (what ``--dry-run`` shows)."""
-    if ctx.dataset is None:
-        raise ValueError("import needs a dataset")
-    return plan_import(ctx.dataset, Path(params.src), params.fmt, params.mode, params.mapping,
+def import_plan(params: ImportParams, dataset: Dataset) -> ImportPlan:
+    """The plan for ``params`` on ``dataset`` (what ``--dry-run`` and the dialog's preview show)."""
+    return plan_import(dataset, Path(params.src), params.fmt, params.mode, params.mapping,
                        params.skip_difficult, params.segments)
 
 
 def _import(params: ImportParams, ctx: JobContext) -> Iterator[Progress]:
-    plan = import_plan(params, ctx)
+    if ctx.dataset is None:
+        raise ValueError("import needs a dataset")
+    plan = import_plan(params, ctx.dataset)
     yield Progress(0, len(plan.items), stage="plan", payload=plan)
     last = None
     for progress in apply_plan(ctx.dataset, plan, ctx.token):

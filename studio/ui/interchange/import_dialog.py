@@ -139,8 +139,8 @@ class ImportDialog(QDialog):
             return
         self.preview_button.setEnabled(False)
         self.summary.setText(self.tr("Reading…"))
-        context = JobContext(None, None, self.dataset)  # type: ignore[arg-type]
-        run_call(lambda: import_plan(params, context), self._show_plan, self._on_error)
+        dataset = self.dataset
+        run_call(lambda: import_plan(params, dataset), self._show_plan, self._on_error)
 
     def _on_error(self, error: object) -> None:
         self.preview_button.setEnabled(True)
