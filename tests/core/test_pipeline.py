@@ -11,7 +11,7 @@ import pytest
 
 from studio.core.dataset.layout import open_dataset
 from studio.core.inference.engine import PredictParams, UltralyticsDetector, prelabel_job
-from studio.core.inference.pipeline import STAGES, ShapeBatcher, StageTimes, group_by_shape, store_stream
+from studio.core.inference.pipeline import STAGES, ShapeBatcher, StageTimes, store_stream
 from studio.core.inference.runs import create_run, proposals_for, run_counts
 from studio.core.labels.boxes import Boxes
 from studio.core.store.db import Store
@@ -29,7 +29,9 @@ def test_shape_batcher_never_mixes_shapes_and_bounds_what_waits() -> None:
     assert sorted(i for batch in out for _, i in batch) == list(range(len(shapes)))
     assert all(len({s for s, _ in batch}) == 1 and len(batch) <= 3 for batch in out)
     assert [i for _, i in out[0]] == [0, 2, 4]  # full batch as soon as three of a shape arrived
-    assert group_by_shape([np.zeros(s, np.uint8) for s in shapes], 2) == [[0, 2], [1, 5], [3], [4], [6]]
+    pairs = ShapeBatcher(2, max_waiting=len(shapes) + 1)  # nothing forced out: batches by shape alone
+    grouped = [ready for i, s in enumerate(shapes) for ready in pairs.add(s, i)] + pairs.drain()
+    assert grouped == [[0, 2], [1, 5], [3], [4], [6]]
 
 
 def test_batched_run_gives_the_boxes_of_one_image_at_a_time_on_mixed_shapes(sample_dataset: Path) -> None:

@@ -123,23 +123,13 @@ class ShapeBatcher:
         return group
 
 
-def group_by_shape(images: Sequence[np.ndarray], size: int) -> list[list[int]]:
-    """Indices of ``images`` in batches of at most ``size`` images of one shape."""
-    batcher, out = ShapeBatcher(size, max_waiting=len(images) + 1), []
-    for i, img in enumerate(images):
-        out.extend(batcher.add(img.shape, i))
-    return out + batcher.drain()
-
-
-def _decode(path: Path, times: StageTimes) -> tuple[np.ndarray | None, str | None, Signature]:
-    t0 = time.perf_counter()
+def read_file(path: Path) -> tuple[np.ndarray | None, str | None, Signature]:
+    """An image file as ``(image or None, error or None, signature)``."""
     signature = file_signature(path)
     try:
-        img, error = read_image(path), None
+        return read_image(path), None, signature
     except ImageReadError as exc:
-        img, error = None, exc.reason
-    times.add("decode", time.perf_counter() - t0)
-    return img, error, signature
+        return None, exc.reason, signature
 
 
 def local_results(image_path: Callable[[str], Path] | None, todo: Sequence[str], detector: Any, batch: int,
@@ -151,10 +141,8 @@ def local_results(image_path: Callable[[str], Path] | None, todo: Sequence[str],
     files below ``image_path``, or whatever ``load(key)`` returns (a cluster worker's rows)."""
 
     def read(key: str) -> tuple[np.ndarray | None, str | None, Signature]:
-        if load is None:
-            return _decode(image_path(key), times)
         t0 = time.perf_counter()
-        out = load(key)
+        out = load(key) if load is not None else read_file(image_path(key))
         times.add("decode", time.perf_counter() - t0)
         return out
 
@@ -171,6 +159,13 @@ def local_results(image_path: Callable[[str], Path] | None, todo: Sequence[str],
             each = (time.perf_counter() - t0) / len(items)
             return [(rel, b, None, each, sig) for (rel, _, sig), b in zip(items, boxes)]
 
+        def hand_over(ready: list | None) -> Iterator[Result]:
+            """Start ``ready`` in the model (``None``: nothing more) and give back the batch before it."""
+            nonlocal in_flight
+            previous, in_flight = in_flight, (model.submit(infer, ready) if ready is not None else None)
+            if previous is not None:
+                yield from previous.result()
+
         try:
             while nxt < len(todo) or ahead:
                 while nxt < len(todo) and len(ahead) < window:
@@ -182,15 +177,10 @@ def local_results(image_path: Callable[[str], Path] | None, todo: Sequence[str],
                     yield rel, None, error, 0.0, signature
                     continue
                 for ready in batcher.add(img.shape, (rel, img, signature)):
-                    previous, in_flight = in_flight, model.submit(infer, ready)
-                    if previous is not None:
-                        yield from previous.result()
+                    yield from hand_over(ready)
             for ready in batcher.drain():
-                previous, in_flight = in_flight, model.submit(infer, ready)
-                if previous is not None:
-                    yield from previous.result()
-            if in_flight is not None:
-                yield from in_flight.result()
+                yield from hand_over(ready)
+            yield from hand_over(None)
         finally:
             for _, future in ahead:
                 future.cancel()
