@@ -66,22 +66,18 @@ class PrelabelWorker:
     def _predict(self, rows: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         n = len(rows["path"])
         times = StageTimes()
-        found: dict[int, tuple] = {}
-
-        def load(key: str) -> tuple:
-            img, error, signature = row_image({k: v[int(key)] for k, v in rows.items()}, self.root)
-            found[int(key)] = (error, signature)
-            return img, error, signature
-
         boxes: list[Boxes | None] = [None] * n
         seconds = np.zeros(n)
+        errors, signatures = [""] * n, [(-1, -1)] * n
+
+        def load(key: str) -> tuple:
+            return row_image({k: v[int(key)] for k, v in rows.items()}, self.root)
+
         # decoding (on every core: OpenCV releases the GIL) overlaps the model, as on one machine
-        for key, b, _error, each, _sig in local_results(None, [str(i) for i in range(n)], self.detector,
-                                                         self.batch, times, decoders=os.cpu_count() or 1,
-                                                         load=load):
-            boxes[int(key)], seconds[int(key)] = b, each
-        errors = [found[i][0] or "" for i in range(n)]
-        signatures = [found[i][1] or (-1, -1) for i in range(n)]
+        for key, b, error, each, sig in local_results(None, [str(i) for i in range(n)], self.detector, self.batch,
+                                                      times, decoders=os.cpu_count() or 1, load=load):
+            i = int(key)
+            boxes[i], seconds[i], errors[i], signatures[i] = b, each, error or "", sig or (-1, -1)
         share = {s: times.seconds[s] / max(n, 1) for s in STAGE_COLUMNS}
         return {"path": rows["path"], "boxes": np.array([_pack(b) for b in boxes], dtype=object),
                 "error": np.array(errors, dtype=object), "seconds": seconds,
