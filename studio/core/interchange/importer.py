@@ -39,7 +39,6 @@ class ImportItem:
     boxes: int = 0
     segments: int = 0
     problems: list[str] = field(default_factory=list)
-    dropped: dict[str, int] = field(default_factory=dict)
     converted: Converted | None = field(default=None, repr=False)
 
 
@@ -51,7 +50,7 @@ class ImportPlan:
     new_classes: list[str]
     class_ids: dict[str, int | None]
     file_problems: list[tuple[str, str]]
-    counts: dict[str, int]  # shapes left out or changed, by reason, over all files
+    counts: dict[str, int]  # shapes left out or changed, by reason, over all files (dropped classes included)
 
 
 def image_lookup(paths: Sequence[str]) -> Callable[[str], tuple[str | None, str | None]]:
@@ -115,9 +114,11 @@ def plan_import(dataset: Dataset, src: Path, fmt: str, mode: str = "skip", manua
     counts: dict[str, int] = {}
     items = []
     for image in read.images:
-        for reason, n in image.counts.items():
+        item = _plan_one(dataset, image, fmt, mode, class_ids, resolve, skip_difficult, segments)
+        dropped = item.converted.dropped if item.converted is not None else {}
+        for reason, n in [*image.counts.items(), *dropped.items()]:
             counts[reason] = counts.get(reason, 0) + n
-        items.append(_plan_one(dataset, image, fmt, mode, class_ids, resolve, skip_difficult, segments))
+        items.append(item)
     return ImportPlan(items, new, class_ids, read.file_problems, counts)
 
 
@@ -135,7 +136,7 @@ def _plan_one(dataset: Dataset, image: ForeignImage, fmt: str, mode: str, class_
                                     reason=str(getattr(exc, "reason", exc))))
         return item
     converted = convert_image(image, fmt, (w, h), class_ids, skip_difficult, segments)
-    item.converted, item.dropped = converted, converted.dropped
+    item.converted = converted
     item.problems += converted.problems
     item.boxes, item.segments = len(converted.boxes), len(converted.segments)
     has_file = dataset.label_path(rel).exists()
