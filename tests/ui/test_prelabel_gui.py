@@ -7,16 +7,7 @@ from pathlib import Path
 
 from PyQt6.QtCore import Qt
 
-DEMO = Path(__file__).resolve().parents[2] / "resources" / "models" / "demo-fruit.pt"
-
-
-def _open_with_demo_model(qtbot, window, dataset: Path) -> None:
-    """Load the demo model, open ``dataset`` and wait until it is indexed."""
-    with qtbot.waitSignal(window.models.loaded, timeout=60_000):
-        window.models.load(DEMO)
-    with qtbot.waitSignal(window.image_shown, timeout=10_000):
-        window.open_dataset(dataset)
-    qtbot.waitUntil(lambda: not window.session.is_indexing(), timeout=10_000)
+from tests.ui.demo_window import open_with_demo_model
 
 
 def test_prelabel_unlabeled_images_from_gui(qtbot, window, sample_dataset: Path, tmp_path, monkeypatch) -> None:
@@ -24,7 +15,7 @@ def test_prelabel_unlabeled_images_from_gui(qtbot, window, sample_dataset: Path,
     for name in ("train_0000", "train_0001"):
         (sample_dataset / "labels" / "train" / f"{name}.txt").unlink()
     human = (sample_dataset / "labels" / "train" / "train_0002.txt").read_bytes()
-    _open_with_demo_model(qtbot, window, sample_dataset)
+    open_with_demo_model(qtbot, window, sample_dataset)
     assert len(window.view.proposals) == 0
     with qtbot.waitSignal(window.prelabel.finished, timeout=120_000) as blocker:
         ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -62,7 +53,7 @@ def test_dialog_mapping_and_resume_after_stop(qtbot, window, sample_dataset: Pat
     from studio.ui.prelabel.dialog import PrelabelDialog
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    _open_with_demo_model(qtbot, window, sample_dataset)
+    open_with_demo_model(qtbot, window, sample_dataset)
     qtbot.keyClick(window.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     dialog = window.findChild(PrelabelDialog)
     assert dialog is not None
@@ -96,7 +87,7 @@ def test_a_device_that_is_not_there_is_said_plainly(qtbot, window, sample_datase
     """The Pre-label dialog's device: a missing GPU is one message and no run (this machine has none)."""
     from studio.ui.prelabel.dialog import PrelabelDialog
 
-    _open_with_demo_model(qtbot, window, sample_dataset)
+    open_with_demo_model(qtbot, window, sample_dataset)
     dialog = PrelabelDialog(window.models.info, window.session.dataset.classes.names, None)
     qtbot.addWidget(dialog)
     dialog.device.setCurrentText("cuda")
@@ -119,7 +110,7 @@ def test_a_run_on_a_local_ray_cluster_from_the_dialog(qtbot, window, sample_data
     from studio.ui.prelabel.dialog import PrelabelDialog
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    _open_with_demo_model(qtbot, window, sample_dataset)
+    open_with_demo_model(qtbot, window, sample_dataset)
     qtbot.keyClick(window.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     dialog = window.findChild(PrelabelDialog)
     row = dialog.cluster_row

@@ -17,8 +17,7 @@ import pytest
 
 from studio.core.dataset.sample import make_sample_dataset
 from studio.core.inference.runs import list_runs
-
-DEMO = Path(__file__).resolve().parents[2] / "resources" / "models" / "demo-fruit.pt"
+from tests.ui.demo_window import DEMO, open_with_demo_model
 
 
 @pytest.fixture(scope="module")
@@ -61,18 +60,10 @@ def _assert_same_proposals(db: Path, run_a: int, run_b: int) -> None:
         assert np.allclose(a[path], b[path], atol=1e-6), path
 
 
-def _open(window, qtbot, dataset: Path) -> None:
-    with qtbot.waitSignal(window.models.loaded, timeout=60_000):
-        window.models.load(DEMO)
-    with qtbot.waitSignal(window.image_shown, timeout=10_000):
-        window.open_dataset(dataset)
-    qtbot.waitUntil(lambda: not window.session.is_indexing(), timeout=20_000)
-
-
 def test_a_gui_run_resumes_from_the_cli(qtbot, window, dataset: Path) -> None:
     for name in ("train_0003", "train_0010", "train_0011"):
         (dataset / "labels" / "train" / f"{name}.txt").unlink()
-    _open(window, qtbot, dataset)
+    open_with_demo_model(qtbot, window, dataset, index_timeout_ms=20_000)
     store = window.session.store
     paths = window.prelabel_ui.paths_for_scope("all")[:40]
     with qtbot.waitSignal(window.prelabel.progress, timeout=120_000):
@@ -121,7 +112,7 @@ def test_a_killed_cli_run_is_interrupted_and_resumes_in_the_window(qtbot, window
     store, _ = open_store(open_dataset(dataset))
     run = list_runs(store)[0]
     assert run.status == "interrupted"  # not "running": its owner is gone
-    _open(window, qtbot, dataset)
+    open_with_demo_model(qtbot, window, dataset, index_timeout_ms=20_000)
     with qtbot.waitSignal(window.prelabel.finished, timeout=180_000) as blocker:
         window.prelabel_ui.act_resume.trigger()
     assert blocker.args == [run.id, True]
