@@ -75,11 +75,17 @@ class ImportDialog(QDialog):
         self.classes = QTableWidget(0, 2, self)
         self.classes.setHorizontalHeaderLabels([self.tr("Source class"), self.tr("Dataset class")])
         self.classes.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.classes.verticalHeader().hide()
         self.items = QTableWidget(0, 4, self)
         self.items.setObjectName("import_preview")
         self.items.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Image"), self.tr("Boxes"),
                                               self.tr("Problems")])
-        self.items.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.items.horizontalHeader()
+        for column in range(3):  # action, image path and box count on one line each
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.items.verticalHeader().hide()
+        self.items.setWordWrap(False)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.progress = QProgressBar(self)
