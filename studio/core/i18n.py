@@ -43,7 +43,7 @@ class Message(str, TranslatableMessage):
     ('box 3 left out', 'box {n} left out')
     """
 
-    def __new__(cls, template: str, **params: object) -> Message:
+    def __new__(cls, template: str, /, **params: object) -> Message:
         try:
             text = template.format(**params)
         except (KeyError, IndexError):

@@ -124,6 +124,30 @@ CREATE TABLE IF NOT EXISTS train_split (
     path TEXT PRIMARY KEY,
     split TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS label_checks (
+    id INTEGER PRIMARY KEY,
+    work_dir TEXT NOT NULL,
+    params TEXT NOT NULL,
+    created REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS label_check_images (
+    check_id INTEGER NOT NULL REFERENCES label_checks(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    quality REAL NOT NULL,
+    issues TEXT NOT NULL,
+    PRIMARY KEY (check_id, path)
+);
+CREATE TABLE IF NOT EXISTS label_check_decisions (
+    check_id INTEGER NOT NULL REFERENCES label_checks(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    issue INTEGER NOT NULL,
+    decision TEXT NOT NULL,
+    before BLOB,
+    after BLOB,
+    decided REAL NOT NULL,
+    PRIMARY KEY (check_id, path, issue)
+);
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY,
     pid INTEGER NOT NULL,

@@ -35,10 +35,12 @@ class TrainingError(RuntimeError):
 class TrainParams:
     """Train ``settings`` into ``run_dir`` (or resume the run there)."""
 
-    VERSION = 1
+    VERSION = 2
     run_dir: str
     settings: dict = field(default_factory=dict)
     resume: bool = False
+    split: dict[str, str] | None = None  # each image's part (train/val), given instead of chosen
+    train_labels: str = ""  # a JSON file {image: label text or null} the train part's labels come from
 
 
 @dataclass
@@ -85,28 +87,43 @@ def prepare_run(params: TrainParams, ctx: JobContext) -> tuple[str, dict]:
     run_dir = Path(params.run_dir)
     if params.resume:
         return _resume_checkpoint(run_dir), {}
-    from studio.core.training.selection import select_training_images
+    from studio.core.training.selection import TrainingSelection, select_training_images
     from studio.core.training.workspace import build_workspace, fixed_split
 
     settings = TrainSettings(**params.settings)
     dataset, index = ctx.dataset, ctx.index
-    assert dataset is not None and index is not None
-    chosen = select_training_images(dataset, index, ctx.store, settings.include_unlabeled, settings.include_machine)
-    if len(chosen.paths) < MIN_IMAGES:
-        raise TrainingError(f"only {len(chosen.paths)} finished image(s) to train on; label or review at least "
-                            f"{MIN_IMAGES} first ({chosen.unlabeled_left_out} unlabeled, {chosen.machine_left_out} "
-                            "labeled by a model and not reviewed were left out)")
-    split, source = fixed_split(dataset, ctx.store, chosen.paths, dict(zip(index.paths, index.splits)),
-                                settings.val, settings.seed or 0)
+    assert dataset is not None
+    if params.split is not None:
+        chosen, split, source = TrainingSelection(paths=sorted(params.split)), dict(params.split), "given"
+    else:
+        assert index is not None
+        chosen = select_training_images(dataset, index, ctx.store, settings.include_unlabeled,
+                                        settings.include_machine)
+        if len(chosen.paths) < MIN_IMAGES:
+            raise TrainingError(f"only {len(chosen.paths)} finished image(s) to train on; label or review at least "
+                                f"{MIN_IMAGES} first ({chosen.unlabeled_left_out} unlabeled, "
+                                f"{chosen.machine_left_out} labeled by a model and not reviewed were left out)")
+        split, source = fixed_split(dataset, ctx.store, chosen.paths, dict(zip(index.paths, index.splits)),
+                                    settings.val, settings.seed or 0)
     if "val" not in split.values() or "train" not in split.values():
         raise TrainingError("the finished images do not make both a train and a val part; label a few more")
     run_dir.mkdir(parents=True, exist_ok=True)
-    workspace = build_workspace(dataset, split, run_dir)
+    workspace = build_workspace(dataset, split, run_dir, _train_labels(params.train_labels))
     # the device is resolved in the trainer process: torch is never imported where the GUI runs
     overrides = settings.overrides(workspace.data_yaml, run_dir, settings.device, len(workspace.train))
     missing = classes_without_boxes(dataset, workspace.train)
     _write_manifest(run_dir, params, chosen, source, len(workspace.train), len(workspace.val), missing)
     return settings.model, overrides
+
+
+def _train_labels(path: str) -> dict[str, str | None] | None:
+    """The label texts a run trains on instead of the dataset's files (``None``: the files)."""
+    if not path:
+        return None
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise TrainingError(f"{path}: unreadable ({exc})") from exc
 
 
 def classes_without_boxes(dataset: object, train: list[str]) -> list[str]:

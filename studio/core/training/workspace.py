@@ -60,8 +60,13 @@ def fixed_split(dataset: Dataset, store: Store | None, paths: list[str], own_spl
     return {p: stored[p] for p in paths}, "studio"
 
 
-def build_workspace(dataset: Dataset, split: dict[str, str], folder: Path) -> Workspace:
-    """Link every chosen image and its label into ``folder`` and write its ``data.yaml``."""
+def build_workspace(dataset: Dataset, split: dict[str, str], folder: Path,
+                    train_labels: dict[str, str | None] | None = None) -> Workspace:
+    """Link every chosen image and its label into ``folder`` and write its ``data.yaml``.
+
+    ``train_labels`` gives the train part's label texts instead of the dataset's files (the
+    labels as they were before a fix, for "Measure the effect"); ``None`` text: no label file.
+    """
     data = folder / "data"
     shutil.rmtree(data, ignore_errors=True)  # a resumed or repeated run rebuilds it the same way
     used: set[tuple[str, str]] = set()
@@ -71,9 +76,13 @@ def build_workspace(dataset: Dataset, split: dict[str, str], folder: Path) -> Wo
             image = dataset.image_path(rel)
             name = _unique_name(rel, part, used)
             _link(image, data / "images" / part / name)
-            label = dataset.label_path(rel)
-            if label.is_file():
-                _link(label, data / "labels" / part / (Path(name).stem + ".txt"))
+            label, target = dataset.label_path(rel), data / "labels" / part / (Path(name).stem + ".txt")
+            if train_labels is not None and part == "train" and rel in train_labels:
+                if train_labels[rel] is not None:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text(train_labels[rel] or "", encoding="utf-8")
+            elif label.is_file():
+                _link(label, target)
             (val if part == "val" else train).append(rel)
         for part in ("train", "val"):
             (data / "images" / part).mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,1 @@
+"""Label errors only a model can see: K-fold training, out-of-sample predictions, cleanlab's scores."""

@@ -1,0 +1,159 @@
+"""The label-check job: K fold models trained through the training job, each image predicted by
+the model that did not see it, cleanlab's scores merged with studio's own checks, stored.
+
+Resumable at every step: a finished fold is never trained again, a cancelled fold resumes from
+its last epoch, and a fold's predictions are kept once made. Nothing in the dataset is written;
+the suspicious labels wait in the store for a human decision.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studio.core.jobs import EtaClock, Progress
+from studio.core.jobspec import JobContext, JobSpec
+from studio.core.labelcheck.plan import CheckPlan, LabelCheckParams, fold_dir, plan_check
+
+TRAIN_UNITS, PREDICT_UNITS, SCORE_UNITS = 90, 10, 5
+LABELS_FILE = "labels-as-checked.json"
+
+
+@dataclass
+class CheckEvent:
+    """What the check is doing: ``stage`` (plan, train, predict, score, done), on which fold."""
+
+    stage: str
+    fold: int = 0
+    folds: int = 0
+    train: object = None  # the training job's ``TrainEvent`` while a fold trains
+    plan: CheckPlan | None = None
+    check_id: int | None = None
+    flagged_images: int = 0
+    flagged_boxes: int = 0
+    reused_folds: int = 0
+    warnings: list = field(default_factory=list)
+
+
+def _check(params: LabelCheckParams, ctx: JobContext) -> Iterator[Progress]:
+    assert ctx.dataset is not None and ctx.index is not None
+    _check_model(params.model)
+    plan = plan_check(ctx.dataset, ctx.index, ctx.store, params)
+    plan.work_dir.mkdir(parents=True, exist_ok=True)
+    _save_labels(plan)
+    k = params.folds
+    total = k * (TRAIN_UNITS + PREDICT_UNITS) + SCORE_UNITS
+    done = plan.folds_done * (TRAIN_UNITS + PREDICT_UNITS)
+    clock = EtaClock(total, start_done=done)
+    yield clock.progress(done, "plan", CheckEvent("plan", 0, k, plan=plan, reused_folds=plan.folds_done,
+                                                  warnings=plan.warnings))
+    for fold in range(k):
+        base = fold * (TRAIN_UNITS + PREDICT_UNITS)
+        for progress in _train_fold(plan, params, fold, ctx):
+            if progress.stage == "cancelled":
+                yield Progress(base, total, 0.0, None, "cancelled", CheckEvent("train", fold, k))
+                return
+            units = base + int(TRAIN_UNITS * progress.fraction)
+            yield clock.progress(units, "train", CheckEvent("train", fold, k, train=progress.payload))
+        for fraction in _predict_fold(plan, params, fold, ctx):
+            if ctx.token():
+                yield Progress(base + TRAIN_UNITS, total, 0.0, None, "cancelled", CheckEvent("predict", fold, k))
+                return
+            yield clock.progress(base + TRAIN_UNITS + int(PREDICT_UNITS * fraction), "predict",
+                                 CheckEvent("predict", fold, k))
+    yield clock.progress(total - SCORE_UNITS, "score", CheckEvent("score", k, k))
+    from studio.core.labelcheck.scoring import score_check
+
+    event = score_check(ctx.dataset, ctx.store, plan, params)
+    event.reused_folds, event.warnings = plan.folds_done, plan.warnings
+    yield Progress(total, total, 0.0, 0.0, "done", event)
+
+
+def _check_model(model: str) -> None:
+    """A given start model must open through the safe loader before any fold trains on it."""
+    if not model:
+        return
+    from studio.core.inference.model_file import load_detection_model
+
+    load_detection_model(model)  # ModelRefused / ModelError say why
+
+
+def _save_labels(plan: CheckPlan) -> None:
+    """The labels as checked: what scoring reads and what "Measure the effect" trains on as "before"."""
+    from studio.core.atomic import atomic_write_text
+
+    path = plan.work_dir / LABELS_FILE
+    if not path.is_file():
+        atomic_write_text(path, json.dumps(plan.labels, ensure_ascii=False))
+
+
+def _train_fold(plan: CheckPlan, params: LabelCheckParams, fold: int, ctx: JobContext) -> Iterator[Progress]:
+    """Train the model for ``fold`` (train on the other folds, validate on this one); a finished
+    fold is skipped, an interrupted one resumed."""
+    from studio.core.training.jobs import TRAIN, TrainParams, run_finished
+    from studio.core.training.settings import TrainSettings
+
+    run_dir = fold_dir(plan.work_dir, fold)
+    if run_finished(run_dir):
+        return
+    if (run_dir / "weights" / "last.pt").is_file() and (run_dir / "studio-run.json").is_file():
+        train = TrainParams(str(run_dir), {}, resume=True)
+    else:
+        settings = TrainSettings(model=params.start_model(), epochs=params.epochs, imgsz=params.imgsz,
+                                 batch=params.batch, seed=params.seed, workers=0, device=params.device,
+                                 patience=params.epochs, extra=params.train_extra())
+        split = {p: ("val" if f == fold else "train") for p, f in plan.folds.fold.items()}
+        train = TrainParams(str(run_dir), settings.to_dict(), split=split,
+                            train_labels=str(plan.work_dir / LABELS_FILE))
+    yield from TRAIN.body(train, ctx)
+
+
+def predictions_file(plan: CheckPlan, fold: int) -> Path:
+    """Where fold ``fold``'s out-of-sample predictions are kept."""
+    return fold_dir(plan.work_dir, fold) / "predictions.json"
+
+
+def _predict_fold(plan: CheckPlan, params: LabelCheckParams, fold: int, ctx: JobContext) -> Iterator[float]:
+    """Predict the images of ``fold`` with its model (loaded through the safe loader); yields the
+    share done. Kept in ``predictions.json`` once complete."""
+    out = predictions_file(plan, fold)
+    if out.is_file():
+        return
+    from studio.core.atomic import atomic_write_text
+    from studio.core.dataset.imageio import ImageReadError, read_image
+    from studio.core.device import resolve_device
+    from studio.core.inference.engine import PredictParams, UltralyticsDetector
+    from studio.core.inference.model_file import load_detection_model
+
+    model, _info = load_detection_model(fold_dir(plan.work_dir, fold) / "weights" / "last.pt")
+    detector = UltralyticsDetector(model, PredictParams(conf=params.conf, imgsz=params.imgsz),
+                                   resolve_device(params.device))
+    members = plan.folds.members(fold)
+    found: dict[str, dict] = {}
+    for i, rel in enumerate(members):
+        try:
+            image = read_image(ctx.dataset.image_path(rel))  # type: ignore[union-attr]
+        except ImageReadError as exc:
+            found[rel] = {"error": str(exc)}
+            continue
+        boxes = detector([image])[0]
+        rows = [[int(c), *map(float, xywh), float(s)] for c, xywh, s in
+                zip(boxes.class_id, boxes.xywhn, boxes.confidence if boxes.confidence is not None else [])]
+        found[rel] = {"wh": [int(image.shape[1]), int(image.shape[0])], "rows": rows}
+        if ctx.token():
+            return
+        yield (i + 1) / len(members)
+    atomic_write_text(out, json.dumps(found))
+
+
+def summarize(event: CheckEvent | None) -> dict:
+    """What the job record keeps."""
+    if event is None:
+        return {}
+    return {"stage": event.stage, "check_id": event.check_id, "flagged_images": event.flagged_images,
+            "flagged_boxes": event.flagged_boxes, "reused_folds": event.reused_folds}
+
+
+LABEL_CHECK = JobSpec("label-check", LabelCheckParams, _check, summarize)
