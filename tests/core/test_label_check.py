@@ -1,0 +1,148 @@
+"""The label check end to end: planted errors found, a rerun reuses its folds, a cancelled fold
+resumes, decisions write only what a human chose (and undo), and bad input gets clear messages.
+
+The acceptance oracle: a sample generated with a seed the demo model never saw (it trained on
+seed 0), with about 5% of its boxes each class-swapped, shifted by half their size, or deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from benchmarks.planted_errors import plant_errors, score_found
+from studio.core.jobs import Progress
+from studio.core.jobspec import JobContext
+from studio.core.labelcheck.plan import LabelCheckParams
+from tests.hostile_models import DEMO, ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def _studio(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "studio.cli", *args], capture_output=True, text=True, timeout=900,
+                          cwd=ROOT)
+
+
+def _context(root: Path) -> JobContext:
+    from studio.cli.common import indexed_context, open_dataset_and_store
+
+    dataset, store = open_dataset_and_store(str(root))
+    return indexed_context(dataset, store)
+
+
+def _run(ctx: JobContext, params: LabelCheckParams) -> list[Progress]:
+    from studio.core.jobspec import run_recorded
+    from studio.core.labelcheck.job import LABEL_CHECK
+
+    return list(run_recorded(LABEL_CHECK, params, ctx))
+
+
+def test_planted_errors_rank_first_and_a_rerun_reuses_the_folds(tmp_path: Path) -> None:
+    from studio.core.dataset.layout import open_dataset
+    from studio.core.dataset.sample import make_sample_dataset
+    from studio.core.labelcheck.plan import LabelCheckParams, fold_dir
+    from studio.core.labelcheck.results import check_queue, latest_check
+
+    root = make_sample_dataset(tmp_path / "과일 검사", n_train=50, n_val=10, seed=7, with_photos=False)
+    dataset = open_dataset(root)
+    paths = list(dataset.scan_images().paths)
+    planted = plant_errors(dataset, paths, 0.05, seed=1)
+    before = {p: dataset.label_path(p).read_bytes() for p in paths}
+    ctx = _context(root)
+    params = LabelCheckParams(folds=2, epochs=1, model=str(DEMO), imgsz=320, device="cpu")
+    progress = _run(ctx, params)
+    assert progress[-1].stage == "done" and progress[-1].done == progress[-1].total
+    assert [p.payload.fold for p in progress if p.stage == "train"][-1] == 1  # both folds trained, in order
+    queue = check_queue(ctx.store, latest_check(ctx.store).id)
+    flagged = sorted([(e.path, i) for e in queue for i in e.issues if i.kind != "qa"], key=lambda x: x[1].score)
+    found = score_found(planted, flagged[:2 * len(planted)], {p: (640, 480) for p in paths})
+    print(json.dumps(found))
+    assert found["all"]["recall"] >= 0.7
+    assert all(found[kind]["found"] > 0 for kind in ("swap", "shift", "delete"))
+    assert [e.quality for e in queue] == sorted(e.quality for e in queue)  # worst image first
+    assert {p: dataset.label_path(p).read_bytes() for p in paths} == before  # nothing written before a decision
+    # the same data and settings: no training, the same queue (the CLI, as JSON)
+    weights = fold_dir(progress[0].payload.plan.work_dir, 0) / "weights" / "last.pt"
+    stamp = weights.stat().st_mtime_ns
+    again = _studio("label-issues", str(root), "--folds", "2", "--epochs", "1", "--model", str(DEMO),
+                    "--imgsz", "320", "--device", "cpu", "--json")
+    assert again.returncode == 0, again.stderr
+    assert "2 fold(s) already trained, reused" in again.stderr and "fold 1/2" not in again.stderr
+    assert weights.stat().st_mtime_ns == stamp
+    listed = json.loads(again.stdout)
+    assert [e["path"] for e in listed] == [e.path for e in queue]
+
+
+def test_a_cancelled_fold_resumes_from_its_last_epoch(sample_dataset: Path) -> None:
+    from studio.core.labelcheck.plan import LabelCheckParams, fold_dir
+
+    ctx = _context(sample_dataset)
+    params = LabelCheckParams(folds=2, epochs=2, model=str(DEMO), imgsz=64, batch=4, device="cpu")
+    from studio.core.jobspec import run_recorded
+    from studio.core.labelcheck.job import LABEL_CHECK
+
+    seen = []
+    for progress in run_recorded(LABEL_CHECK, params, ctx):
+        seen.append(progress)
+        event = progress.payload
+        if progress.stage == "train" and event.fold == 1 and getattr(event.train, "kind", "") == "epoch":
+            ctx.token.cancel()  # fold 2 has one epoch done
+    assert seen[-1].stage == "cancelled"
+    work = seen[0].payload.plan.work_dir
+    first = (fold_dir(work, 0) / "weights" / "last.pt").stat().st_mtime_ns
+    from studio.core.jobs import CancelToken
+
+    ctx.token = CancelToken()
+    rest = list(run_recorded(LABEL_CHECK, params, ctx))
+    assert rest[-1].stage == "done"
+    assert rest[0].payload.reused_folds == 1  # fold 1 finished before: kept, not trained again
+    assert (fold_dir(work, 0) / "weights" / "last.pt").stat().st_mtime_ns == first
+    starts = [p.payload.train for p in rest if p.stage == "train" and getattr(p.payload.train, "kind", "") == "start"]
+    assert [s.epoch for s in starts] == [1]  # fold 2 resumed at its second epoch, not redone
+    epochs = (fold_dir(work, 1) / "results.csv").read_text().splitlines()[1:]
+    assert [line.split(",")[0].strip() for line in epochs] == ["1", "2"]
+
+
+def test_too_few_images_a_lonely_class_and_a_hostile_model_get_clear_messages(sample_dataset: Path,
+                                                                              hostile) -> None:
+    from studio.core.labelcheck.folds import FoldError, assign_folds
+
+    with pytest.raises(FoldError, match="only 5 finished images for 3 folds: each fold needs at least 2"):
+        assign_folds([f"{i}.jpg" for i in range(5)], [[0]] * 5, 3, 0, ["apple"])
+    folds = assign_folds([f"{i}.jpg" for i in range(8)], [[0], [0], [0], [1], [0], [0], [], [0]], 2, 0,
+                         ["apple", "pear"])
+    assert [str(w) for w in folds.warnings] == [
+        "class pear has boxes in one fold only: the model that checks those images never saw it, so its boxes "
+        "there are not judged. Label a few more, or use fewer folds."]
+    assert sorted(np.bincount(list(folds.fold.values()))) == [4, 4]
+    too_many = _studio("label-issues", str(sample_dataset), "--folds", "10")
+    assert too_many.returncode == 1 and "only 14 finished images for 10 folds" in too_many.stderr
+    assert "Traceback" not in too_many.stderr
+    path, marker = hostile
+    refused = _studio("label-issues", str(sample_dataset), "--folds", "2", "--model", str(path))
+    assert refused.returncode == 1 and "contains code outside the Ultralytics checkpoint format" in refused.stderr
+    assert not marker.exists() and "Traceback" not in refused.stderr
+
+
+def test_a_hostile_fold_model_is_refused_before_it_predicts(sample_dataset: Path, hostile) -> None:
+    from studio.core.labelcheck.job import predictions_file
+    from studio.core.labelcheck.plan import LabelCheckParams, fold_dir
+
+    ctx = _context(sample_dataset)
+    params = LabelCheckParams(folds=2, epochs=1, model=str(DEMO), imgsz=64, batch=4, device="cpu")
+    plan = _run(ctx, params)[0].payload.plan
+    path, marker = hostile
+    (fold_dir(plan.work_dir, 0) / "weights" / "last.pt").write_bytes(path.read_bytes())
+    predictions_file(plan, 0).unlink()
+    again = _studio("label-issues", str(sample_dataset), "--folds", "2", "--epochs", "1", "--model", str(DEMO),
+                    "--imgsz", "64", "--batch", "4", "--device", "cpu")
+    assert again.returncode == 1 and "contains code outside the Ultralytics checkpoint format" in again.stderr
+    assert not marker.exists() and "Traceback" not in again.stderr
+    assert os.environ.get("ULTRALYTICS_SAFE_LOAD", "1") == "1"
