@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
 
         self.edit_actions = AnnotationActions(
             self, self.editor, self.view,
-            lambda: self.session.dataset.classes.names if self.session.dataset else [], self.review.undo)
+            lambda: self.session.dataset.classes.names if self.session.dataset else [], self.review_ui.undo)
         self.edit_actions.always_draw.setChecked(self.settings.always_draw())
         self.view.always_draw = self.settings.always_draw()
         self.edit_actions.always_draw.toggled.connect(self.settings.set_always_draw)

@@ -101,14 +101,12 @@ def check_queue(store: Store, check_id: int, flagged_only: bool = True) -> list[
     return out
 
 
-def suggested_file(data: bytes | None, issue: BoxIssue) -> bytes:
-    """The label file's bytes with the model's suggestion for ``issue`` applied (other rows keep
-    their text)."""
-    label = parse_label_bytes(data) if data is not None else LabelFile(exists=True)
-    boxes = label.boxes
+def suggested_boxes(boxes: Boxes, issue: BoxIssue) -> Boxes:
+    """``boxes`` with the model's suggestion for ``issue`` applied: a class changed, a box moved,
+    or the unlabeled object's box added at the end."""
     if issue.kind == OVERLOOKED and issue.suggested_box is not None and issue.suggested_class is not None:
         xywhn = np.vstack([boxes.xywhn.reshape(-1, 4), np.array([issue.suggested_box], np.float64)])
-        return label.with_boxes(Boxes(xywhn, np.append(boxes.class_id, issue.suggested_class))).render()
+        return Boxes(xywhn, np.append(boxes.class_id, issue.suggested_class))
     if issue.index < 0 or issue.index >= len(boxes):
         raise DecisionError(QT_TRANSLATE_NOOP("studio.core", "the label file changed since the check (box {n} is gone); fix it by hand"), n=issue.index + 1)
     xywhn, class_id = boxes.xywhn.copy(), boxes.class_id.copy()
@@ -118,7 +116,29 @@ def suggested_file(data: bytes | None, issue: BoxIssue) -> bytes:
         xywhn[issue.index] = issue.suggested_box
     else:
         raise DecisionError(QT_TRANSLATE_NOOP("studio.core", "the model has no suggestion for this box; keep it or fix it by hand"))
-    return label.with_boxes(Boxes(xywhn, class_id)).render()
+    return Boxes(xywhn, class_id)
+
+
+def suggested_file(data: bytes | None, issue: BoxIssue) -> bytes:
+    """The label file's bytes with the model's suggestion for ``issue`` applied (other rows keep
+    their text)."""
+    label = parse_label_bytes(data) if data is not None else LabelFile(exists=True)
+    return label.with_boxes(suggested_boxes(label.boxes, issue)).render()
+
+
+def record_decision(store: Store, check_id: int, path: str, issue_no: int, decision: str,
+                    before: bytes | None = None, after: bytes | None = None) -> None:
+    """Store a decision made elsewhere (the review panel edits through its own editor)."""
+    with store.connection() as conn:
+        conn.execute("INSERT OR REPLACE INTO label_check_decisions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (check_id, path, issue_no, decision, before, after, time.time()))
+
+
+def forget_decision(store: Store, check_id: int, path: str, issue_no: int) -> None:
+    """Take a stored decision back (the label file is the caller's to restore)."""
+    with store.connection() as conn:
+        conn.execute("DELETE FROM label_check_decisions WHERE check_id = ? AND path = ? AND issue = ?",
+                     (check_id, path, issue_no))
 
 
 def decide(store: Store, dataset: Dataset, check_id: int, path: str, issue_no: int, decision: str,
@@ -140,9 +160,7 @@ def decide(store: Store, dataset: Dataset, check_id: int, path: str, issue_no: i
         save_label_bytes(label_path, after)
     elif decision == KEPT:
         before = after = None
-    with conn:
-        conn.execute("INSERT OR REPLACE INTO label_check_decisions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     (check_id, path, issue_no, decision, before, after, time.time()))
+    record_decision(store, check_id, path, issue_no, decision, before, after)
 
 
 def undo(store: Store, dataset: Dataset, check_id: int, path: str, issue_no: int) -> None:
@@ -161,9 +179,7 @@ def undo(store: Store, dataset: Dataset, check_id: int, path: str, issue_no: int
             label_path.unlink(missing_ok=True)
         else:
             save_label_bytes(label_path, bytes(before))
-    with conn:
-        conn.execute("DELETE FROM label_check_decisions WHERE check_id = ? AND path = ? AND issue = ?",
-                     (check_id, path, issue_no))
+    forget_decision(store, check_id, path, issue_no)
 
 
 def _read(path: Path) -> bytes | None:

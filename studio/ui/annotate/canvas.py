@@ -68,6 +68,7 @@ class Canvas(QGraphicsView):
         self._painted_once = True  # no image waiting for its first paint
         self.proposals = Boxes.empty()  # what the review state shows: drawn as given
         self.focused_proposal = -1
+        self.proposal_captions: list[str] | None = None  # drawn instead of "class confidence" when given
         self._font = QFont()
         self._font.setPointSizeF(9)
         editor.changed.connect(self.viewport().update)
@@ -104,11 +105,12 @@ class Canvas(QGraphicsView):
             return None
         return self._image.width(), self._image.height()
 
-    def set_proposals(self, proposals: Boxes, focused: int = -1) -> None:
-        """Model proposals to draw (dashed, with their confidence), exactly these; ``focused``
-        is drawn thicker and filled (the one the review keys act on)."""
+    def set_proposals(self, proposals: Boxes, focused: int = -1, captions: list[str] | None = None) -> None:
+        """Model proposals to draw (dashed, with their confidence, or ``captions``), exactly these;
+        ``focused`` is drawn thicker and filled (the one the review keys act on)."""
         self.proposals = proposals
         self.focused_proposal = focused
+        self.proposal_captions = captions
         self.viewport().update()
 
     def proposal_at(self, x: float, y: float) -> int:
@@ -439,8 +441,9 @@ class Canvas(QGraphicsView):
                 painter.drawRect(QRectF(x1 - m, y1 - m, x2 - x1 + 2 * m, y2 - y1 + 2 * m))
             faded = QColor(color)
             faded.setAlpha(170)
-            self._paint_caption(painter, f"{self._name(int(cls))} {conf:.2f}", faded, x1, y2 + 14 / scale,
-                                scale, metrics)
+            caption = (self.proposal_captions[k] if self.proposal_captions and k < len(self.proposal_captions)
+                       else f"{self._name(int(cls))} {conf:.2f}")
+            self._paint_caption(painter, caption, faded, x1, y2 + 14 / scale, scale, metrics)
 
     def _name(self, cls: int) -> str:
         return self._class_names[cls] if 0 <= cls < len(self._class_names) else f"#{cls}"

@@ -13,12 +13,14 @@ from collections.abc import Callable
 
 import numpy as np
 from PyQt6.QtCore import QObject, Qt
-from PyQt6.QtWidgets import QDockWidget, QMainWindow, QScrollArea
+from PyQt6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QTabWidget, QWidget
 
 from studio.ui.actions import make_action
 from studio.ui.annotate.canvas import Canvas
 from studio.ui.annotate.editor import AnnotationEditor
 from studio.ui.annotate.image_list import ImageListPanel
+from studio.ui.labelcheck.controller import LabelErrorsController
+from studio.ui.labelcheck.panel import LabelErrorsPanel
 from studio.ui.prelabel.menu import PrelabelUi
 from studio.ui.review.controller import ReviewController
 from studio.ui.review.panel import ReviewPanel
@@ -38,15 +40,16 @@ class ReviewUi(QObject):
         self.show_error = show_error
         self.controller = c = ReviewController(session, editor, canvas, self)
         self.panel = ReviewPanel(c, window)
+        self.label_errors = le = LabelErrorsController(session, editor, canvas, self)
+        self.label_panel = LabelErrorsPanel(le, window)
         self.dock = QDockWidget(self.tr("Review"), window)
         self.dock.setObjectName("review_dock")
-        scroll = QScrollArea(window)  # never squeeze the controls when the dock is short
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.panel)
-        scroll.setMinimumWidth(self.panel.minimumSizeHint().width() + 16)
-        self.dock.setWidget(scroll)
+        self.queues = QTabWidget(window)
+        self.queues.setObjectName("review_queues")
+        self.queues.addTab(_scrolled(self.panel, window), self.tr("Proposals"))
+        self.queues.addTab(_scrolled(self.label_panel, window), self.tr("Label Errors"))
+        self.queues.currentChanged.connect(self._on_queue_tab)
+        self.dock.setWidget(self.queues)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self._last_refresh = 0.0
@@ -54,14 +57,18 @@ class ReviewUi(QObject):
         act = lambda text, slot, keys=(), checkable=False: make_action(window, text, slot, keys, checkable)  # noqa: E731
         self.act_mode = act(tr("&Review Mode"), lambda: self.set_mode(self.act_mode.isChecked()), ("Ctrl+R",),
                             checkable=True)
-        self.act_accept_all = act(tr("&Accept All Proposals and Next"), c.accept_all_and_next,
+        route = self._route
+        self.act_accept_all = act(tr("&Accept All Proposals and Next"), route(c.accept_all_and_next, le.next_image),
                                   ("Return", "Enter"))
-        self.act_reject_all = act(tr("Re&ject All Proposals and Next"), c.reject_all_and_next, ("X",))
-        self.act_accept = act(tr("Accept &Proposal"), c.accept_focused, ("Y",))
-        self.act_reject = act(tr("Reject P&roposal"), c.reject_focused, ("R",))
-        self.act_edit = act(tr("&Edit Proposal"), c.edit_focused, ("E",))
-        self.act_focus_next = act(tr("&Next Proposal"), lambda: c.focus_step(1), ("Tab",))
-        self.act_focus_prev = act(tr("Pre&vious Proposal"), lambda: c.focus_step(-1), ("Shift+Tab",))
+        self.act_reject_all = act(tr("Re&ject All Proposals and Next"),
+                                  route(c.reject_all_and_next, le.keep_all_and_next), ("X",))
+        self.act_accept = act(tr("Accept &Proposal"), route(c.accept_focused, le.take_focused), ("Y",))
+        self.act_reject = act(tr("Reject P&roposal"), route(c.reject_focused, le.keep_focused), ("R",))
+        self.act_edit = act(tr("&Edit Proposal"), route(c.edit_focused, le.edit_focused), ("E",))
+        self.act_focus_next = act(tr("&Next Proposal"), route(lambda: c.focus_step(1), lambda: le.focus_step(1)),
+                                  ("Tab",))
+        self.act_focus_prev = act(tr("Pre&vious Proposal"),
+                                  route(lambda: c.focus_step(-1), lambda: le.focus_step(-1)), ("Shift+Tab",))
         self.act_next_pending = act(tr("Next Image to Re&view"), c.next_pending, ("Ctrl+Return",))
         self.act_report = act(tr("&Quality Report…"), self.open_report, ("Ctrl+Shift+R",))
         self.act_auto = act(tr("Accept Au&tomatically…"), lambda: self.open_report(auto=True))
@@ -72,8 +79,9 @@ class ReviewUi(QObject):
         self.dock.visibilityChanged.connect(self._on_dock_visible)
         c.queue.order_changed.connect(self._on_order)
         c.queue.queue_changed.connect(self._mark_done)
-        c.go_to.connect(lambda row: self.image_list.select_index_row(row))
-        c.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        for source in (c, le):
+            source.go_to.connect(lambda row: self.image_list.select_index_row(row))
+            source.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
         self.panel.report_requested.connect(self.open_report)
         self.panel.auto_accept_requested.connect(lambda: self.open_report(auto=True))
         self.panel.export_requested.connect(self.export_reviewed)
@@ -84,6 +92,31 @@ class ReviewUi(QObject):
         session.opened.connect(lambda ds: self.panel.set_class_names(ds.classes.names))
         self.report_dialog = None
 
+    # which queue -----------------------------------------------------------------------------
+    def _route(self, proposals: Callable[[], object], labels: Callable[[], object]) -> Callable[[], None]:
+        """A review key: it acts on the queue whose tab is shown."""
+        return lambda: (labels if self.label_errors.active else proposals)()
+
+    def _on_queue_tab(self, index: int) -> None:
+        self.label_errors.active = index == 1
+        self.on_image_shown()
+        if self.act_mode.isChecked():
+            self.controller.set_active(not self.label_errors.active)
+            if self.label_errors.active:
+                self._on_order(self.label_errors.order_rows())
+
+    def show_label_errors(self) -> None:
+        """Read the newest label check and review its queue, worst image first."""
+        self.label_errors.load()
+        self.queues.setCurrentIndex(1)
+        self.set_mode(True)
+
+    def undo(self) -> None:
+        """Ctrl+Z: the newest decision of the queue under review, else the editor's undo."""
+        if self.label_errors.active and self.label_errors.undo():
+            return
+        self.controller.undo()
+
     # mode -------------------------------------------------------------------------------------
     def set_mode(self, on: bool) -> None:
         """Enter or leave review mode (the list shows the queue; the Review dock opens)."""
@@ -93,6 +126,11 @@ class ReviewUi(QObject):
         self.dock.setVisible(on or self.dock.isVisible())
         if on:
             self.dock.raise_()
+        if self.label_errors.active:
+            self._on_order(self.label_errors.order_rows() if on else None)
+            if on:
+                self.label_errors.next_image()
+            return
         self.controller.set_active(on)
 
     def _on_dock_visible(self, visible: bool) -> None:
@@ -124,14 +162,21 @@ class ReviewUi(QObject):
 
     # dataset and runs -------------------------------------------------------------------------
     def on_dataset_ready(self) -> None:
-        """A dataset was opened: review its newest run."""
+        """A dataset was opened: review its newest run (and know its newest label check)."""
+        self.label_errors.load()
         self.controller.queue.use_newest_run()
         if self.act_mode.isChecked():
             self.controller.set_active(True)
 
     def on_image_shown(self) -> None:
-        """The editor shows another image: load its proposals."""
-        self.controller.reload_current()
+        """The editor shows another image: load its proposals (or its suspicious labels)."""
+        if not self.label_errors.active:
+            self.controller.reload_current()
+            return
+        self.controller.current = None
+        self.controller.state.clear()
+        doc = self.label_errors.editor.doc
+        self.label_errors.show(self.session.relative(doc.image_path) if doc is not None else None)
 
     def _on_proposals(self, run_id: int, paths: list[str]) -> None:
         c = self.controller
@@ -184,3 +229,14 @@ class ReviewUi(QObject):
                               lambda *choice: ReviewExportParams(run_id, *choice), self.session.store, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+
+def _scrolled(panel: QWidget, parent: QWidget) -> QScrollArea:
+    """``panel`` in a scroll area: the controls are never squeezed when the dock is short."""
+    scroll = QScrollArea(parent)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(panel)
+    scroll.setMinimumWidth(panel.minimumSizeHint().width() + 16)
+    return scroll

@@ -1,0 +1,1 @@
+"""The label-errors queue: suspicious labels from a label check, decided in the Review dock."""
