@@ -232,14 +232,15 @@ class LabelErrorsController(QObject):
             self.focus = -1
             self.draw()
 
-    def next_image(self) -> bool:
-        """Show the next image of the queue with undecided issues (Enter); False when none is left."""
+    def next_image(self, from_start: bool = False) -> bool:
+        """Show the next image of the queue with undecided issues (Enter), or the worst one
+        (``from_start``); False when none is left."""
         index = self.session.index
         if index is None or not self.entries:
             return False
-        start = self.entries.index(self.current) + 1 if self.current in self.entries else 0
+        start = 0 if from_start or self.current not in self.entries else self.entries.index(self.current) + 1
         for entry in [*self.entries[start:], *self.entries[:start]]:
-            if entry.open_issues and entry is not self.current:
+            if entry.open_issues and (from_start or entry is not self.current):
                 row = index.position(entry.path)
                 if row >= 0:
                     self.go_to.emit(row)

@@ -37,11 +37,11 @@ class LabelErrorsPanel(QWidget):
         self.progress = QProgressBar(self)
         self.images = QListWidget(self)
         self.images.setObjectName("label_errors_images")
-        self.images.setMinimumHeight(120)
+        self.images.setMinimumHeight(70)
         self.issues = QListWidget(self)
         self.issues.setObjectName("label_errors_issues")
         self.issues.setWordWrap(True)
-        self.issues.setMinimumHeight(90)
+        self.issues.setMinimumHeight(50)
         self.take_button = QPushButton(tr("Take the Suggestion (Y)"), self)
         self.keep_button = QPushButton(tr("Keep the Label (R)"), self)
         self.edit_button = QPushButton(tr("Edit by Hand (E)"), self)
@@ -104,8 +104,9 @@ class LabelErrorsPanel(QWidget):
         self.images.clear()
         for entry in c.entries:
             left = len(entry.open_issues)
-            text = self.tr("{0} · quality {1:.2f} · {2} open").format(entry.path, entry.quality, left)
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(self.tr("{0} · {1} open").format(entry.path, left))
+            item.setToolTip(self.tr("Label quality {0:.3g} (0 worst, 1 best), from cleanlab's scores").format(
+                entry.quality))
             item.setData(Qt.ItemDataRole.UserRole, entry.path)
             if not left:
                 item.setForeground(self.palette().placeholderText())

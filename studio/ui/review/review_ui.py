@@ -47,7 +47,7 @@ class ReviewUi(QObject):
         self.queues = QTabWidget(window)
         self.queues.setObjectName("review_queues")
         self.queues.addTab(_scrolled(self.panel, window), self.tr("Proposals"))
-        self.queues.addTab(_scrolled(self.label_panel, window), self.tr("Label Errors"))
+        self.queues.addTab(self.label_panel, self.tr("Label Errors"))  # its lists scroll themselves
         self.queues.currentChanged.connect(self._on_queue_tab)
         self.dock.setWidget(self.queues)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -104,6 +104,7 @@ class ReviewUi(QObject):
             self.controller.set_active(not self.label_errors.active)
             if self.label_errors.active:
                 self._on_order(self.label_errors.order_rows())
+                self.label_errors.next_image(from_start=True)  # the worst image nobody decided yet
 
     def show_label_errors(self) -> None:
         """Read the newest label check and review its queue, worst image first."""
@@ -126,10 +127,13 @@ class ReviewUi(QObject):
         self.dock.setVisible(on or self.dock.isVisible())
         if on:
             self.dock.raise_()
+            # the queue's controls and lists need room: take most of the dock column's height
+            self.window.resizeDocks([self.dock], [max(self.dock.height(), self.window.height() // 2)],
+                                    Qt.Orientation.Vertical)
         if self.label_errors.active:
             self._on_order(self.label_errors.order_rows() if on else None)
             if on:
-                self.label_errors.next_image()
+                self.label_errors.next_image(from_start=True)
             return
         self.controller.set_active(on)
 

@@ -53,6 +53,9 @@ class TrainingUi(QObject):
         for signal in (session.index_finished, session.labels_changed, prelabel.run_finished):
             signal.connect(lambda *_a: self._refresh_later.start())
         self.runs: list[TrainingRunWindow] = []
+        from studio.ui.labelcheck.menu import LabelCheckUi
+
+        self.label_check = LabelCheckUi(window, session, models, tools_menu, show_error, review)
 
     def ask(self) -> TrainingRunWindow | None:
         """Ask for settings and start a run on the open dataset's finished images."""
