@@ -44,7 +44,8 @@ def _run(spec: object, params: object, ctx: object) -> object:
     return last
 
 
-def run(n_train: int = 150, n_val: int = 50, check_epochs: int = 3, effect_epochs: int = 5) -> dict:
+def run(n_train: int = 150, n_val: int = 50, check_epochs: int = 3, effect_epochs: int = 8,
+        effect_lr: float = 1e-3) -> dict:
     """Plant, check, fix, retrain; the figures."""
     from benchmarks.planted_errors import plant_errors, score_found
     from studio.core import bundled
@@ -87,7 +88,8 @@ def run(n_train: int = 150, n_val: int = 50, check_epochs: int = 3, effect_epoch
     work = str(done.payload.plan.work_dir)
     for seed in SEEDS:
         t = time.perf_counter()
-        result = _run(EFFECT, EffectParams(work, epochs=effect_epochs, imgsz=320, model=demo, seed=seed), ctx)
+        result = _run(EFFECT, EffectParams(work, epochs=effect_epochs, imgsz=320, model=demo, seed=seed,
+                                           lr0=effect_lr), ctx)
         effect_s.append(time.perf_counter() - t)
         effects.append(result.payload)
     before = [e.before_map50_95 for e in effects]
@@ -101,7 +103,7 @@ def run(n_train: int = 150, n_val: int = 50, check_epochs: int = 3, effect_epoch
                   "queue_images": len(queue), "queue_issues": len(flagged)},
         "top_2n": found_top, "whole_queue": found_all,
         "suggestions_taken": taken, "without_suggestion": refused,
-        "effect": {"epochs": effect_epochs, "seeds": list(SEEDS),
+        "effect": {"epochs": effect_epochs, "lr0": effect_lr, "seeds": list(SEEDS),
                    "before_map50_95": [round(v, 4) for v in before], "after_map50_95": [round(v, 4) for v in after],
                    "before_map50": [round(e.before_map50, 4) for e in effects],
                    "after_map50": [round(e.after_map50, 4) for e in effects],

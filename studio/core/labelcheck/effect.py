@@ -32,6 +32,7 @@ class EffectParams:
     model: str = ""
     seed: int = 0
     device: str = "auto"
+    lr0: float | None = None  # fine-tuning a start model: its learning rate (None: the label check's)
 
 
 @dataclass
@@ -82,7 +83,7 @@ def _effect(params: EffectParams, ctx: JobContext) -> Iterator[Progress]:
     if params.model:
         from studio.core.labelcheck.plan import FINE_TUNE_LR
 
-        extra.update(warmup_epochs=0, optimizer="AdamW", lr0=FINE_TUNE_LR)
+        extra.update(warmup_epochs=0, optimizer="AdamW", lr0=params.lr0 or FINE_TUNE_LR)
     settings = TrainSettings(model=params.model or "yolov8n.yaml", epochs=params.epochs, imgsz=params.imgsz,
                              batch=params.batch, seed=params.seed, workers=0, device=params.device,
                              patience=params.epochs, extra=extra).to_dict()
