@@ -49,7 +49,7 @@ def test_taking_suggestions_writes_only_the_decided_rows_and_undo_restores(sampl
     assert after_swap[0].split()[0] == "2" and after_swap[0].split()[1:] == rows[0].split()[1:]
     assert after_swap[1:] == rows[1:]  # other rows keep their exact text
     decide(store, dataset, check_id, path, 1, TAKEN)
-    assert label.read_text().splitlines()[1] == "{} 0.500000 0.500000 0.250000 0.250000".format(rows[1].split()[0])
+    assert label.read_text().splitlines()[1] == f"{rows[1].split()[0]} 0.500000 0.500000 0.250000 0.250000"
     decide(store, dataset, check_id, path, 2, KEPT)  # kept: nothing written
     assert len(label.read_text().splitlines()) == len(rows)
     entry = check_queue(store, check_id)[0]

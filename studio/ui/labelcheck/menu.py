@@ -65,7 +65,7 @@ class LabelCheckUi(QObject):
                            lambda token: translated_errors(run_recorded(LABEL_CHECK, params, self._context(token))),
                            self._describe_check, self._found, self.window)
         run.action_button.setText(self.tr("Review Them"))
-        run.done.connect(lambda _event: (run.action_button.show(), self.review.show_label_errors()))
+        run.result_ready.connect(lambda _event: (run.action_button.show(), self.review.show_label_errors()))
         run.action_button.clicked.connect(lambda: (self.review.show_label_errors(), run.close()))
         self._show(run)
         return run

@@ -15,9 +15,9 @@ from studio.ui.workers import JobWorker
 
 class JobRunWindow(QDialog):
     """Runs ``factory(token)`` on a worker; ``describe(progress)`` says what it is doing and
-    ``finish(payload)`` what it found. ``done`` carries the last payload."""
+    ``finish(payload)`` what it found. ``result_ready`` carries the last payload."""
 
-    done = pyqtSignal(object)
+    result_ready = pyqtSignal(object)
 
     def __init__(self, title: str, factory: Callable[[CancelToken], object],
                  describe: Callable[[Progress], str], finish: Callable[[object], str],
@@ -80,7 +80,7 @@ class JobRunWindow(QDialog):
         if completed and self.last is not None:
             self.stage.setText(self.tr("Done."))
             self.result.setText(self._finish(self.last))
-            self.done.emit(self.last)
+            self.result_ready.emit(self.last)
         elif not completed:
             self.stage.setText(self.tr("Stopped. Start it again to resume where it stopped."))
         self._ended()
