@@ -108,6 +108,16 @@ def test_a_cancelled_fold_resumes_from_its_last_epoch(sample_dataset: Path) -> N
     assert [s.epoch for s in starts] == [1]  # fold 2 resumed at its second epoch, not redone
     epochs = (fold_dir(work, 1) / "results.csv").read_text().splitlines()[1:]
     assert [line.split(",")[0].strip() for line in epochs] == ["1", "2"]
+    # the seed experiment on this check: both runs on the same val images, the result kept
+    from studio.core.labelcheck.effect import EFFECT, EffectParams, stored_effect
+
+    effect = EffectParams(str(work), epochs=1, imgsz=64, batch=4, model=str(DEMO), device="cpu")
+    result = list(run_recorded(EFFECT, effect, ctx))[-1].payload
+    assert result.val_images > 0 and 0 <= result.before_map50_95 <= 1 and 0 <= result.after_map50_95 <= 1
+    assert result.before_map50_95 == result.after_map50_95  # nothing was fixed: the same labels, the same run
+    assert stored_effect(work) == result
+    runs = sorted(p.name for p in work.glob("effect-*"))
+    assert len(runs) == 2 and runs[0].endswith("-after-" + runs[0].rsplit("-", 1)[1]) and runs[1].endswith("-before")
 
 
 def test_too_few_images_a_lonely_class_and_a_hostile_model_get_clear_messages(sample_dataset: Path,

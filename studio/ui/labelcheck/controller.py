@@ -14,6 +14,7 @@ import numpy as np
 from PyQt6.QtCore import QObject, pyqtSignal
 
 from studio.core.insight.label_issues import BADLOC, OVERLOOKED, SWAP, BoxIssue
+from studio.core.labelcheck.effect import EffectResult, stored_effect
 from studio.core.labelcheck.results import (
     EDITED,
     KEPT,
@@ -59,6 +60,7 @@ class LabelErrorsController(QObject):
         self.active = False  # this queue (not the proposals queue) is the one under review
         self.check_id: int | None = None
         self.created = 0.0
+        self.effect: EffectResult | None = None  # the newest "Measure the effect" of this check
         self.entries: list[QueueEntry] = []
         self._by_path: dict[str, QueueEntry] = {}
         self.current: QueueEntry | None = None
@@ -74,6 +76,7 @@ class LabelErrorsController(QObject):
         info = latest_check(store) if store is not None else None
         self.check_id = info.id if info is not None else None
         self.created = info.created if info is not None else 0.0
+        self.effect = stored_effect(info.work_dir) if info is not None else None
         self.entries = check_queue(store, info.id) if info is not None and store is not None else []
         self._by_path = {e.path: e for e in self.entries}
         self._undo.clear()

@@ -89,6 +89,7 @@ class LabelCheckUi(QObject):
                               device=p.get("device", "auto"))
         run = JobRunWindow(title, lambda token: translated_errors(run_recorded(EFFECT, params, self._context(token))),
                            self._describe_effect, self._effect_text, self.window)
+        run.result_ready.connect(lambda _result: self.review.label_errors.load())
         self._show(run)
         return run
 

@@ -89,8 +89,11 @@ class LabelErrorsPanel(QWidget):
                                     "your finished images and lists the labels they disagree with."))
         else:
             when = _dt.datetime.fromtimestamp(c.created).strftime("%Y-%m-%d %H:%M")
-            self.summary.setText(tr("Check of {0}: {1} suspicious labels on {2} images").format(
-                when, n_issues, n_images))
+            text = tr("Check of {0}: {1} suspicious labels on {2} images").format(when, n_issues, n_images)
+            if c.effect is not None:
+                text += "\n" + tr("Measured effect: mAP50-95 {0:.3f} on the labels as they were, {1:.3f} as "
+                                   "fixed").format(c.effect.before_map50_95, c.effect.after_map50_95)
+            self.summary.setText(text)
         self.progress.setVisible(has)
         self.progress.setRange(0, max(n_issues, 1))
         self.progress.setValue(n_decided)

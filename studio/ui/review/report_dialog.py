@@ -219,13 +219,20 @@ class QualityReportDialog(QDialog):
         store = self.session.store
         last = job_runs.history(store, "compare_models", limit=1) if store is not None else []
         summary = last[0].summary if last and last[0].status == "finished" else None
-        if not summary or not summary.get("models"):
-            self.models.setText("")
-            return
-        parts = [self.tr("{0}: mAP50 {1:.3f}").format(Path(m["run"]).name, m["mAP50"]) for m in summary["models"]
-                 if not m.get("error")]
-        self.models.setText(self.tr("Trained models on the fixed val split ({0} images none of them trained on): "
-                                    "{1}").format(summary.get("val_images", 0), " · ".join(parts)))
+        lines = []
+        if summary and summary.get("models"):
+            parts = [self.tr("{0}: mAP50 {1:.3f}").format(Path(m["run"]).name, m["mAP50"])
+                     for m in summary["models"] if not m.get("error")]
+            lines.append(self.tr("Trained models on the fixed val split ({0} images none of them trained on): "
+                                 "{1}").format(summary.get("val_images", 0), " · ".join(parts)))
+        effect = job_runs.history(store, "label-fix-effect", limit=1) if store is not None else []
+        e = effect[0].summary if effect and effect[0].status == "finished" else None
+        if e:
+            lines.append(self.tr("Label fixes, measured (seed {0}, {1} epochs, {2} val images): mAP50-95 {3:.3f} "
+                                 "on the labels as they were, {4:.3f} as fixed; mAP50 {5:.3f} and {6:.3f}").format(
+                e["seed"], e["epochs"], e["val_images"], e["before_map50_95"], e["after_map50_95"],
+                e["before_map50"], e["after_map50"]))
+        self.models.setText("\n".join(lines))
 
     def _show_spot_check(self, rep: QualityReport) -> None:
         """The latest automatic accept and what its spot check found."""
