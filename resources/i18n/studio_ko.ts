@@ -1066,142 +1066,142 @@ A desktop studio for object-detection datasets.</source>
         <translation>데이터셋 클래스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="80" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="81" />
         <source>Action</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="80" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="81" />
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="80" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="81" />
         <source>Boxes</source>
         <translation>박스</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="81" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="82" />
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="87" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="93" />
         <source>Preview</source>
         <translation>미리 보기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="88" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="94" />
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="90" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="96" />
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="100" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="106" />
         <source>Classes (by name; new names are added after the existing classes):</source>
         <translation>클래스 (이름으로 연결, 새 이름은 기존 클래스 뒤에 추가):</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="102" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="108" />
         <source>What would change, image by image:</source>
         <translation>이미지별로 바뀌는 내용:</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="113" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="119" />
         <source>Labels file</source>
         <translation>레이블 파일</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="114" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="120" />
         <source>Label files (*.xml *.json);;All files (*)</source>
         <translation>레이블 파일 (*.xml *.json);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="119" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="125" />
         <source>Folder of label files</source>
         <translation>레이블 파일 폴더</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="138" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="144" />
         <source>Choose a label file or a folder first.</source>
         <translation>먼저 레이블 파일이나 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="141" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="147" />
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="147" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="153" />
         <source>Cannot read the source: {0}</source>
         <translation>원본을 읽을 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="154" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="160" />
         <source>add</source>
         <translation>추가</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="154" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="160" />
         <source>skip (has labels)</source>
         <translation>건너뜀 (레이블 있음)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="154" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="160" />
         <source>merge</source>
         <translation>병합</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="155" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="161" />
         <source>replace</source>
         <translation>바꾸기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="155" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="161" />
         <source>nothing</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="165" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="171" />
         <source>{0} images would be written, {1} skipped; {2} problems.</source>
         <translation>이미지 {0}개를 쓰고 {1}개를 건너뜁니다. 문제 {2}개.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="168" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="174" />
         <source>New classes: {0}.</source>
         <translation>새 클래스: {0}.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="170" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="176" />
         <source>Left out or changed: {0}.</source>
         <translation>제외되거나 바뀐 것: {0}.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="187" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="193" />
         <source>{0}: {1} (new)</source>
         <translation>{0}: {1} (새 클래스)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="188" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="194" />
         <source>— drop —</source>
         <translation>— 제외 —</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="204" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="210" />
         <source>Import failed: {0}</source>
         <translation>가져오기 실패: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="215" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="221" />
         <source>Imported: labels written for {0} images.</source>
         <translation>가져옴: 이미지 {0}개의 레이블을 썼습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/interchange/import_dialog.py" line="216" />
+        <location filename="../../studio/ui/interchange/import_dialog.py" line="222" />
         <source>Import stopped after {0} images; run it again to finish.</source>
         <translation>이미지 {0}개 후 가져오기를 멈췄습니다. 다시 실행하면 마저 끝냅니다.</translation>
     </message>
@@ -1293,11 +1293,311 @@ A desktop studio for object-detection datasets.</source>
         <translation>데이터셋 분석 — {0}</translation>
     </message>
 </context><context>
+    <name>JobRunWindow</name>
+    <message>
+        <location filename="../../studio/ui/labelcheck/run_window.py" line="29" />
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/run_window.py" line="37" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/run_window.py" line="40" />
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/run_window.py" line="63" />
+        <source>Stopping at the next batch; what is done is kept and resumes next time…</source>
+        <translation>다음 배치에서 멈춥니다. 끝난 부분은 남고 다음에 이어서 합니다…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/run_window.py" line="71" />
+        <source>ETA {0}</source>
+        <translation>남은 시간 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/run_window.py" line="81" />
+        <source>Done.</source>
+        <translation>완료.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/run_window.py" line="85" />
+        <source>Stopped. Start it again to resume where it stopped.</source>
+        <translation>멈췄습니다. 다시 시작하면 멈춘 곳부터 이어서 합니다.</translation>
+    </message>
+</context><context>
     <name>JobTab</name>
     <message>
         <location filename="../../studio/ui/insight/job_tab.py" line="42" />
         <source>Stopped.</source>
         <translation>중지했습니다.</translation>
+    </message>
+</context><context>
+    <name>LabelCheckDialog</name>
+    <message>
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="46" />
+        <source>Find Label Errors</source>
+        <translation>라벨 오류 찾기</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="53" />
+        <source>From scratch (yolov8n)</source>
+        <translation>처음부터 (yolov8n)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="55" />
+        <source>The loaded model: {0}</source>
+        <translation>불러온 모델: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="56" />
+        <source>Other .pt…</source>
+        <translation>다른 .pt…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="62" />
+        <source>Folds</source>
+        <translation>폴드</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="63" />
+        <source>Epochs per fold</source>
+        <translation>폴드당 에포크</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="64" />
+        <source>Image size</source>
+        <translation>이미지 크기</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="65" />
+        <source>Start from</source>
+        <translation>시작 모델</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="66" />
+        <source>Each fold's model trains on the other folds and checks the images it never saw. Start from scratch or from a model trained elsewhere: a model that trained on these images already agrees with their labels, errors included.</source>
+        <translation>각 폴드의 모델은 나머지 폴드로 학습하고, 본 적 없는 이미지를 검사합니다. 처음부터 또는 다른 데이터로 학습한 모델에서 시작하세요. 이 이미지로 학습한 모델은 오류까지 포함해 라벨에 이미 동의합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="77" />
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="103" />
+        <source>Start Model</source>
+        <translation>시작 모델</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="103" />
+        <source>Detection models (*.pt)</source>
+        <translation>검출 모델 (*.pt)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="111" />
+        <source>Estimating…</source>
+        <translation>추정하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="119" />
+        <source>{0} finished images, {1} models: about {2} on this machine.</source>
+        <translation>완료된 이미지 {0}장, 모델 {1}개: 이 컴퓨터에서 약 {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="122" />
+        <source>{0} fold(s) of an earlier check of the same data are reused.</source>
+        <translation>같은 데이터의 이전 검사에서 폴드 {0}개를 다시 씁니다.</translation>
+    </message>
+</context><context>
+    <name>LabelCheckUi</name>
+    <message>
+        <location filename="../../studio/ui/labelcheck/menu.py" line="30" />
+        <source>Find &amp;Label Errors…</source>
+        <translation>라벨 오류 찾기(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/menu.py" line="43" />
+        <source>Open a dataset and let it finish indexing first: which images are finished is known then.</source>
+        <translation>먼저 데이터셋을 열고 색인이 끝날 때까지 기다리세요. 그래야 어떤 이미지가 완료되었는지 알 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/menu.py" line="64" />
+        <location filename="../../studio/ui/labelcheck/menu.py" line="50" />
+        <source>Find Label Errors</source>
+        <translation>라벨 오류 찾기</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/menu.py" line="67" />
+        <source>Review Them</source>
+        <translation>검토하기</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/menu.py" line="78" />
+        <source>Measure the Effect</source>
+        <translation>효과 측정</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/menu.py" line="83" />
+        <source>Find label errors first: the effect compares the labels as a check found them with the labels as fixed since.</source>
+        <translation>먼저 라벨 오류를 찾으세요. 효과 측정은 검사 당시의 라벨과 그 뒤 고친 라벨을 비교합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/menu.py" line="104" />
+        <source>Preparing {0} folds of {1} images…</source>
+        <translation>이미지 {1}장으로 폴드 {0}개를 준비하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/menu.py" line="107" />
+        <source>epoch {0} of {1}</source>
+        <translation>에포크 {0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/menu.py" line="109" />
+        <source>Fold {0} of {1}: training on the other folds</source>
+        <translation>폴드 {0}/{1}: 나머지 폴드로 학습하는 중</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/menu.py" line="111" />
+        <source>Fold {0} of {1}: predicting the images it never saw</source>
+        <translation>폴드 {0}/{1}: 본 적 없는 이미지를 예측하는 중</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/menu.py" line="113" />
+        <source>Scoring the labels (cleanlab) and merging studio's own checks…</source>
+        <translation>라벨 점수를 매기고(cleanlab) studio 자체 검사와 합치는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/menu.py" line="117" />
+        <source>{0} suspicious labels on {1} images.</source>
+        <translation>이미지 {1}장에서 의심스러운 라벨 {0}개.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/menu.py" line="120" />
+        <source>{0} trained fold(s) were reused.</source>
+        <translation>학습된 폴드 {0}개를 다시 썼습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/menu.py" line="125" />
+        <source>Training on the labels as the check found them…</source>
+        <translation>검사 당시의 라벨로 학습하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/menu.py" line="127" />
+        <source>Training on the labels as fixed…</source>
+        <translation>고친 라벨로 학습하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/menu.py" line="132" />
+        <source>mAP50-95 on {0} val images: {1:.3f} before the fixes, {2:.3f} after ({3:+.3f}). mAP50: {4:.3f} → {5:.3f}.</source>
+        <translation>검증 이미지 {0}장의 mAP50-95: 고치기 전 {1:.3f}, 고친 뒤 {2:.3f} ({3:+.3f}). mAP50: {4:.3f} → {5:.3f}.</translation>
+    </message>
+</context><context>
+    <name>LabelErrorsController</name>
+    <message>
+        <location filename="../../studio/ui/labelcheck/controller.py" line="251" />
+        <source>Every suspicious label has a decision.</source>
+        <translation>의심스러운 라벨을 모두 결정했습니다.</translation>
+    </message>
+</context><context>
+    <name>LabelErrorsPanel</name>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="45" />
+        <source>Take the Suggestion (Y)</source>
+        <translation>제안 받아들이기 (Y)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="46" />
+        <source>Keep the Label (R)</source>
+        <translation>라벨 유지 (R)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="47" />
+        <source>Edit by Hand (E)</source>
+        <translation>직접 고치기 (E)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="48" />
+        <source>Find Label Errors…</source>
+        <translation>라벨 오류 찾기…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="49" />
+        <source>Measure the Effect…</source>
+        <translation>효과 측정…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="50" />
+        <source>Train once on the labels as they were and once as fixed (same seed, settings and val split), and compare both mAPs</source>
+        <translation>원래 라벨로 한 번, 고친 라벨로 한 번 학습하고(같은 시드, 설정, 검증 분할) 두 mAP를 비교합니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="52" />
+        <source>Y: take the model's suggestion · R: keep the label · E: edit by hand
+Tab: next issue · Enter: next image · X: keep all and next
+Ctrl+Z: undo (also back over an image)</source>
+        <translation>Y: 모델 제안 받아들이기 · R: 라벨 유지 · E: 직접 고치기
+Tab: 다음 문제 · Enter: 다음 이미지 · X: 모두 유지하고 다음
+Ctrl+Z: 실행 취소 (이전 이미지로도 돌아감)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="60" />
+        <source>Images, worst labels first</source>
+        <translation>이미지 (라벨이 나쁜 순)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="62" />
+        <source>This image</source>
+        <translation>이 이미지</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="88" />
+        <source>No label check yet. Tools &gt; Find Label Errors… trains models on folds of your finished images and lists the labels they disagree with.</source>
+        <translation>아직 라벨 검사가 없습니다. 도구 &gt; 라벨 오류 찾기…는 완료된 이미지의 폴드로 모델을 학습하고, 모델이 동의하지 않는 라벨을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="92" />
+        <source>Check of {0}: {1} suspicious labels on {2} images</source>
+        <translation>{0} 검사: 이미지 {2}장에서 의심스러운 라벨 {1}개</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="94" />
+        <source>Measured effect: mAP50-95 {0:.3f} on the labels as they were, {1:.3f} as fixed</source>
+        <translation>측정한 효과: mAP50-95 원래 라벨 {0:.3f}, 고친 라벨 {1:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="100" />
+        <source>{0} of {1} decided</source>
+        <translation>{1}개 중 {0}개 결정</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="110" />
+        <source>{0} · {1} open</source>
+        <translation>{0} · 남은 문제 {1}개</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="111" />
+        <source>Label quality {0:.3g} (0 worst, 1 best), from cleanlab's scores</source>
+        <translation>라벨 품질 {0:.3g} (0 최악, 1 최상), cleanlab 점수 기준</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="128" />
+        <source>kept</source>
+        <translation>유지함</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="128" />
+        <source>suggestion taken</source>
+        <translation>제안 받아들임</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="128" />
+        <source>edited by hand</source>
+        <translation>직접 고침</translation>
     </message>
 </context><context>
     <name>LoopPanel</name>
@@ -2272,7 +2572,7 @@ A desktop studio for object-detection datasets.</source>
         <translation>목표 정밀도</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="304" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="311" />
         <location filename="../../studio/ui/review/report_dialog.py" line="102" />
         <source>Accept automatically</source>
         <translation>자동 수락</translation>
@@ -2333,72 +2633,77 @@ A desktop studio for object-detection datasets.</source>
         <translation>표시된 제안 {0}개에 대한 결정: 수락 {1}, 수정 {2}, 거부 {3}. 기존 박스와 중복 {4}개, 직접 그린 박스(모델이 놓친 것) {5}개.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="225" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="224" />
         <source>{0}: mAP50 {1:.3f}</source>
         <translation>{0}: mAP50 {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="227" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="226" />
         <source>Trained models on the fixed val split ({0} images none of them trained on): {1}</source>
         <translation>고정된 검증 분할에서 학습한 모델들(어느 모델도 학습에 쓰지 않은 이미지 {0}장): {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="235" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="231" />
+        <source>Label fixes, measured (seed {0}, {1} epochs, {2} val images): mAP50-95 {3:.3f} on the labels as they were, {4:.3f} as fixed; mAP50 {5:.3f} and {6:.3f}</source>
+        <translation>라벨 수정 효과 (시드 {0}, 에포크 {1}, 검증 이미지 {2}장): mAP50-95 원래 라벨 {3:.3f}, 고친 라벨 {4:.3f}; mAP50 {5:.3f}, {6:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/report_dialog.py" line="242" />
         <source>No automatic accept yet.</source>
         <translation>아직 자동 수락을 하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="237" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="244" />
         <source>Automatic accept at {0:.2f}: {1} images accepted; {2} held back for a spot check, none reviewed yet (they come first in the queue).</source>
         <translation>신뢰도 {0:.2f} 자동 수락: 이미지 {1}장 수락, {2}장은 표본 검사용으로 남김. 아직 검사하지 않았습니다(대기열 맨 앞에 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="242" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="249" />
         <source>Spot check of the automatic accept at {0:.2f}: {1} of {2} images checked; {3} needed a change ({4}, 95% interval {5}–{6}); {7} wrongly accepted boxes, {8} missed boxes. {9} images were accepted automatically.</source>
         <translation>신뢰도 {0:.2f} 자동 수락의 표본 검사: {2}장 중 {1}장 확인, {3}장 수정 필요({4}, 95% 구간 {5}–{6}). 잘못 수락된 박스 {7}개, 놓친 박스 {8}개. 자동 수락된 이미지 {9}장.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="262" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="269" />
         <source>The advisor needs reviewed images with proposals.</source>
         <translation>도우미에는 제안이 있는 검수된 이미지가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="267" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="274" />
         <source>Best F1 {0:.3f} at confidence {1:.2f} (precision {2:.3f}, recall {3:.3f}).</source>
         <translation>최고 F1 {0:.3f}, 신뢰도 {1:.2f}에서(정밀도 {2:.3f}, 재현율 {3:.3f}).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="271" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="278" />
         <source>No threshold reaches precision {0:.2f}.</source>
         <translation>정밀도 {0:.2f}에 이르는 임계값이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="274" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="281" />
         <source>Precision {0:.2f} or better from confidence {1:.2f} (recall {2:.3f}).</source>
         <translation>신뢰도 {1:.2f}부터 정밀도 {0:.2f} 이상(재현율 {2:.3f}).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="291" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="298" />
         <source>{0} images not reviewed yet have every proposal at or above this confidence.</source>
         <translation>아직 검수하지 않은 이미지 {0}장은 모든 제안이 이 신뢰도 이상입니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="304" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="311" />
         <source>Write the proposals of {0} images into their label files (boxes they already have are kept)? A random {1} of them (at least {2}) is held back for your spot check.</source>
         <translation>이미지 {0}장의 제안을 라벨 파일에 쓸까요(이미 있는 박스는 유지)? 그중 무작위 {1}(최소 {2}장)는 표본 검사용으로 남깁니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="324" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="331" />
         <source>Automatic accept failed: {0}</source>
         <translation>자동 수락 실패: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="335" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="342" />
         <source>Accepted {0} images automatically ({1} boxes, {2} duplicates skipped); {3} held back for a spot check.</source>
         <translation>이미지 {0}장을 자동 수락했습니다(박스 {1}개, 중복 {2}개 건너뜀). {3}장은 표본 검사용으로 남겨 두었습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/report_dialog.py" line="339" />
+        <location filename="../../studio/ui/review/report_dialog.py" line="346" />
         <source>{0} images failed: {1}</source>
         <translation>이미지 {0}장 실패: {1}</translation>
     </message>
@@ -2610,89 +2915,99 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
 </context><context>
     <name>ReviewUi</name>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="158" />
-        <location filename="../../studio/ui/review/review_ui.py" line="41" />
+        <location filename="../../studio/ui/review/review_ui.py" line="207" />
+        <location filename="../../studio/ui/review/review_ui.py" line="45" />
         <source>Review</source>
         <translation>검수</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="55" />
+        <location filename="../../studio/ui/review/review_ui.py" line="49" />
+        <source>Proposals</source>
+        <translation>제안</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/review_ui.py" line="50" />
+        <source>Label Errors</source>
+        <translation>라벨 오류</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/review/review_ui.py" line="58" />
         <source>&amp;Review Mode</source>
         <translation>검수 모드(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="57" />
+        <location filename="../../studio/ui/review/review_ui.py" line="61" />
         <source>&amp;Accept All Proposals and Next</source>
         <translation>제안 모두 수락 후 다음(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="59" />
+        <location filename="../../studio/ui/review/review_ui.py" line="63" />
         <source>Re&amp;ject All Proposals and Next</source>
         <translation>제안 모두 거부 후 다음(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="60" />
+        <location filename="../../studio/ui/review/review_ui.py" line="65" />
         <source>Accept &amp;Proposal</source>
         <translation>제안 수락(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="61" />
+        <location filename="../../studio/ui/review/review_ui.py" line="66" />
         <source>Reject P&amp;roposal</source>
         <translation>제안 거부(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="62" />
+        <location filename="../../studio/ui/review/review_ui.py" line="67" />
         <source>&amp;Edit Proposal</source>
         <translation>제안 편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="63" />
+        <location filename="../../studio/ui/review/review_ui.py" line="68" />
         <source>&amp;Next Proposal</source>
         <translation>다음 제안(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="64" />
+        <location filename="../../studio/ui/review/review_ui.py" line="70" />
         <source>Pre&amp;vious Proposal</source>
         <translation>이전 제안(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="65" />
+        <location filename="../../studio/ui/review/review_ui.py" line="72" />
         <source>Next Image to Re&amp;view</source>
         <translation>다음 검수할 이미지(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="66" />
+        <location filename="../../studio/ui/review/review_ui.py" line="73" />
         <source>&amp;Quality Report…</source>
         <translation>품질 보고서(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="67" />
+        <location filename="../../studio/ui/review/review_ui.py" line="74" />
         <source>Accept Au&amp;tomatically…</source>
         <translation>자동 수락(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="68" />
+        <location filename="../../studio/ui/review/review_ui.py" line="75" />
         <source>E&amp;xport Reviewed Images…</source>
         <translation>검수한 이미지 내보내기(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="158" />
+        <location filename="../../studio/ui/review/review_ui.py" line="207" />
         <source>No pre-labeling run to report on: pre-label some images first (Tools &gt; Pre-label).</source>
         <translation>보고할 사전 라벨링 실행이 없습니다. 먼저 이미지를 사전 라벨링하세요(도구 &gt; 사전 라벨링).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="178" />
-        <location filename="../../studio/ui/review/review_ui.py" line="174" />
+        <location filename="../../studio/ui/review/review_ui.py" line="227" />
+        <location filename="../../studio/ui/review/review_ui.py" line="223" />
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="174" />
+        <location filename="../../studio/ui/review/review_ui.py" line="223" />
         <source>No pre-labeling run under review.</source>
         <translation>검수 중인 사전 라벨링 실행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="178" />
+        <location filename="../../studio/ui/review/review_ui.py" line="227" />
         <source>No image of this run is reviewed yet.</source>
         <translation>이 실행에서 검수한 이미지가 아직 없습니다.</translation>
     </message>
@@ -3259,54 +3574,54 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>루프</translation>
     </message>
     <message>
+        <location filename="../../studio/ui/training/menu.py" line="67" />
         <location filename="../../studio/ui/training/menu.py" line="64" />
-        <location filename="../../studio/ui/training/menu.py" line="61" />
         <source>Train a Model</source>
         <translation>모델 학습</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="61" />
+        <location filename="../../studio/ui/training/menu.py" line="64" />
         <source>Open a dataset first.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="64" />
+        <location filename="../../studio/ui/training/menu.py" line="67" />
         <source>Wait until the dataset is indexed: which images are finished is known then.</source>
         <translation>데이터셋 색인이 끝날 때까지 기다리세요. 그때 어떤 이미지가 완료되었는지 알 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="68" />
+        <location filename="../../studio/ui/training/menu.py" line="71" />
         <source>{0} unlabeled and {1} labeled by a model without review are left out.</source>
         <translation>라벨 없는 이미지 {0}장과 검토 없이 모델이 라벨한 이미지 {1}장은 제외됩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="131" />
-        <location filename="../../studio/ui/training/menu.py" line="119" />
+        <location filename="../../studio/ui/training/menu.py" line="134" />
+        <location filename="../../studio/ui/training/menu.py" line="122" />
         <source>Preview Augmentation</source>
         <translation>증강 미리보기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="120" />
+        <location filename="../../studio/ui/training/menu.py" line="123" />
         <source>Open a dataset and let it finish indexing first.</source>
         <translation>먼저 데이터셋을 열고 색인이 끝나기를 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="141" />
+        <location filename="../../studio/ui/training/menu.py" line="144" />
         <source>Comparing with the previous model on the same val images…</source>
         <translation>같은 검증 이미지로 이전 모델과 비교하는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="152" />
+        <location filename="../../studio/ui/training/menu.py" line="155" />
         <source>On the same {0} val images, labeled as they are now (none of the models trained on them):</source>
         <translation>현재 라벨 그대로인 같은 검증 이미지 {0}장에서(어느 모델도 이 이미지로 학습하지 않음):</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="156" />
+        <location filename="../../studio/ui/training/menu.py" line="159" />
         <source>{0}: could not validate ({1})</source>
         <translation>{0}: 검증하지 못함 ({1})</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="157" />
+        <location filename="../../studio/ui/training/menu.py" line="160" />
         <source>{0}: mAP50 {1:.3f}, mAP50-95 {2:.3f}</source>
         <translation>{0}: mAP50 {1:.3f}, mAP50-95 {2:.3f}</translation>
     </message>
@@ -3624,6 +3939,41 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>{run}: 설정을 읽을 수 없음 ({reason})</translation>
     </message>
     <message>
+        <location filename="../../studio/core/labelcheck/folds.py" line="46" />
+        <source>at least {k} folds are needed (each image is checked by a model trained on the others)</source>
+        <translation>폴드가 {k}개 이상 필요합니다 (각 이미지는 나머지로 학습한 모델이 검사합니다)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/labelcheck/folds.py" line="49" />
+        <source>only {n} finished images for {k} folds: each fold needs at least {m}. Label or review more images, or use fewer folds.</source>
+        <translation>폴드 {k}개에 완료된 이미지가 {n}장뿐입니다. 폴드마다 {m}장 이상 필요합니다. 이미지를 더 라벨링하거나 검토하거나, 폴드 수를 줄이세요.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/labelcheck/folds.py" line="75" />
+        <source>class {name} has boxes in one fold only: the model that checks those images never saw it, so its boxes there are not judged. Label a few more, or use fewer folds.</source>
+        <translation>{name} 클래스의 상자가 한 폴드에만 있습니다. 그 이미지를 검사하는 모델은 이 클래스를 본 적이 없어 그 상자를 판단하지 못합니다. 몇 개 더 라벨링하거나 폴드 수를 줄이세요.</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/labelcheck/results.py" line="111" />
+        <source>the label file changed since the check (box {n} is gone); fix it by hand</source>
+        <translation>검사 뒤 라벨 파일이 바뀌었습니다 (상자 {n}이(가) 없습니다). 직접 고치세요</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/labelcheck/results.py" line="118" />
+        <source>the model has no suggestion for this box; keep it or fix it by hand</source>
+        <translation>이 상자에 대한 모델의 제안이 없습니다. 유지하거나 직접 고치세요</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/labelcheck/results.py" line="152" />
+        <source>{path} is not in this check</source>
+        <translation>{path}은(는) 이 검사에 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/labelcheck/results.py" line="177" />
+        <source>{path} changed after the suggestion was taken; undo it by hand</source>
+        <translation>제안을 받아들인 뒤 {path}이(가) 바뀌었습니다. 직접 되돌리세요</translation>
+    </message>
+    <message>
         <location filename="../../studio/core/inference/trust.py" line="36" />
         <source>{name}: the trusted file could not be converted ({reason})</source>
         <translation>{name}: 신뢰한 파일을 변환하지 못했습니다 ({reason})</translation>
@@ -3659,7 +4009,7 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>여기 설치된 ONNX Runtime은 CPU에서만 돕니다. GPU를 쓰려면 torch 백엔드(.pt 모델)를 쓰거나, onnxruntime 대신 onnxruntime-gpu를 설치하십시오</translation>
     </message>
     <message>
-        <location filename="../../studio/core/inference/prelabel_run.py" line="188" />
+        <location filename="../../studio/core/inference/prelabel_run.py" line="196" />
         <source>there is no run {run} in this dataset</source>
         <translation>이 데이터셋에 실행 {run}이(가) 없습니다</translation>
     </message>
@@ -3720,22 +4070,22 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>{name}: ONNX 내보내기에 실패했습니다({reason})</translation>
     </message>
     <message>
-        <location filename="../../studio/core/insight/label_issues.py" line="110" />
+        <location filename="../../studio/core/insight/label_issues.py" line="159" />
         <source>probably {new}, not {old} ({conf:.2f})</source>
         <translation>{old}가 아니라 {new}일 가능성이 큽니다 ({conf:.2f})</translation>
     </message>
     <message>
-        <location filename="../../studio/core/insight/label_issues.py" line="112" />
+        <location filename="../../studio/core/insight/label_issues.py" line="161" />
         <source>the model does not see a {old} here</source>
         <translation>모델은 여기서 {old}를 보지 못합니다</translation>
     </message>
     <message>
-        <location filename="../../studio/core/insight/label_issues.py" line="117" />
+        <location filename="../../studio/core/insight/label_issues.py" line="166" />
         <source>box looks shifted or loose</source>
         <translation>박스가 어긋나 있거나 헐거워 보입니다</translation>
     </message>
     <message>
-        <location filename="../../studio/core/insight/label_issues.py" line="129" />
+        <location filename="../../studio/core/insight/label_issues.py" line="179" />
         <source>an unlabeled {name} the model sees here ({conf:.2f})</source>
         <translation>모델이 여기서 레이블 없는 {name}를 봅니다 ({conf:.2f})</translation>
     </message>
@@ -3760,61 +4110,61 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>{address}의 Ray 클러스터에 연결할 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../studio/core/cluster/runner.py" line="54" />
+        <location filename="../../studio/core/cluster/runner.py" line="55" />
         <source>device 'mps' cannot be used on a Ray cluster; use auto, cpu or cuda</source>
         <translation>Ray 클러스터에서는 'mps' 장치를 쓸 수 없습니다. auto, cpu 또는 cuda를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../studio/core/cluster/runner.py" line="57" />
+        <location filename="../../studio/core/cluster/runner.py" line="58" />
         <source>unknown device '{name}' (choose auto, cpu or cuda)</source>
         <translation>알 수 없는 장치 '{name}' (auto, cpu 또는 cuda 중 선택)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/cluster/runner.py" line="60" />
+        <location filename="../../studio/core/cluster/runner.py" line="61" />
         <source>device '{name}' is not available: the Ray cluster has no GPU ({what}); use cpu or auto</source>
         <translation>'{name}' 장치를 쓸 수 없습니다: Ray 클러스터에 GPU가 없습니다 ({what}). cpu 또는 auto를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../studio/core/cluster/runner.py" line="82" />
+        <location filename="../../studio/core/cluster/runner.py" line="83" />
         <source>unknown image mode '{mode}' (choose shared or send)</source>
         <translation>알 수 없는 이미지 방식 '{mode}' (shared 또는 send 중 선택)</translation>
     </message>
     <message>
-        <location filename="../../studio/core/cluster/runner.py" line="87" />
+        <location filename="../../studio/core/cluster/runner.py" line="88" />
         <source>the Ray cluster has no GPU ({what})</source>
         <translation>Ray 클러스터에 GPU가 없습니다 ({what})</translation>
     </message>
     <message>
-        <location filename="../../studio/core/cluster/runner.py" line="119" />
+        <location filename="../../studio/core/cluster/runner.py" line="120" />
         <source>a cluster worker failed: {reason}</source>
         <translation>클러스터 워커가 실패했습니다: {reason}</translation>
     </message>
     <message>
         <location filename="../../studio/core/dataset/imageio.py" line="107" />
         <location filename="../../studio/core/dataset/imageio.py" line="55" />
-        <location filename="../../studio/core/cluster/runner.py" line="195" />
+        <location filename="../../studio/core/cluster/runner.py" line="196" />
         <source>the file is empty (0 bytes)</source>
         <translation>파일이 비어 있습니다(0바이트)</translation>
     </message>
     <message>
         <location filename="../../studio/core/dataset/imageio.py" line="116" />
         <location filename="../../studio/core/dataset/imageio.py" line="51" />
-        <location filename="../../studio/core/cluster/runner.py" line="196" />
+        <location filename="../../studio/core/cluster/runner.py" line="197" />
         <source>file not found</source>
         <translation>파일이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/core/interchange/importer.py" line="73" />
+        <location filename="../../studio/core/interchange/importer.py" line="72" />
         <source>'{ref}' matches {n} images in the dataset; give its path</source>
         <translation>'{ref}'에 맞는 이미지가 데이터셋에 {n}개 있습니다. 경로를 적어 주세요</translation>
     </message>
     <message>
-        <location filename="../../studio/core/interchange/importer.py" line="75" />
+        <location filename="../../studio/core/interchange/importer.py" line="74" />
         <source>unknown image '{ref}': no image of that name in the dataset</source>
         <translation>알 수 없는 이미지 '{ref}': 데이터셋에 그런 이름의 이미지가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/core/interchange/importer.py" line="134" />
+        <location filename="../../studio/core/interchange/importer.py" line="135" />
         <source>{image}: the image cannot be read ({reason})</source>
         <translation>{image}: 이미지를 읽을 수 없습니다 ({reason})</translation>
     </message>
