@@ -36,6 +36,9 @@ class TrainingUi(QObject):
         self.action = make_action(window, self.tr("&Train a Model…"), self.ask, ("Ctrl+Shift+T",))
         self.preview_action = make_action(window, self.tr("Preview &Augmentation…"), self.preview_augmentation, ())
         tools_menu.addActions([self.action, self.preview_action])
+        from studio.ui.labelcheck.menu import LabelCheckUi
+
+        self.label_check = LabelCheckUi(window, session, models, tools_menu, show_error, review)
         self.preview: AugmentPreviewWindow | None = None
         self.loop = LoopPanel(window)
         self.loop_dock = QDockWidget(self.tr("Loop"), window)
@@ -53,9 +56,6 @@ class TrainingUi(QObject):
         for signal in (session.index_finished, session.labels_changed, prelabel.run_finished):
             signal.connect(lambda *_a: self._refresh_later.start())
         self.runs: list[TrainingRunWindow] = []
-        from studio.ui.labelcheck.menu import LabelCheckUi
-
-        self.label_check = LabelCheckUi(window, session, models, tools_menu, show_error, review)
 
     def ask(self) -> TrainingRunWindow | None:
         """Ask for settings and start a run on the open dataset's finished images."""
