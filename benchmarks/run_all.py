@@ -40,6 +40,22 @@ def print_prelabel(q: dict, c: dict) -> None:
     print(f"  the driver stores {c['driver_store_img_per_s']} images/s (5 proposals each): the ceiling of any run")
 
 
+def print_label_check(lc: dict) -> None:
+    """The label check's planted-error figures and the seed experiment."""
+    print(f"\nLabel check ({lc['images']} sample images of an unseen seed, {lc['boxes_planted']} planted in the "
+          f"train part; {lc['check']['folds']} folds x {lc['check']['epochs']} epochs from the demo model, "
+          f"{lc['check']['seconds']} s)")
+    for name in ("top_2n", "whole_queue"):
+        f = lc[name]
+        kinds = ", ".join(f"{k} recall {f[k]['recall']:.2f} precision {f[k]['precision']:.2f}"
+                          for k in ("swap", "shift", "delete"))
+        print(f"  {name.replace('_', ' ')}: {f['all']['found']}/{f['all']['planted']} found; {kinds}")
+    e = lc["effect"]
+    print(f"  seed experiment ({e['epochs']} epochs, lr0 {e['lr0']}, seeds {e['seeds']}): mAP50-95 damaged "
+          f"{e['before_map50_95']} vs fixed {e['after_map50_95']}; gain {e['gain_map50_95']}, spread "
+          f"{e['spread_across_seeds']}, gain exceeds spread: {e['gain_exceeds_spread']}")
+
+
 def main() -> int:
     """Run the benchmarks, print and save their figures."""
     import os
@@ -50,6 +66,7 @@ def main() -> int:
         bench_first_paint,
         bench_huge_labels,
         bench_insight,
+        bench_label_check,
         bench_loop,
         bench_open_large,
         bench_prelabel,
@@ -74,6 +91,7 @@ def main() -> int:
     results["review_scale"] = bench_review_scale.main()
     results["training"] = bench_training.main()
     results["loop"] = bench_loop.main()
+    results["label_check"] = bench_label_check.run()
     results["seconds"] = round(time.time() - started, 1)
     out = ROOT / "bench-out"
     out.mkdir(exist_ok=True)
@@ -128,6 +146,7 @@ def main() -> int:
           f"{p['batch_plain_loop_s']} s   speed-up {p['batch_speedup']}x on {p['cores']} cores; "
           f"outputs identical: {p['batch_outputs_identical']}")
     print_prelabel(results["prelabel"], results["cluster"])
+    print_label_check(results["label_check"])
     r = results["review"]
     print(f"\nReviewing proposals vs labeling by hand ({r['images']} new images, {r['true_boxes']} true boxes, "
           f"scripted user with real key and mouse events)")
