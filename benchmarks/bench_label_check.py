@@ -47,6 +47,19 @@ def _run(spec: object, params: object, ctx: object) -> object:
 def run(n_train: int = 150, n_val: int = 50, check_epochs: int = 3, effect_epochs: int = 8,
         effect_lr: float = 1e-3) -> dict:
     """Plant, check, fix, retrain; the figures."""
+    shutil.rmtree(OUT, ignore_errors=True)
+    saved = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(OUT / "user-data")  # the check's folds and runs stay in bench-out
+    try:
+        return _measure(n_train, n_val, check_epochs, effect_epochs, effect_lr)
+    finally:
+        if saved is None:
+            os.environ.pop("XDG_DATA_HOME", None)
+        else:
+            os.environ["XDG_DATA_HOME"] = saved
+
+
+def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, effect_lr: float) -> dict:
     from benchmarks.planted_errors import plant_errors, score_found
     from studio.core import bundled
     from studio.core.dataset.layout import open_dataset
@@ -56,8 +69,6 @@ def run(n_train: int = 150, n_val: int = 50, check_epochs: int = 3, effect_epoch
     from studio.core.labelcheck.plan import LabelCheckParams
     from studio.core.labelcheck.results import TAKEN, DecisionError, check_queue, decide
 
-    shutil.rmtree(OUT, ignore_errors=True)
-    os.environ["XDG_DATA_HOME"] = str(OUT / "user-data")
     root = make_sample_dataset(OUT / "data", n_train=n_train, n_val=n_val, seed=11, with_photos=False)
     dataset = open_dataset(root)
     train = [p for p in dataset.scan_images().paths if "/train/" in p]
