@@ -8,7 +8,6 @@ seed 0), with about 5% of its boxes each class-swapped, shifted by half their si
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -80,7 +79,9 @@ def test_planted_errors_rank_first_and_a_rerun_reuses_the_folds(tmp_path: Path) 
     assert [e["path"] for e in listed] == [e.path for e in queue]
 
 
-def test_a_cancelled_fold_resumes_from_its_last_epoch(sample_dataset: Path) -> None:
+def test_a_cancelled_fold_resumes_from_its_last_epoch_and_a_hostile_fold_model_is_refused(sample_dataset: Path,
+                                                                                           hostile) -> None:
+    from studio.core.labelcheck.job import predictions_file
     from studio.core.labelcheck.plan import LabelCheckParams, fold_dir
 
     ctx = _context(sample_dataset)
@@ -118,6 +119,14 @@ def test_a_cancelled_fold_resumes_from_its_last_epoch(sample_dataset: Path) -> N
     assert stored_effect(work) == result
     runs = sorted(p.name for p in work.glob("effect-*"))
     assert len(runs) == 2 and runs[0].endswith("-after-" + runs[0].rsplit("-", 1)[1]) and runs[1].endswith("-before")
+    # a fold model replaced by a hostile file: refused by the safe loader before it predicts anything
+    path, marker = hostile
+    (fold_dir(work, 0) / "weights" / "last.pt").write_bytes(path.read_bytes())
+    predictions_file(seen[0].payload.plan, 0).unlink()
+    again = _studio("label-issues", str(sample_dataset), "--folds", "2", "--epochs", "2", "--model", str(DEMO),
+                    "--imgsz", "64", "--batch", "4", "--device", "cpu")
+    assert again.returncode == 1 and "contains code outside the Ultralytics checkpoint format" in again.stderr
+    assert not marker.exists() and "Traceback" not in again.stderr
 
 
 def test_too_few_images_a_lonely_class_and_a_hostile_model_get_clear_messages(sample_dataset: Path,
@@ -139,20 +148,3 @@ def test_too_few_images_a_lonely_class_and_a_hostile_model_get_clear_messages(sa
     refused = _studio("label-issues", str(sample_dataset), "--folds", "2", "--model", str(path))
     assert refused.returncode == 1 and "contains code outside the Ultralytics checkpoint format" in refused.stderr
     assert not marker.exists() and "Traceback" not in refused.stderr
-
-
-def test_a_hostile_fold_model_is_refused_before_it_predicts(sample_dataset: Path, hostile) -> None:
-    from studio.core.labelcheck.job import predictions_file
-    from studio.core.labelcheck.plan import LabelCheckParams, fold_dir
-
-    ctx = _context(sample_dataset)
-    params = LabelCheckParams(folds=2, epochs=1, model=str(DEMO), imgsz=64, batch=4, device="cpu")
-    plan = _run(ctx, params)[0].payload.plan
-    path, marker = hostile
-    (fold_dir(plan.work_dir, 0) / "weights" / "last.pt").write_bytes(path.read_bytes())
-    predictions_file(plan, 0).unlink()
-    again = _studio("label-issues", str(sample_dataset), "--folds", "2", "--epochs", "1", "--model", str(DEMO),
-                    "--imgsz", "64", "--batch", "4", "--device", "cpu")
-    assert again.returncode == 1 and "contains code outside the Ultralytics checkpoint format" in again.stderr
-    assert not marker.exists() and "Traceback" not in again.stderr
-    assert os.environ.get("ULTRALYTICS_SAFE_LOAD", "1") == "1"
