@@ -44,7 +44,7 @@ def _run(spec: object, params: object, ctx: object) -> object:
     return last
 
 
-def run(n_train: int = 150, n_val: int = 50, check_epochs: int = 3, effect_epochs: int = 8,
+def run(n_train: int = 150, n_val: int = 100, check_epochs: int = 4, effect_epochs: int = 14,
         effect_lr: float = 1e-3) -> dict:
     """Plant, check, fix, retrain; the figures."""
     shutil.rmtree(OUT, ignore_errors=True)

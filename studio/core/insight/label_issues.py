@@ -106,7 +106,7 @@ def box_scores_and_flags(cl_labels: list[dict], cl_preds: list[np.ndarray], high
 
     cleanlab's own ``find_label_issues`` flags below a per-class threshold taken from the model's
     average precision; with fold models trained for a few epochs that flagged half of the errors
-    planted in the sample, a fixed cut of 0.5 flagged 86% of them (see ``docs/label-check.md``)."""
+    planted in the sample, a fixed cut of 0.5 flagged 86% of them (``docs/architecture.md``, "Label check")."""
     from cleanlab.object_detection import filter as cf
     from cleanlab.object_detection import rank
 
