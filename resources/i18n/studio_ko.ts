@@ -1499,44 +1499,59 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>LabelErrorsController</name>
     <message>
-        <location filename="../../studio/ui/labelcheck/controller.py" line="251" />
+        <location filename="../../studio/ui/labelcheck/controller.py" line="252" />
         <source>Every suspicious label has a decision.</source>
         <translation>의심스러운 라벨을 모두 결정했습니다.</translation>
     </message>
 </context><context>
     <name>LabelErrorsPanel</name>
     <message>
-        <location filename="../../studio/ui/labelcheck/panel.py" line="45" />
-        <source>Take the Suggestion (Y)</source>
-        <translation>제안 받아들이기 (Y)</translation>
-    </message>
-    <message>
         <location filename="../../studio/ui/labelcheck/panel.py" line="46" />
-        <source>Keep the Label (R)</source>
-        <translation>라벨 유지 (R)</translation>
+        <source>Take (Y)</source>
+        <translation>받아들이기 (Y)</translation>
     </message>
     <message>
         <location filename="../../studio/ui/labelcheck/panel.py" line="47" />
-        <source>Edit by Hand (E)</source>
-        <translation>직접 고치기 (E)</translation>
+        <source>Take the model's suggestion</source>
+        <translation>모델의 제안을 받아들입니다</translation>
     </message>
     <message>
         <location filename="../../studio/ui/labelcheck/panel.py" line="48" />
+        <source>Keep (R)</source>
+        <translation>유지 (R)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="49" />
+        <source>Keep the label as it is</source>
+        <translation>라벨을 그대로 둡니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="50" />
+        <source>Edit (E)</source>
+        <translation>고치기 (E)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="51" />
+        <source>Fix it by hand</source>
+        <translation>직접 고칩니다</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="52" />
         <source>Find Label Errors…</source>
         <translation>라벨 오류 찾기…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/panel.py" line="49" />
+        <location filename="../../studio/ui/labelcheck/panel.py" line="53" />
         <source>Measure the Effect…</source>
         <translation>효과 측정…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/panel.py" line="50" />
+        <location filename="../../studio/ui/labelcheck/panel.py" line="54" />
         <source>Train once on the labels as they were and once as fixed (same seed, settings and val split), and compare both mAPs</source>
         <translation>원래 라벨로 한 번, 고친 라벨로 한 번 학습하고(같은 시드, 설정, 검증 분할) 두 mAP를 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/panel.py" line="52" />
+        <location filename="../../studio/ui/labelcheck/panel.py" line="56" />
         <source>Y: take the model's suggestion · R: keep the label · E: edit by hand
 Tab: next issue · Enter: next image · X: keep all and next
 Ctrl+Z: undo (also back over an image)</source>
@@ -1545,57 +1560,57 @@ Tab: 다음 문제 · Enter: 다음 이미지 · X: 모두 유지하고 다음
 Ctrl+Z: 실행 취소 (이전 이미지로도 돌아감)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/panel.py" line="60" />
+        <location filename="../../studio/ui/labelcheck/panel.py" line="64" />
         <source>Images, worst labels first</source>
         <translation>이미지 (라벨이 나쁜 순)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/panel.py" line="62" />
+        <location filename="../../studio/ui/labelcheck/panel.py" line="66" />
         <source>This image</source>
         <translation>이 이미지</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/panel.py" line="88" />
+        <location filename="../../studio/ui/labelcheck/panel.py" line="96" />
         <source>No label check yet. Tools &gt; Find Label Errors… trains models on folds of your finished images and lists the labels they disagree with.</source>
         <translation>아직 라벨 검사가 없습니다. 도구 &gt; 라벨 오류 찾기…는 완료된 이미지의 폴드로 모델을 학습하고, 모델이 동의하지 않는 라벨을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/panel.py" line="92" />
+        <location filename="../../studio/ui/labelcheck/panel.py" line="100" />
         <source>Check of {0}: {1} suspicious labels on {2} images</source>
         <translation>{0} 검사: 이미지 {2}장에서 의심스러운 라벨 {1}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/panel.py" line="94" />
+        <location filename="../../studio/ui/labelcheck/panel.py" line="102" />
         <source>Measured effect: mAP50-95 {0:.3f} on the labels as they were, {1:.3f} as fixed</source>
         <translation>측정한 효과: mAP50-95 원래 라벨 {0:.3f}, 고친 라벨 {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/panel.py" line="100" />
+        <location filename="../../studio/ui/labelcheck/panel.py" line="108" />
         <source>{0} of {1} decided</source>
         <translation>{1}개 중 {0}개 결정</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/panel.py" line="110" />
+        <location filename="../../studio/ui/labelcheck/panel.py" line="118" />
         <source>{0} · {1} open</source>
         <translation>{0} · 남은 문제 {1}개</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/panel.py" line="111" />
+        <location filename="../../studio/ui/labelcheck/panel.py" line="119" />
         <source>Label quality {0:.3g} (0 worst, 1 best), from cleanlab's scores</source>
         <translation>라벨 품질 {0:.3g} (0 최악, 1 최상), cleanlab 점수 기준</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/panel.py" line="128" />
+        <location filename="../../studio/ui/labelcheck/panel.py" line="136" />
         <source>kept</source>
         <translation>유지함</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/panel.py" line="128" />
+        <location filename="../../studio/ui/labelcheck/panel.py" line="136" />
         <source>suggestion taken</source>
         <translation>제안 받아들임</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/panel.py" line="128" />
+        <location filename="../../studio/ui/labelcheck/panel.py" line="136" />
         <source>edited by hand</source>
         <translation>직접 고침</translation>
     </message>
@@ -3569,7 +3584,7 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>증강 미리보기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="41" />
+        <location filename="../../studio/ui/training/menu.py" line="44" />
         <source>Loop</source>
         <translation>루프</translation>
     </message>

@@ -87,6 +87,12 @@ def test_keys_decide_suspicious_labels_and_undo_goes_back_over_images(qtbot, win
 
     assert all(not e.decisions for e in check_queue(window.session.store, errors.check_id))
     assert errors.current.open_issues == [0, 1]
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_E)  # edit by hand: the box stays selected for the usual keys
+    assert window.editor.selection == [0] and errors.current.decisions == {0: "edited"}
+    x_before = window.editor.boxes.xywhn[0, 0]
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    assert window.editor.selection == [0] and window.editor.boxes.xywhn[0, 0] > x_before
 
 
 def test_find_label_errors_shows_the_cost_then_runs_and_opens_the_queue(qtbot, window, sample_dataset: Path,

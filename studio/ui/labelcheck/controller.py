@@ -110,14 +110,15 @@ class LabelErrorsController(QObject):
         self.focus = self.current.open_issues[0] if self.current is not None and self.current.open_issues else -1
         self.draw()
 
-    def draw(self) -> None:
-        """Show the current image's undecided issues on the canvas (captions: the reasons)."""
+    def draw(self, select: bool = True) -> None:
+        """Show the current image's undecided issues on the canvas (captions: the reasons); the
+        focused issue's box is selected unless ``select`` is off (a box being edited by hand)."""
         if not self.active:
             return
         shown, focused, captions = self.shown()
         self.canvas.set_proposals(shown, focused, captions)
         issue = self._focused_issue()
-        if issue is not None and issue.kind in (SWAP, BADLOC) and 0 <= issue.index < len(self.editor.boxes):
+        if select and issue is not None and issue.kind in (SWAP, BADLOC) and 0 <= issue.index < len(self.editor.boxes):
             self.editor.select([issue.index])
         self.changed.emit()
 
@@ -227,7 +228,7 @@ class LabelErrorsController(QObject):
         self._undo.append(_Step(cur.path, k, edited, doc.history_depth))
         if cur.open_issues:
             self.focus = cur.open_issues[0]
-            self.draw()
+            self.draw(select=decision != EDITED)  # a box edited by hand stays selected
         elif advance:
             self.draw()
             self.next_image()

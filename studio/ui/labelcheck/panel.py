@@ -8,6 +8,7 @@ import datetime as _dt
 from PyQt6.QtCore import Qt, pyqtSignal
 from PyQt6.QtGui import QFont
 from PyQt6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -42,9 +43,12 @@ class LabelErrorsPanel(QWidget):
         self.issues.setObjectName("label_errors_issues")
         self.issues.setWordWrap(True)
         self.issues.setMinimumHeight(50)
-        self.take_button = QPushButton(tr("Take the Suggestion (Y)"), self)
-        self.keep_button = QPushButton(tr("Keep the Label (R)"), self)
-        self.edit_button = QPushButton(tr("Edit by Hand (E)"), self)
+        self.take_button = QPushButton(tr("Take (Y)"), self)
+        self.take_button.setToolTip(tr("Take the model's suggestion"))
+        self.keep_button = QPushButton(tr("Keep (R)"), self)
+        self.keep_button.setToolTip(tr("Keep the label as it is"))
+        self.edit_button = QPushButton(tr("Edit (E)"), self)
+        self.edit_button.setToolTip(tr("Fix it by hand"))
         self.find_button = QPushButton(tr("Find Label Errors…"), self)
         self.effect_button = QPushButton(tr("Measure the Effect…"), self)
         self.effect_button.setToolTip(tr("Train once on the labels as they were and once as fixed (same seed, "
@@ -61,11 +65,15 @@ class LabelErrorsPanel(QWidget):
         layout.addWidget(self.images, 2)
         layout.addWidget(QLabel(tr("This image"), self))
         layout.addWidget(self.issues, 1)
+        decide = QHBoxLayout()
         for button in (self.take_button, self.keep_button, self.edit_button):
-            layout.addWidget(button)
+            decide.addWidget(button)
+        layout.addLayout(decide)
         layout.addWidget(keys)
-        layout.addWidget(self.find_button)
-        layout.addWidget(self.effect_button)
+        more = QHBoxLayout()
+        more.addWidget(self.find_button)
+        more.addWidget(self.effect_button)
+        layout.addLayout(more)
         self.take_button.clicked.connect(c.take_focused)
         self.keep_button.clicked.connect(c.keep_focused)
         self.edit_button.clicked.connect(c.edit_focused)
