@@ -61,15 +61,15 @@ class LabelErrorsPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
         layout.addWidget(self.progress)
-        layout.addWidget(QLabel(tr("Images, worst labels first"), self))
-        layout.addWidget(self.images, 2)
-        layout.addWidget(QLabel(tr("This image"), self))
+        layout.addWidget(QLabel(tr("This image"), self))  # what the keys act on comes first
         layout.addWidget(self.issues, 1)
         decide = QHBoxLayout()
         for button in (self.take_button, self.keep_button, self.edit_button):
             decide.addWidget(button)
         layout.addLayout(decide)
         layout.addWidget(keys)
+        layout.addWidget(QLabel(tr("Images, worst labels first"), self))
+        layout.addWidget(self.images, 2)
         more = QHBoxLayout()
         more.addWidget(self.find_button)
         more.addWidget(self.effect_button)

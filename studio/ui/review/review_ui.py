@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 import numpy as np
-from PyQt6.QtCore import QObject, Qt
+from PyQt6.QtCore import QObject, Qt, QTimer
 from PyQt6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QTabWidget, QWidget
 
 from studio.ui.actions import make_action
@@ -47,7 +47,7 @@ class ReviewUi(QObject):
         self.queues = QTabWidget(window)
         self.queues.setObjectName("review_queues")
         self.queues.addTab(_scrolled(self.panel, window), self.tr("Proposals"))
-        self.queues.addTab(self.label_panel, self.tr("Label Errors"))  # its lists scroll themselves
+        self.queues.addTab(_scrolled(self.label_panel, window), self.tr("Label Errors"))
         self.queues.currentChanged.connect(self._on_queue_tab)
         self.dock.setWidget(self.queues)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -127,15 +127,26 @@ class ReviewUi(QObject):
         self.dock.setVisible(on or self.dock.isVisible())
         if on:
             self.dock.raise_()
-            # the queue's controls and lists need room: take most of the dock column's height
-            self.window.resizeDocks([self.dock], [max(self.dock.height(), self.window.height() // 2)],
-                                    Qt.Orientation.Vertical)
+            QTimer.singleShot(0, self._make_room)
         if self.label_errors.active:
             self._on_order(self.label_errors.order_rows() if on else None)
             if on:
                 self.label_errors.next_image(from_start=True)
             return
         self.controller.set_active(on)
+
+    def _make_room(self) -> None:
+        """The queue's controls and lists need room: half the dock column's height, once laid out."""
+        area = self.window.dockWidgetArea(self.dock)
+        column = [d for d in self.window.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()
+                  and self.window.dockWidgetArea(d) == area and not d.visibleRegion().isEmpty()]
+        others = [d for d in column if d is not self.dock and d not in self.window.tabifiedDockWidgets(self.dock)]
+        if not others:
+            return
+        height = sum(d.height() for d in [self.dock, *others])
+        mine = max(self.dock.height(), height * 55 // 100)
+        self.window.resizeDocks([self.dock, *others], [mine] + [(height - mine) // len(others)] * len(others),
+                                Qt.Orientation.Vertical)
 
     def _on_dock_visible(self, visible: bool) -> None:
         # a tab switch also hides the dock's contents; only closing the dock leaves review mode

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PyQt6.QtCore import QObject, Qt, QTimer
-from PyQt6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu
+from PyQt6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu, QScrollArea
 
 from studio.core.jobs import CancelToken
 from studio.core.jobspec import JobContext
@@ -43,7 +43,11 @@ class TrainingUi(QObject):
         self.loop = LoopPanel(window)
         self.loop_dock = QDockWidget(self.tr("Loop"), window)
         self.loop_dock.setObjectName("loop_dock")
-        self.loop_dock.setWidget(self.loop)
+        scroll = QScrollArea(window)  # it gives way when the review queue needs the height
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.loop)
+        self.loop_dock.setWidget(scroll)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.loop_dock)
         tools_menu.addAction(self.loop_dock.toggleViewAction())
         self.loop.train.connect(self.ask)
