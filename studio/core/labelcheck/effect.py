@@ -79,11 +79,9 @@ def _effect(params: EffectParams, ctx: JobContext) -> Iterator[Progress]:
         raise TrainingError(f"{work} holds no label check to compare with; run Find Label Errors first")
     chosen = select_training_images(ctx.dataset, ctx.index, ctx.store)
     split, _source = fixed_split(ctx.dataset, ctx.store, chosen.paths, dict(zip(ctx.index.paths, ctx.index.splits)))
-    extra: dict = {"plots": False}
-    if params.model:
-        from studio.core.labelcheck.plan import FINE_TUNE_LR
+    from studio.core.labelcheck.plan import train_extra
 
-        extra.update(warmup_epochs=0, optimizer="AdamW", lr0=params.lr0 or FINE_TUNE_LR)
+    extra = train_extra(params.model, params.lr0)
     settings = TrainSettings(model=params.model or "yolov8n.yaml", epochs=params.epochs, imgsz=params.imgsz,
                              batch=params.batch, seed=params.seed, workers=0, device=params.device,
                              patience=params.epochs, extra=extra).to_dict()

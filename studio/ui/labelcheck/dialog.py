@@ -15,7 +15,6 @@ from PyQt6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,16 +22,8 @@ from PyQt6.QtWidgets import (
 from studio.core.jobs import format_eta
 from studio.core.labelcheck.plan import DEFAULT_EPOCHS, DEFAULT_FOLDS, DEFAULT_IMGSZ, CheckPlan, LabelCheckParams
 from studio.ui.background import CallError, run_call
+from studio.ui.spin_boxes import int_spin
 from studio.ui.texts import error_text
-
-
-def _spin(parent: QWidget, lo: int, hi: int, value: int, name: str, step: int = 1) -> QSpinBox:
-    box = QSpinBox(parent)
-    box.setRange(lo, hi)
-    box.setValue(value)
-    box.setSingleStep(step)
-    box.setObjectName(name)
-    return box
 
 
 class LabelCheckDialog(QDialog):
@@ -45,9 +36,9 @@ class LabelCheckDialog(QDialog):
         tr = self.tr
         self.setWindowTitle(tr("Find Label Errors"))
         self._plan = plan
-        self.folds = _spin(self, 2, 20, DEFAULT_FOLDS, "folds")
-        self.epochs = _spin(self, 1, 1000, DEFAULT_EPOCHS, "epochs")
-        self.imgsz = _spin(self, 64, 2048, DEFAULT_IMGSZ, "imgsz", 32)
+        self.folds = int_spin(self, 2, 20, DEFAULT_FOLDS, "folds")
+        self.epochs = int_spin(self, 1, 1000, DEFAULT_EPOCHS, "epochs")
+        self.imgsz = int_spin(self, 64, 2048, DEFAULT_IMGSZ, "imgsz", 32)
         self.model = QComboBox(self)
         self.model.setObjectName("start_model")
         self.model.addItem(tr("From scratch (yolov8n)"), "")

@@ -16,23 +16,15 @@ from PyQt6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from studio.core import bundled
 from studio.core.training.settings import DEFAULTS, HINTS, OPTIMIZERS, TrainSettings
+from studio.ui.spin_boxes import int_spin
 
 FROM_SCRATCH = ("yolov8n.yaml", "yolov8s.yaml")
-
-
-def _spin(parent: QWidget, lo: int, hi: int, value: int, name: str) -> QSpinBox:
-    box = QSpinBox(parent)
-    box.setRange(lo, hi)
-    box.setValue(value)
-    box.setObjectName(name)
-    return box
 
 
 class TrainDialog(QDialog):
@@ -49,11 +41,11 @@ class TrainDialog(QDialog):
             self.model.addItem(tr("From scratch: {0}").format(name), name)
         browse = QPushButton(tr("Other .pt…"), self)
         browse.clicked.connect(self._browse)
-        self.epochs = _spin(self, 1, 10_000, DEFAULTS["epochs"], "epochs")
-        self.imgsz = _spin(self, 32, 4096, DEFAULTS["imgsz"], "imgsz")
+        self.epochs = int_spin(self, 1, 10_000, DEFAULTS["epochs"], "epochs")
+        self.imgsz = int_spin(self, 32, 4096, DEFAULTS["imgsz"], "imgsz")
         self.imgsz.setSingleStep(32)
-        self.batch = _spin(self, 1, 1024, DEFAULTS["batch"], "batch")
-        self.patience = _spin(self, 0, 10_000, DEFAULTS["patience"], "patience")
+        self.batch = int_spin(self, 1, 1024, DEFAULTS["batch"], "batch")
+        self.patience = int_spin(self, 0, 10_000, DEFAULTS["patience"], "patience")
         self.optimizer = QComboBox(self)
         self.optimizer.setObjectName("optimizer")
         self.optimizer.addItems(OPTIMIZERS)
@@ -67,7 +59,7 @@ class TrainDialog(QDialog):
         self.lr0.setEnabled(False)
         self.lr_note = QLabel(self)
         self.lr_note.setWordWrap(True)
-        self.seed = _spin(self, 0, 2**31 - 1, DEFAULTS["seed"], "seed")
+        self.seed = int_spin(self, 0, 2**31 - 1, DEFAULTS["seed"], "seed")
         self.device = QComboBox(self)
         self.device.setObjectName("device")
         self.device.addItems(["auto", "cpu", "cuda", "mps"])
