@@ -43,7 +43,7 @@ def _run(ctx: JobContext, params: LabelCheckParams) -> list[Progress]:
     return list(run_recorded(LABEL_CHECK, params, ctx))
 
 
-def test_planted_errors_rank_first_and_a_rerun_reuses_the_folds(tmp_path: Path) -> None:
+def test_planted_errors_rank_first_and_a_rerun_reuses_the_folds(tmp_path: Path, capsys) -> None:
     from studio.core.dataset.layout import open_dataset
     from studio.core.dataset.sample import make_sample_dataset
     from studio.core.labelcheck.plan import LabelCheckParams, fold_dir
@@ -70,12 +70,15 @@ def test_planted_errors_rank_first_and_a_rerun_reuses_the_folds(tmp_path: Path) 
     # the same data and settings: no training, the same queue (the CLI, as JSON)
     weights = fold_dir(progress[0].payload.plan.work_dir, 0) / "weights" / "last.pt"
     stamp = weights.stat().st_mtime_ns
-    again = _studio("label-issues", str(root), "--folds", "2", "--epochs", "1", "--model", str(DEMO),
-                    "--imgsz", "320", "--device", "cpu", "--json")
-    assert again.returncode == 0, again.stderr
-    assert "2 fold(s) already trained, reused" in again.stderr and "fold 1/2" not in again.stderr
+    from studio.cli import main
+
+    capsys.readouterr()
+    assert main(["label-issues", str(root), "--folds", "2", "--epochs", "1", "--model", str(DEMO), "--imgsz", "320",
+                 "--device", "cpu", "--json"]) == 0  # the CLI, in this process (torch is loaded already)
+    again = capsys.readouterr()
+    assert "2 fold(s) already trained, reused" in again.err and "fold 1/2" not in again.err
     assert weights.stat().st_mtime_ns == stamp
-    listed = json.loads(again.stdout)
+    listed = json.loads(again.out)
     assert [e["path"] for e in listed] == [e.path for e in queue]
 
 
