@@ -5,9 +5,10 @@ its training boxes each class-swapped, shifted by half their size, or deleted; t
 stays clean. The check (3 folds from the demo model) ranks the labels; precision and recall
 per kind are taken over the top 2N suspicious boxes (N planted) and over the whole queue.
 Then every flagged training box gets "take the model's suggestion", and the seed experiment
-runs for 3 seeds: train on the damaged labels and on the fixed ones (same settings, same val
-split), best epoch's mAP50-95 on the clean val images. The gain must exceed the spread across
-seeds.
+runs for 3 seeds: train from scratch on the damaged labels and on the fixed ones (same
+settings, same val split), best epoch's mAP50-95 on the clean val images. The gain must exceed
+the spread across seeds. (Fine-tuned from the demo model, which already knows these objects,
+both sides land within the seeds' spread: the labels barely matter to it.)
 
 Run: ``python benchmarks/bench_label_check.py [--quick]`` (``make bench`` runs it).
 """
@@ -44,14 +45,14 @@ def _run(spec: object, params: object, ctx: object) -> object:
     return last
 
 
-def run(n_train: int = 150, n_val: int = 100, check_epochs: int = 4, effect_epochs: int = 14,
-        effect_lr: float = 1e-3) -> dict:
+def run(n_train: int = 200, n_val: int = 80, check_epochs: int = 3, effect_epochs: int = 18,
+        effect_imgsz: int = 256) -> dict:
     """Plant, check, fix, retrain; the figures."""
     shutil.rmtree(OUT, ignore_errors=True)
     saved = os.environ.get("XDG_DATA_HOME")
     os.environ["XDG_DATA_HOME"] = str(OUT / "user-data")  # the check's folds and runs stay in bench-out
     try:
-        return _measure(n_train, n_val, check_epochs, effect_epochs, effect_lr)
+        return _measure(n_train, n_val, check_epochs, effect_epochs, effect_imgsz)
     finally:
         if saved is None:
             os.environ.pop("XDG_DATA_HOME", None)
@@ -59,7 +60,7 @@ def run(n_train: int = 150, n_val: int = 100, check_epochs: int = 4, effect_epoc
             os.environ["XDG_DATA_HOME"] = saved
 
 
-def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, effect_lr: float) -> dict:
+def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, effect_imgsz: int) -> dict:
     from benchmarks.planted_errors import plant_errors, score_found
     from studio.core import bundled
     from studio.core.dataset.layout import open_dataset
@@ -99,8 +100,8 @@ def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, ef
     work = str(done.payload.plan.work_dir)
     for seed in SEEDS:
         t = time.perf_counter()
-        result = _run(EFFECT, EffectParams(work, epochs=effect_epochs, imgsz=320, model=demo, seed=seed,
-                                           lr0=effect_lr), ctx)
+        # from scratch: a model that already knows the objects (the demo) hides what labels teach
+        result = _run(EFFECT, EffectParams(work, epochs=effect_epochs, imgsz=effect_imgsz, seed=seed), ctx)
         effect_s.append(time.perf_counter() - t)
         effects.append(result.payload)
     before = [e.before_map50_95 for e in effects]
@@ -114,7 +115,8 @@ def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, ef
                   "queue_images": len(queue), "queue_issues": len(flagged)},
         "top_2n": found_top, "whole_queue": found_all,
         "suggestions_taken": taken, "without_suggestion": refused,
-        "effect": {"epochs": effect_epochs, "lr0": effect_lr, "seeds": list(SEEDS),
+        "effect": {"epochs": effect_epochs, "imgsz": effect_imgsz, "start": "scratch (yolov8n.yaml)",
+                   "seeds": list(SEEDS),
                    "before_map50_95": [round(v, 4) for v in before], "after_map50_95": [round(v, 4) for v in after],
                    "before_map50": [round(e.before_map50, 4) for e in effects],
                    "after_map50": [round(e.after_map50, 4) for e in effects],
@@ -126,7 +128,7 @@ def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, ef
 def main() -> int:
     """Print the figures as JSON."""
     quick = "--quick" in sys.argv
-    figures = run(60, 20, 1, 2) if quick else run()
+    figures = run(60, 20, 1, 2, 160) if quick else run()
     print(json.dumps(figures, indent=1))
     return 0
 

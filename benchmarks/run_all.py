@@ -51,8 +51,8 @@ def print_label_check(lc: dict) -> None:
                           for k in ("swap", "shift", "delete"))
         print(f"  {name.replace('_', ' ')}: {f['all']['found']}/{f['all']['planted']} found; {kinds}")
     e = lc["effect"]
-    print(f"  seed experiment ({e['epochs']} epochs, lr0 {e['lr0']}, seeds {e['seeds']}): mAP50-95 damaged "
-          f"{e['before_map50_95']} vs fixed {e['after_map50_95']}; gain {e['gain_map50_95']}, spread "
+    print(f"  seed experiment ({e['start']}, {e['epochs']} epochs at {e['imgsz']}, seeds {e['seeds']}): "
+          f"mAP50-95 damaged {e['before_map50_95']} vs fixed {e['after_map50_95']}; gain {e['gain_map50_95']}, spread "
           f"{e['spread_across_seeds']}, gain exceeds spread: {e['gain_exceeds_spread']}")
 
 
