@@ -124,3 +124,16 @@ def test_find_label_errors_shows_the_cost_then_runs_and_opens_the_queue(qtbot, w
     assert window.review_ui.label_errors.check_id is not None
     qtbot.mouseClick(run.action_button, Qt.MouseButton.LeftButton)  # "Review Them"
     assert not run.isVisible()
+
+
+def test_review_them_opens_the_queue_with_the_reasons_on_the_canvas(qtbot, window, stored_check) -> None:
+    root, a, _b = stored_check
+    with qtbot.waitSignal(window.image_shown, timeout=10_000):
+        window.open_dataset(root)
+    qtbot.waitUntil(lambda: not window.session.is_indexing(), timeout=10_000)
+    window.review_ui.show_label_errors()  # what "Review Them" does when a check ends (review mode off before)
+    errors = window.review_ui.label_errors
+    qtbot.waitUntil(lambda: errors.current is not None and errors.current.path == a, timeout=5000)
+    qtbot.wait(50)  # the review controller's own refresh must not wipe the label-errors drawing
+    assert window.review_ui.act_mode.isChecked()
+    assert len(window.view.proposals) == 2 and window.view.proposal_captions[0].startswith("probably lemon")

@@ -9,15 +9,15 @@ the suspicious labels wait in the store for a human decision.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studio.core.jobs import EtaClock, Progress
+from studio.core.jobs import Progress
 from studio.core.jobspec import JobContext, JobSpec
-from studio.core.labelcheck.plan import CheckPlan, LabelCheckParams, fold_dir, plan_check
+from studio.core.labelcheck.plan import CheckPlan, LabelCheckParams, fold_dir, fold_seconds, plan_check
 
-TRAIN_UNITS, PREDICT_UNITS, SCORE_UNITS = 90, 10, 5
 LABELS_FILE = "labels-as-checked.json"
 
 
@@ -37,6 +37,23 @@ class CheckEvent:
     warnings: list = field(default_factory=list)
 
 
+class WorkClock:
+    """Progress in estimated seconds of work (a fold's training weighs what the plan says it
+    costs, its predictions far less), with an ETA from the mean pace so far: the pace of the
+    quick prediction steps never makes the next fold's training look short."""
+
+    def __init__(self, total: float, done: float = 0.0) -> None:
+        self.total, self.start = max(int(total), 1), int(done)
+        self.started = time.monotonic()
+
+    def progress(self, done: float, stage: str, payload: object) -> Progress:
+        """A ``Progress`` at ``done`` estimated seconds of work."""
+        done = min(int(done), self.total)
+        elapsed, worked = time.monotonic() - self.started, done - self.start
+        pace = elapsed / worked if worked > 0 and elapsed > 0 else 1.0
+        return Progress(done, self.total, 1 / pace, (self.total - done) * pace, stage, payload)
+
+
 def _check(params: LabelCheckParams, ctx: JobContext) -> Iterator[Progress]:
     assert ctx.dataset is not None and ctx.index is not None
     _check_model(params.model)
@@ -44,31 +61,31 @@ def _check(params: LabelCheckParams, ctx: JobContext) -> Iterator[Progress]:
     plan.work_dir.mkdir(parents=True, exist_ok=True)
     _save_labels(plan)
     k = params.folds
-    total = k * (TRAIN_UNITS + PREDICT_UNITS) + SCORE_UNITS
-    done = plan.folds_done * (TRAIN_UNITS + PREDICT_UNITS)
-    clock = EtaClock(total, start_done=done)
-    yield clock.progress(done, "plan", CheckEvent("plan", 0, k, plan=plan, reused_folds=plan.folds_done,
-                                                  warnings=plan.warnings))
+    train_s, predict_s = fold_seconds(len(plan.paths), params)
+    per_fold, score_s = train_s + predict_s, max(1.0, 0.002 * len(plan.paths))
+    clock = WorkClock(k * per_fold + score_s, plan.folds_done * per_fold)
+    yield clock.progress(plan.folds_done * per_fold, "plan",
+                         CheckEvent("plan", 0, k, plan=plan, reused_folds=plan.folds_done, warnings=plan.warnings))
     for fold in range(k):
-        base = fold * (TRAIN_UNITS + PREDICT_UNITS)
+        base = fold * per_fold
         for progress in _train_fold(plan, params, fold, ctx):
             if progress.stage == "cancelled":
-                yield Progress(base, total, 0.0, None, "cancelled", CheckEvent("train", fold, k))
+                yield Progress(int(base), clock.total, 0.0, None, "cancelled", CheckEvent("train", fold, k))
                 return
-            units = base + int(TRAIN_UNITS * progress.fraction)
-            yield clock.progress(units, "train", CheckEvent("train", fold, k, train=progress.payload))
+            yield clock.progress(base + train_s * progress.fraction, "train",
+                                 CheckEvent("train", fold, k, train=progress.payload))
         for fraction in _predict_fold(plan, params, fold, ctx):
             if ctx.token():
-                yield Progress(base + TRAIN_UNITS, total, 0.0, None, "cancelled", CheckEvent("predict", fold, k))
+                yield Progress(int(base + train_s), clock.total, 0.0, None, "cancelled",
+                               CheckEvent("predict", fold, k))
                 return
-            yield clock.progress(base + TRAIN_UNITS + int(PREDICT_UNITS * fraction), "predict",
-                                 CheckEvent("predict", fold, k))
-    yield clock.progress(total - SCORE_UNITS, "score", CheckEvent("score", k, k))
+            yield clock.progress(base + train_s + predict_s * fraction, "predict", CheckEvent("predict", fold, k))
+    yield clock.progress(k * per_fold, "score", CheckEvent("score", k, k))
     from studio.core.labelcheck.scoring import score_check
 
     event = score_check(ctx.dataset, ctx.store, plan, params)
     event.reused_folds, event.warnings = plan.folds_done, plan.warnings
-    yield Progress(total, total, 0.0, 0.0, "done", event)
+    yield Progress(clock.total, clock.total, 0.0, 0.0, "done", event)
 
 
 def _check_model(model: str) -> None:

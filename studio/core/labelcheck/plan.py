@@ -124,13 +124,17 @@ def fold_dir(work_dir: Path, k: int) -> Path:
     return work_dir / f"fold{k + 1}"
 
 
+def fold_seconds(n_images: int, params: LabelCheckParams) -> tuple[float, float]:
+    """About how long one fold takes on this machine's CPU: training (start-up included), predicting."""
+    scale = (params.imgsz / 320) ** 2
+    per_fold_train = n_images * (params.folds - 1) / params.folds
+    train = SECONDS_PER_FOLD_START + params.epochs * per_fold_train * SECONDS_PER_IMAGE_EPOCH * scale
+    return train, (n_images / params.folds) * SECONDS_PER_PREDICTION * scale
+
+
 def estimate_seconds(n_images: int, params: LabelCheckParams, folds_done: int = 0) -> float:
     """About how long the check takes on this machine's CPU (training dominates)."""
-    left = max(params.folds - folds_done, 0)
-    per_fold_train = n_images * (params.folds - 1) / params.folds
-    scale = (params.imgsz / 320) ** 2
-    train = left * (SECONDS_PER_FOLD_START + params.epochs * per_fold_train * SECONDS_PER_IMAGE_EPOCH * scale)
-    return train + left * (n_images / params.folds) * SECONDS_PER_PREDICTION * scale
+    return max(params.folds - folds_done, 0) * sum(fold_seconds(n_images, params))
 
 
 def _identity(params: LabelCheckParams) -> dict:

@@ -87,6 +87,7 @@ class ReviewController(QObject):
         self.queue.run_changed.connect(lambda _run: self._run_switched())
         self.current: _Current | None = None
         self._undo: list[_Step] = []
+        self.draws = True  # off while the label-errors queue draws on the canvas
         self.state.changed.connect(self._draw)
         canvas.proposal_clicked.connect(self._on_proposal_clicked)
         canvas.proposal_activated.connect(self._on_proposal_activated)
@@ -146,8 +147,9 @@ class ReviewController(QObject):
         return self.state.visible()
 
     def _draw(self) -> None:
-        """The canvas draws what the state shows."""
-        self.canvas.set_proposals(*self.state.shown())
+        """The canvas draws what the state shows (unless another queue owns the canvas)."""
+        if self.draws:
+            self.canvas.set_proposals(*self.state.shown())
         self.current_changed.emit()
 
     def _pending_changed(self) -> None:

@@ -99,6 +99,7 @@ class ReviewUi(QObject):
 
     def _on_queue_tab(self, index: int) -> None:
         self.label_errors.active = index == 1
+        self.controller.draws = not self.label_errors.active
         self.on_image_shown()
         if self.act_mode.isChecked():
             self.controller.set_active(not self.label_errors.active)
