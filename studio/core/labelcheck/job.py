@@ -139,29 +139,38 @@ def _predict_fold(plan: CheckPlan, params: LabelCheckParams, fold: int, ctx: Job
     if out.is_file():
         return
     from studio.core.atomic import atomic_write_text
-    from studio.core.dataset.imageio import ImageReadError, read_image
     from studio.core.device import resolve_device
     from studio.core.inference.engine import PredictParams, UltralyticsDetector
     from studio.core.inference.model_file import load_detection_model
+    from studio.core.inference.pipeline import StageTimes, local_results, read_file
+    from studio.core.inference.prelabel_run import default_batch
 
     model, _info = load_detection_model(fold_dir(plan.work_dir, fold) / "weights" / "last.pt")
-    detector = UltralyticsDetector(model, PredictParams(conf=params.conf, imgsz=params.imgsz),
-                                   resolve_device(params.device))
+    device = resolve_device(params.device)
+    detector = UltralyticsDetector(model, PredictParams(conf=params.conf, imgsz=params.imgsz), device)
     members = plan.folds.members(fold)
+    sizes: dict[str, list[int]] = {}
+
+    def load(rel: str) -> tuple:
+        """Read as pre-labeling does, noting the image's size (scoring needs it in pixels)."""
+        image, error, signature = read_file(ctx.dataset.image_path(rel))  # type: ignore[union-attr]
+        if image is not None:
+            sizes[rel] = [int(image.shape[1]), int(image.shape[0])]
+        return image, error, signature
+
     found: dict[str, dict] = {}
-    for i, rel in enumerate(members):
-        try:
-            image = read_image(ctx.dataset.image_path(rel))  # type: ignore[union-attr]
-        except ImageReadError as exc:
-            found[rel] = {"error": str(exc)}
-            continue
-        boxes = detector([image])[0]
-        rows = [[int(c), *map(float, xywh), float(s)] for c, xywh, s in
-                zip(boxes.class_id, boxes.xywhn, boxes.confidence if boxes.confidence is not None else [])]
-        found[rel] = {"wh": [int(image.shape[1]), int(image.shape[0])], "rows": rows}
+    # pre-labeling's own pipeline: decoding on threads, batches of one shape beside the model
+    for rel, boxes, error, _seconds, _signature in local_results(None, members, detector, default_batch(device),
+                                                                 StageTimes(), load=load):
+        if boxes is None:
+            found[rel] = {"error": error}
+        else:
+            rows = [[int(c), *map(float, xywh), float(s)] for c, xywh, s in
+                    zip(boxes.class_id, boxes.xywhn, boxes.confidence if boxes.confidence is not None else [])]
+            found[rel] = {"wh": sizes[rel], "rows": rows}
         if ctx.token():
             return
-        yield (i + 1) / len(members)
+        yield len(found) / len(members)
     atomic_write_text(out, json.dumps(found))
 
 
