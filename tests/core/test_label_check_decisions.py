@@ -30,7 +30,9 @@ def _stored(sample_dataset: Path) -> tuple:
         BoxIssue(SWAP, 0, 0.05, Message("probably {new}, not {old} ({conf:.2f})", new="b", old="a", conf=0.9), 2, 0.9),
         BoxIssue(BADLOC, 1, 0.2, Message("box looks shifted or loose"), None, 0.8, (0.5, 0.5, 0.25, 0.25)),
         BoxIssue(OVERLOOKED, 3, 0.01, Message("an unlabeled {name} the model sees here ({conf:.2f})", name="c",
-                                              conf=0.7), 1, 0.7, (0.1, 0.1, 0.05, 0.05)),
+                                              conf=0.85), 1, 0.85, (0.1, 0.1, 0.05, 0.05)),
+        BoxIssue(SWAP, 1, 0.1, Message("maybe {new}, not {old} ({conf:.2f}): the model is unsure", new="b", old="a",
+                                       conf=0.62), 2, 0.62),
     ])
     check_id = save_check(store, _Plan(sample_dataset / "work"), LabelCheckParams(), [(path, issues)])
     return dataset, store, check_id, path
@@ -43,7 +45,7 @@ def test_taking_suggestions_writes_only_the_decided_rows_and_undo_restores(sampl
     label = dataset.label_path(path)
     original = label.read_bytes()
     rows = original.decode().splitlines()
-    assert [e.open_issues for e in check_queue(store, check_id)] == [[0, 1, 2]]
+    assert [e.open_issues for e in check_queue(store, check_id)] == [[0, 1, 2, 3]]
     decide(store, dataset, check_id, path, 0, TAKEN)
     after_swap = label.read_text().splitlines()
     assert after_swap[0].split()[0] == "2" and after_swap[0].split()[1:] == rows[0].split()[1:]
@@ -53,7 +55,7 @@ def test_taking_suggestions_writes_only_the_decided_rows_and_undo_restores(sampl
     decide(store, dataset, check_id, path, 2, KEPT)  # kept: nothing written
     assert len(label.read_text().splitlines()) == len(rows)
     entry = check_queue(store, check_id)[0]
-    assert entry.decisions == {0: TAKEN, 1: TAKEN, 2: KEPT} and entry.open_issues == []
+    assert entry.decisions == {0: TAKEN, 1: TAKEN, 2: KEPT} and entry.open_issues == [3]
     undo(store, dataset, check_id, path, 2)
     decide(store, dataset, check_id, path, 2, TAKEN)
     assert label.read_text().splitlines()[-1] == "1 0.100000 0.100000 0.050000 0.050000"
@@ -78,3 +80,17 @@ def test_a_suggestion_for_a_box_that_is_gone_is_refused_and_nothing_is_written(s
         decide(store, dataset, check_id, path, 1, TAKEN)
     assert label.read_text() == "0 0.5 0.5 0.1 0.1\n"
     assert check_queue(store, check_id)[0].decisions == {}
+
+
+def test_an_unsure_suggestion_is_not_written_with_one_key(sample_dataset: Path) -> None:
+    from studio.core.labelcheck.results import KEPT, TAKEN, DecisionError, check_queue, decide
+
+    dataset, store, check_id, path = _stored(sample_dataset)
+    label = dataset.label_path(path)
+    original = label.read_bytes()
+    with pytest.raises(DecisionError, match=r"unsure of its suggestion \(0.62, below 0.80\)"):
+        decide(store, dataset, check_id, path, 3, TAKEN)
+    assert label.read_bytes() == original
+    assert check_queue(store, check_id)[0].decisions == {}
+    decide(store, dataset, check_id, path, 3, KEPT)  # keeping it is always possible
+    assert check_queue(store, check_id)[0].decisions == {3: KEPT}
