@@ -1339,77 +1339,77 @@ A desktop studio for object-detection datasets.</source>
 </context><context>
     <name>LabelCheckDialog</name>
     <message>
-        <location filename="../../studio/ui/labelcheck/dialog.py" line="46" />
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="37" />
         <source>Find Label Errors</source>
         <translation>라벨 오류 찾기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/dialog.py" line="53" />
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="44" />
         <source>From scratch (yolov8n)</source>
         <translation>처음부터 (yolov8n)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/dialog.py" line="55" />
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="46" />
         <source>The loaded model: {0}</source>
         <translation>불러온 모델: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/dialog.py" line="56" />
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="47" />
         <source>Other .pt…</source>
         <translation>다른 .pt…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/dialog.py" line="62" />
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="53" />
         <source>Folds</source>
         <translation>폴드</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/dialog.py" line="63" />
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="54" />
         <source>Epochs per fold</source>
         <translation>폴드당 에포크</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/dialog.py" line="64" />
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="55" />
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/dialog.py" line="65" />
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="56" />
         <source>Start from</source>
         <translation>시작 모델</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/dialog.py" line="66" />
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="57" />
         <source>Each fold's model trains on the other folds and checks the images it never saw. Start from scratch or from a model trained elsewhere: a model that trained on these images already agrees with their labels, errors included.</source>
         <translation>각 폴드의 모델은 나머지 폴드로 학습하고, 본 적 없는 이미지를 검사합니다. 처음부터 또는 다른 데이터로 학습한 모델에서 시작하세요. 이 이미지로 학습한 모델은 오류까지 포함해 라벨에 이미 동의합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/dialog.py" line="77" />
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="68" />
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/dialog.py" line="103" />
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="94" />
         <source>Start Model</source>
         <translation>시작 모델</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/dialog.py" line="103" />
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="94" />
         <source>Detection models (*.pt)</source>
         <translation>검출 모델 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/dialog.py" line="111" />
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="102" />
         <source>Estimating…</source>
         <translation>추정하는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/dialog.py" line="119" />
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="110" />
         <source>{0} finished images, {1} models: about {2} on this machine.</source>
         <translation>완료된 이미지 {0}장, 모델 {1}개: 이 컴퓨터에서 약 {2}.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/labelcheck/dialog.py" line="122" />
+        <location filename="../../studio/ui/labelcheck/dialog.py" line="113" />
         <source>{0} fold(s) of an earlier check of the same data are reused.</source>
         <translation>같은 데이터의 이전 검사에서 폴드 {0}개를 다시 씁니다.</translation>
     </message>
@@ -1561,13 +1561,13 @@ Ctrl+Z: 실행 취소 (이전 이미지로도 돌아감)</translation>
     </message>
     <message>
         <location filename="../../studio/ui/labelcheck/panel.py" line="64" />
-        <source>Images, worst labels first</source>
-        <translation>이미지 (라벨이 나쁜 순)</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/labelcheck/panel.py" line="66" />
         <source>This image</source>
         <translation>이 이미지</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/labelcheck/panel.py" line="71" />
+        <source>Images, worst labels first</source>
+        <translation>이미지 (라벨이 나쁜 순)</translation>
     </message>
     <message>
         <location filename="../../studio/ui/labelcheck/panel.py" line="96" />
@@ -2725,32 +2725,32 @@ Ctrl+Z: 실행 취소 (이전 이미지로도 돌아감)</translation>
 </context><context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="132" />
+        <location filename="../../studio/ui/review/controller.py" line="133" />
         <source>This image changed on disk since the model saw it: its proposals may be misplaced.</source>
         <translation>모델이 본 뒤에 이 이미지가 바뀌었습니다. 제안 위치가 맞지 않을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="215" />
+        <location filename="../../studio/ui/review/controller.py" line="217" />
         <source>{0} proposal(s) matched boxes the image already has and were not added twice.</source>
         <translation>제안 {0}개가 이미 있는 박스와 같아 두 번 추가하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="254" />
+        <location filename="../../studio/ui/review/controller.py" line="256" />
         <source>This image is not part of the run under review.</source>
         <translation>이 이미지는 검수 중인 실행에 속하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="289" />
+        <location filename="../../studio/ui/review/controller.py" line="291" />
         <source>The labels could not be saved, so the image was not marked reviewed.</source>
         <translation>라벨을 저장하지 못해 이미지를 검수 완료로 표시하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="306" />
+        <location filename="../../studio/ui/review/controller.py" line="308" />
         <source>Another studio window had already reviewed this image; your decisions replace its decisions.</source>
         <translation>다른 studio 창에서 이미 검수한 이미지입니다. 지금의 결정이 그 결정을 대신합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/controller.py" line="339" />
+        <location filename="../../studio/ui/review/controller.py" line="341" />
         <source>Review queue finished: no image left to review (in this filter).</source>
         <translation>검수 대기열 완료: (이 필터에서) 검수할 이미지가 남지 않았습니다.</translation>
     </message>
@@ -2930,7 +2930,7 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
 </context><context>
     <name>ReviewUi</name>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="207" />
+        <location filename="../../studio/ui/review/review_ui.py" line="219" />
         <location filename="../../studio/ui/review/review_ui.py" line="45" />
         <source>Review</source>
         <translation>검수</translation>
@@ -3006,23 +3006,23 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>검수한 이미지 내보내기(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="207" />
+        <location filename="../../studio/ui/review/review_ui.py" line="219" />
         <source>No pre-labeling run to report on: pre-label some images first (Tools &gt; Pre-label).</source>
         <translation>보고할 사전 라벨링 실행이 없습니다. 먼저 이미지를 사전 라벨링하세요(도구 &gt; 사전 라벨링).</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="227" />
-        <location filename="../../studio/ui/review/review_ui.py" line="223" />
+        <location filename="../../studio/ui/review/review_ui.py" line="239" />
+        <location filename="../../studio/ui/review/review_ui.py" line="235" />
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="223" />
+        <location filename="../../studio/ui/review/review_ui.py" line="235" />
         <source>No pre-labeling run under review.</source>
         <translation>검수 중인 사전 라벨링 실행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/review/review_ui.py" line="227" />
+        <location filename="../../studio/ui/review/review_ui.py" line="239" />
         <source>No image of this run is reviewed yet.</source>
         <translation>이 실행에서 검수한 이미지가 아직 없습니다.</translation>
     </message>
@@ -3380,122 +3380,122 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
 </context><context>
     <name>TrainDialog</name>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="44" />
+        <location filename="../../studio/ui/training/dialog.py" line="36" />
         <source>Train a Model</source>
         <translation>모델 학습</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="47" />
+        <location filename="../../studio/ui/training/dialog.py" line="39" />
         <source>Fine-tune the demo model</source>
         <translation>데모 모델 미세 조정</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="49" />
+        <location filename="../../studio/ui/training/dialog.py" line="41" />
         <source>From scratch: {0}</source>
         <translation>처음부터 학습: {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="50" />
+        <location filename="../../studio/ui/training/dialog.py" line="42" />
         <source>Other .pt…</source>
         <translation>다른 .pt…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="60" />
+        <location filename="../../studio/ui/training/dialog.py" line="52" />
         <source>Set the learning rate</source>
         <translation>학습률 직접 지정</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="74" />
+        <location filename="../../studio/ui/training/dialog.py" line="66" />
         <source>Also train on unlabeled images (as backgrounds)</source>
         <translation>라벨 없는 이미지도 학습(배경으로)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="75" />
+        <location filename="../../studio/ui/training/dialog.py" line="67" />
         <source>Also train on labels a model wrote that nobody reviewed</source>
         <translation>모델이 쓰고 아무도 검토하지 않은 라벨도 학습</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="80" />
+        <location filename="../../studio/ui/training/dialog.py" line="72" />
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="81" />
+        <location filename="../../studio/ui/training/dialog.py" line="73" />
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="81" />
+        <location filename="../../studio/ui/training/dialog.py" line="73" />
         <source>Image size</source>
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="82" />
+        <location filename="../../studio/ui/training/dialog.py" line="74" />
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="82" />
+        <location filename="../../studio/ui/training/dialog.py" line="74" />
         <source>Patience</source>
         <translation>조기 종료 인내(patience)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="83" />
+        <location filename="../../studio/ui/training/dialog.py" line="75" />
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="84" />
+        <location filename="../../studio/ui/training/dialog.py" line="76" />
         <source>Learning rate (lr0)</source>
         <translation>학습률(lr0)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="85" />
+        <location filename="../../studio/ui/training/dialog.py" line="77" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="85" />
+        <location filename="../../studio/ui/training/dialog.py" line="77" />
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="89" />
+        <location filename="../../studio/ui/training/dialog.py" line="81" />
         <source>{0} finished images will be used; {1}</source>
         <translation>완료된 이미지 {0}장을 사용합니다. {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="96" />
+        <location filename="../../studio/ui/training/dialog.py" line="88" />
         <source>Hover a setting for a hint. Defaults are Ultralytics' own.</source>
         <translation>설정 위에 마우스를 올리면 도움말이 보입니다. 기본값은 Ultralytics의 기본값입니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="100" />
+        <location filename="../../studio/ui/training/dialog.py" line="92" />
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="110" />
+        <location filename="../../studio/ui/training/dialog.py" line="102" />
         <source>Model to Fine-tune</source>
         <translation>미세 조정할 모델</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="110" />
+        <location filename="../../studio/ui/training/dialog.py" line="102" />
         <source>Models (*.pt)</source>
         <translation>모델 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="118" />
+        <location filename="../../studio/ui/training/dialog.py" line="110" />
         <source>Not set: the optimizer picks its own rate.</source>
         <translation>지정 안 함: 옵티마이저가 학습률을 정합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="120" />
+        <location filename="../../studio/ui/training/dialog.py" line="112" />
         <source>With a rate set, auto's optimizer (AdamW for short runs, SGD for long ones) is named explicitly, so that this rate is the one used.</source>
         <translation>학습률을 지정하면 auto가 고를 옵티마이저(짧은 학습은 AdamW, 긴 학습은 SGD)를 명시하여 이 학습률이 실제로 쓰이게 합니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/dialog.py" line="123" />
+        <location filename="../../studio/ui/training/dialog.py" line="115" />
         <source>{0} starts at this rate.</source>
         <translation>{0}이(가) 이 학습률로 시작합니다.</translation>
     </message>
@@ -3589,54 +3589,54 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>루프</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="67" />
-        <location filename="../../studio/ui/training/menu.py" line="64" />
+        <location filename="../../studio/ui/training/menu.py" line="71" />
+        <location filename="../../studio/ui/training/menu.py" line="68" />
         <source>Train a Model</source>
         <translation>모델 학습</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="64" />
+        <location filename="../../studio/ui/training/menu.py" line="68" />
         <source>Open a dataset first.</source>
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="67" />
+        <location filename="../../studio/ui/training/menu.py" line="71" />
         <source>Wait until the dataset is indexed: which images are finished is known then.</source>
         <translation>데이터셋 색인이 끝날 때까지 기다리세요. 그때 어떤 이미지가 완료되었는지 알 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="71" />
+        <location filename="../../studio/ui/training/menu.py" line="75" />
         <source>{0} unlabeled and {1} labeled by a model without review are left out.</source>
         <translation>라벨 없는 이미지 {0}장과 검토 없이 모델이 라벨한 이미지 {1}장은 제외됩니다.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="134" />
-        <location filename="../../studio/ui/training/menu.py" line="122" />
+        <location filename="../../studio/ui/training/menu.py" line="138" />
+        <location filename="../../studio/ui/training/menu.py" line="126" />
         <source>Preview Augmentation</source>
         <translation>증강 미리보기</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="123" />
+        <location filename="../../studio/ui/training/menu.py" line="127" />
         <source>Open a dataset and let it finish indexing first.</source>
         <translation>먼저 데이터셋을 열고 색인이 끝나기를 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="144" />
+        <location filename="../../studio/ui/training/menu.py" line="148" />
         <source>Comparing with the previous model on the same val images…</source>
         <translation>같은 검증 이미지로 이전 모델과 비교하는 중…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="155" />
+        <location filename="../../studio/ui/training/menu.py" line="159" />
         <source>On the same {0} val images, labeled as they are now (none of the models trained on them):</source>
         <translation>현재 라벨 그대로인 같은 검증 이미지 {0}장에서(어느 모델도 이 이미지로 학습하지 않음):</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="159" />
+        <location filename="../../studio/ui/training/menu.py" line="163" />
         <source>{0}: could not validate ({1})</source>
         <translation>{0}: 검증하지 못함 ({1})</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/training/menu.py" line="160" />
+        <location filename="../../studio/ui/training/menu.py" line="164" />
         <source>{0}: mAP50 {1:.3f}, mAP50-95 {2:.3f}</source>
         <translation>{0}: mAP50 {1:.3f}, mAP50-95 {2:.3f}</translation>
     </message>
@@ -3969,22 +3969,27 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>{name} 클래스의 상자가 한 폴드에만 있습니다. 그 이미지를 검사하는 모델은 이 클래스를 본 적이 없어 그 상자를 판단하지 못합니다. 몇 개 더 라벨링하거나 폴드 수를 줄이세요.</translation>
     </message>
     <message>
-        <location filename="../../studio/core/labelcheck/results.py" line="111" />
-        <source>the label file changed since the check (box {n} is gone); fix it by hand</source>
-        <translation>검사 뒤 라벨 파일이 바뀌었습니다 (상자 {n}이(가) 없습니다). 직접 고치세요</translation>
-    </message>
-    <message>
-        <location filename="../../studio/core/labelcheck/results.py" line="118" />
+        <location filename="../../studio/core/labelcheck/results.py" line="109" />
         <source>the model has no suggestion for this box; keep it or fix it by hand</source>
         <translation>이 상자에 대한 모델의 제안이 없습니다. 유지하거나 직접 고치세요</translation>
     </message>
     <message>
-        <location filename="../../studio/core/labelcheck/results.py" line="152" />
+        <location filename="../../studio/core/labelcheck/results.py" line="111" />
+        <source>the model is unsure of its suggestion ({conf:.2f}, below {floor:.2f}); keep the label or fix it by hand</source>
+        <translation>모델이 제안을 확신하지 못합니다 ({conf:.2f}, 기준 {floor:.2f} 미만). 라벨을 유지하거나 직접 고치세요</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/labelcheck/results.py" line="117" />
+        <source>the label file changed since the check (box {n} is gone); fix it by hand</source>
+        <translation>검사 뒤 라벨 파일이 바뀌었습니다 (상자 {n}이(가) 없습니다). 직접 고치세요</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/labelcheck/results.py" line="156" />
         <source>{path} is not in this check</source>
         <translation>{path}은(는) 이 검사에 없습니다</translation>
     </message>
     <message>
-        <location filename="../../studio/core/labelcheck/results.py" line="177" />
+        <location filename="../../studio/core/labelcheck/results.py" line="181" />
         <source>{path} changed after the suggestion was taken; undo it by hand</source>
         <translation>제안을 받아들인 뒤 {path}이(가) 바뀌었습니다. 직접 되돌리세요</translation>
     </message>
@@ -4085,24 +4090,34 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
         <translation>{name}: ONNX 내보내기에 실패했습니다({reason})</translation>
     </message>
     <message>
-        <location filename="../../studio/core/insight/label_issues.py" line="159" />
+        <location filename="../../studio/core/insight/label_issues.py" line="169" />
         <source>probably {new}, not {old} ({conf:.2f})</source>
         <translation>{old}가 아니라 {new}일 가능성이 큽니다 ({conf:.2f})</translation>
     </message>
     <message>
-        <location filename="../../studio/core/insight/label_issues.py" line="161" />
+        <location filename="../../studio/core/insight/label_issues.py" line="170" />
+        <source>maybe {new}, not {old} ({conf:.2f}): the model is unsure</source>
+        <translation>{old}이(가) 아니라 {new}일 수도 있음 ({conf:.2f}): 모델이 확신하지 못함</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/insight/label_issues.py" line="172" />
         <source>the model does not see a {old} here</source>
         <translation>모델은 여기서 {old}를 보지 못합니다</translation>
     </message>
     <message>
-        <location filename="../../studio/core/insight/label_issues.py" line="166" />
+        <location filename="../../studio/core/insight/label_issues.py" line="177" />
         <source>box looks shifted or loose</source>
         <translation>박스가 어긋나 있거나 헐거워 보입니다</translation>
     </message>
     <message>
-        <location filename="../../studio/core/insight/label_issues.py" line="179" />
+        <location filename="../../studio/core/insight/label_issues.py" line="189" />
         <source>an unlabeled {name} the model sees here ({conf:.2f})</source>
         <translation>모델이 여기서 레이블 없는 {name}를 봅니다 ({conf:.2f})</translation>
+    </message>
+    <message>
+        <location filename="../../studio/core/insight/label_issues.py" line="191" />
+        <source>perhaps an unlabeled {name} here ({conf:.2f}): the model is unsure</source>
+        <translation>라벨 없는 {name}일 수도 있음 ({conf:.2f}): 모델이 확신하지 못함</translation>
     </message>
     <message>
         <location filename="../../studio/core/cluster/connect.py" line="55" />

@@ -39,7 +39,7 @@ def stored_check(sample_dataset: Path) -> tuple[Path, str, str]:
         BoxIssue(OVERLOOKED, 0, 0.05, Message("an unlabeled {name} the model sees here ({conf:.2f})", name="grapes",
                                               conf=0.8), 4, 0.8, (0.1, 0.1, 0.08, 0.08)),
     ])
-    next_ = ImageIssues(1, 0.2, [BoxIssue(BADLOC, 1, 0.3, Message("box looks shifted or loose"), None, 0.7,
+    next_ = ImageIssues(1, 0.2, [BoxIssue(BADLOC, 1, 0.3, Message("box looks shifted or loose"), None, 0.85,
                                           (0.5, 0.5, 0.2, 0.2))])
     store = open_store(ds)[0]
     save_check(store, _Plan(sample_dataset / "work"), LabelCheckParams(), [(a, worst), (b, next_)])
@@ -137,3 +137,32 @@ def test_review_them_opens_the_queue_with_the_reasons_on_the_canvas(qtbot, windo
     qtbot.wait(50)  # the review controller's own refresh must not wipe the label-errors drawing
     assert window.review_ui.act_mode.isChecked()
     assert len(window.view.proposals) == 2 and window.view.proposal_captions[0].startswith("probably lemon")
+
+
+def test_y_on_an_unsure_suggestion_writes_nothing_and_says_why(qtbot, window, sample_dataset: Path) -> None:
+    from studio.core.dataset.store_location import open_store
+    from studio.core.labelcheck.plan import LabelCheckParams
+    from studio.core.labelcheck.results import save_check
+
+    ds = open_dataset(sample_dataset)
+    a = next(p for p in ds.scan_images().paths if len(load_yolo_labels(ds.label_path(p)).boxes) >= 1)
+    unsure = ImageIssues(0, 0.01, [BoxIssue(SWAP, 0, 0.04, Message(
+        "maybe {new}, not {old} ({conf:.2f}): the model is unsure", new="orange", old="apple", conf=0.62), 1, 0.62)])
+    store = open_store(ds)[0]
+    save_check(store, _Plan(sample_dataset / "work"), LabelCheckParams(), [(a, unsure)])
+    store.close()
+    before = _label(sample_dataset, a)
+    with qtbot.waitSignal(window.image_shown, timeout=10_000):
+        window.open_dataset(sample_dataset)
+    qtbot.waitUntil(lambda: not window.session.is_indexing(), timeout=10_000)
+    window.review_ui.show_label_errors()
+    errors = window.review_ui.label_errors
+    qtbot.waitUntil(lambda: errors.current is not None and errors.current.path == a, timeout=5000)
+    assert window.view.proposal_captions == ["maybe orange, not apple (0.62): the model is unsure"]
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Y)
+    assert "unsure of its suggestion (0.62, below 0.80)" in window.statusBar().currentMessage()
+    window.editor.save_now()
+    assert _label(sample_dataset, a) == before and errors.current.decisions == {}
+    qtbot.keyClick(window.view, Qt.Key.Key_R)  # keeping it is one key
+    qtbot.waitUntil(lambda: "Every suspicious label has a decision" in window.statusBar().currentMessage(), timeout=5000)
