@@ -3976,7 +3976,7 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
     <message>
         <location filename="../../studio/core/labelcheck/results.py" line="111" />
         <source>the model is unsure of its suggestion ({conf:.2f}, below {floor:.2f}); keep the label or fix it by hand</source>
-        <translation>모델이 제안을 확신하지 못합니다 ({conf:.2f}, 기준 {floor:.2f} 미만). 레이블을 유지하거나 직접 고치세요</translation>
+        <translation>모델이 제안을 확신하지 못합니다 ({conf:.2f}, 기준 {floor:.2f} 미만). 라벨을 유지하거나 직접 고치세요</translation>
     </message>
     <message>
         <location filename="../../studio/core/labelcheck/results.py" line="117" />
@@ -4117,7 +4117,7 @@ Ctrl+Z: 실행 취소(이전 이미지까지)</translation>
     <message>
         <location filename="../../studio/core/insight/label_issues.py" line="191" />
         <source>perhaps an unlabeled {name} here ({conf:.2f}): the model is unsure</source>
-        <translation>레이블 없는 {name}일 수도 있음 ({conf:.2f}): 모델이 확신하지 못함</translation>
+        <translation>라벨 없는 {name}일 수도 있음 ({conf:.2f}): 모델이 확신하지 못함</translation>
     </message>
     <message>
         <location filename="../../studio/core/cluster/connect.py" line="55" />
