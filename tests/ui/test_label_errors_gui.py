@@ -165,4 +165,5 @@ def test_y_on_an_unsure_suggestion_writes_nothing_and_says_why(qtbot, window, sa
     window.editor.save_now()
     assert _label(sample_dataset, a) == before and errors.current.decisions == {}
     qtbot.keyClick(window.view, Qt.Key.Key_R)  # keeping it is one key
-    qtbot.waitUntil(lambda: "Every suspicious label has a decision" in window.statusBar().currentMessage(), timeout=5000)
+    qtbot.waitUntil(lambda: "Every suspicious label has a decision" in window.statusBar().currentMessage(),
+                    timeout=5000)

@@ -5,7 +5,8 @@ GUI in the same process. The parent reads events ``(kind, data)`` from the queue
 ``start``, ``batch`` (losses), ``epoch`` (metrics), then ``done``, ``cancelled`` or
 ``failed``. Cancel sets an event; the next batch raises from its callback, which keeps the
 last finished epoch's ``last.pt`` resumable (Ultralytics' own ``trainer.stop`` would rewrite
-it without optimizer state).
+it without optimizer state). A parent that dies without cancelling (``kill -9``) stops the
+trainer the same way at its next batch.
 
 Loading stays safe here too: the model goes through studio's checks and Ultralytics' safe
 loader, and the trainer's own ``torch.load`` calls (stripping the optimizer from
@@ -25,6 +26,15 @@ EVENT_DONE, EVENT_CANCELLED, EVENT_FAILED = "done", "cancelled", "failed"
 
 class Cancelled(Exception):
     """Raised from the batch callback when the parent asks to stop."""
+
+
+def parent_is_gone() -> bool:
+    """The process that started this one has died (a GUI killed with ``kill -9``, a crash): a
+    trainer left running would hold the CPU and race a resumed run for the same folder."""
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+    return parent is not None and not parent.is_alive()
 
 
 def ultralytics_home() -> Path:
@@ -91,6 +101,9 @@ def run(model_path: str, overrides: dict, resume: str | None, events: Any, stop:
         def on_batch(trainer: Any) -> None:
             events.put((EVENT_BATCH, {"epoch": int(trainer.epoch), "losses": _losses(trainer)}))
             if stop.is_set():
+                raise Cancelled()
+            if parent_is_gone():
+                events.cancel_join_thread()  # nobody reads the queue: do not wait on a full pipe at exit
                 raise Cancelled()
 
         def on_epoch(trainer: Any) -> None:
