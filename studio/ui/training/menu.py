@@ -47,6 +47,7 @@ class TrainingUi(QObject):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.loop)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # values wrap; only height scrolls
         self.loop_dock.setWidget(scroll)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.loop_dock)
         tools_menu.addAction(self.loop_dock.toggleViewAction())
