@@ -62,7 +62,7 @@ def run(n_train: int = 200, n_val: int = 160, check_epochs: int = 3, effect_epoc
 
 
 def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, effect_imgsz: int) -> dict:
-    from benchmarks.planted_errors import plant_errors, score_found
+    from benchmarks.planted_errors import label_agreement, plant_errors, score_found
     from studio.core import bundled
     from studio.core.dataset.layout import open_dataset
     from studio.core.dataset.sample import make_sample_dataset
@@ -70,11 +70,14 @@ def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, ef
     from studio.core.labelcheck.job import LABEL_CHECK
     from studio.core.labelcheck.plan import LabelCheckParams
     from studio.core.labelcheck.results import TAKEN, DecisionError, check_queue, decide
+    from studio.core.labels.yolo import load_yolo_labels
 
     root = make_sample_dataset(OUT / "data", n_train=n_train, n_val=n_val, seed=11, with_photos=False)
     dataset = open_dataset(root)
     train = [p for p in dataset.scan_images().paths if "/train/" in p]
+    truth = {p: load_yolo_labels(dataset.label_path(p)).boxes for p in train}
     planted = plant_errors(dataset, train, 0.05, seed=3)
+    damaged = {p: load_yolo_labels(dataset.label_path(p)).boxes for p in train}
     demo = str(bundled.demo_model())
     ctx = _context(root)
     t = time.perf_counter()
@@ -100,6 +103,8 @@ def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, ef
                     unsure += 1  # the model is unsure: a human decides, one key does not
                 else:
                     refused += 1  # no suggestion (e.g. "the model does not see a lemon here")
+    fixed = {p: load_yolo_labels(dataset.label_path(p)).boxes for p in train}
+    agreement = {"damaged": label_agreement(damaged, truth), "fixed": label_agreement(fixed, truth)}
     effects, effect_s = [], []
     work = str(done.payload.plan.work_dir)
     for seed in SEEDS:
@@ -119,6 +124,7 @@ def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, ef
                   "queue_images": len(queue), "queue_issues": len(flagged)},
         "top_2n": found_top, "whole_queue": found_all,
         "suggestions_taken": taken, "unsure_not_taken": unsure, "without_suggestion": refused,
+        "training_labels_against_truth": agreement,
         "effect": {"epochs": effect_epochs, "imgsz": effect_imgsz, "start": "scratch (yolov8n.yaml)",
                    "seeds": list(SEEDS),
                    "before_map50_95": [round(v, 4) for v in before], "after_map50_95": [round(v, 4) for v in after],

@@ -92,3 +92,29 @@ def score_found(planted: list[Planted], flagged: list[tuple[str, object]], wh: d
                   "flagged": len(flagged)}
     return out
 
+
+
+def label_agreement(labels: dict[str, Boxes], truth: dict[str, Boxes], wh: tuple[int, int] = (640, 480)
+                    ) -> dict[str, int]:
+    """How training labels compare with the true boxes: ``exact`` (IoU >= 0.75, same class),
+    ``wrong_class`` (IoU >= 0.75, another class), ``loose`` (0.2 <= IoU < 0.75), ``spurious`` (no
+    true box under it), ``missing`` (true boxes no label matches)."""
+    from studio.core.labels.metrics import box_iou
+
+    out = {"true": 0, "exact": 0, "wrong_class": 0, "loose": 0, "spurious": 0, "missing": 0}
+    for path, boxes in labels.items():
+        true = truth[path]
+        out["true"] += len(true)
+        used: set[int] = set()
+        iou = box_iou(true.to_xyxy(wh), boxes.to_xyxy(wh)) if len(true) and len(boxes) else None
+        for j in range(len(boxes)):
+            i = int(np.argmax(iou[:, j])) if iou is not None else -1
+            v = float(iou[i, j]) if iou is not None else 0.0
+            if i in used or v < 0.2:
+                out["spurious"] += 1
+                continue
+            used.add(i)
+            key = "loose" if v < 0.75 else ("exact" if true.class_id[i] == boxes.class_id[j] else "wrong_class")
+            out[key] += 1
+        out["missing"] += len(true) - len(used)
+    return out
