@@ -50,6 +50,11 @@ def print_label_check(lc: dict) -> None:
         kinds = ", ".join(f"{k} recall {f[k]['recall']:.2f} precision {f[k]['precision']:.2f}"
                           for k in ("swap", "shift", "delete"))
         print(f"  {name.replace('_', ' ')}: {f['all']['found']}/{f['all']['planted']} found; {kinds}")
+    taken = (f"  suggestions taken {lc['suggestions_taken']} (unsure, left to a human: {lc['unsure_not_taken']}; "
+             f"none offered: {lc['without_suggestion']})")
+    print(taken)
+    for side, counts in lc["training_labels_against_truth"].items():
+        print(f"  {side} training labels against the truth: {counts}")
     e = lc["effect"]
     print(f"  seed experiment ({e['start']}, {e['epochs']} epochs at {e['imgsz']}, seeds {e['seeds']}): "
           f"mAP50-95 damaged {e['before_map50_95']} vs fixed {e['after_map50_95']}; gain {e['gain_map50_95']}, spread "
