@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench-out" / "label-check"
 SEEDS = (0, 1, 2)
-EFFECT_LR = 0.002  # AdamW, no warm-up: the new head learns within 12 epochs, the backbone is kept
+EFFECT_LR = 0.002  # AdamW, no warm-up: the new head learns, the backbone is kept
 
 
 def _context(root: Path):  # noqa: ANN202 - the CLI's own context
@@ -49,7 +49,7 @@ def _run(spec: object, params: object, ctx: object) -> object:
     return last
 
 
-def run(n_train: int = 200, n_val: int = 80, check_epochs: int = 3, effect_epochs: int = 12,
+def run(n_train: int = 200, n_val: int = 80, check_epochs: int = 3, effect_epochs: int = 24,
         effect_imgsz: int = 256) -> dict:
     """Plant, check, fix, retrain; the figures."""
     shutil.rmtree(OUT, ignore_errors=True)
