@@ -94,3 +94,16 @@ def test_an_unsure_suggestion_is_not_written_with_one_key(sample_dataset: Path) 
     assert check_queue(store, check_id)[0].decisions == {}
     decide(store, dataset, check_id, path, 3, KEPT)  # keeping it is always possible
     assert check_queue(store, check_id)[0].decisions == {3: KEPT}
+
+
+def test_an_unlabeled_object_without_a_class_is_no_suggestion_and_moves_no_box() -> None:
+    import numpy as np
+
+    from studio.core.labelcheck.results import DecisionError, suggested_boxes
+    from studio.core.labels.boxes import Boxes
+
+    boxes = Boxes(np.array([[0.5, 0.5, 0.2, 0.2]]), np.array([0]))
+    issue = BoxIssue(OVERLOOKED, 0, 0.01, Message("an unlabeled {name} the model sees here ({conf:.2f})", name="c",
+                                                 conf=0.9), None, 0.9, (0.1, 0.1, 0.05, 0.05))
+    with pytest.raises(DecisionError, match="no suggestion"):
+        suggested_boxes(boxes, issue)

@@ -18,7 +18,7 @@ import numpy as np
 
 from studio.core.dataset.layout import Dataset
 from studio.core.i18n import QT_TRANSLATE_NOOP, TranslatableMessage
-from studio.core.insight.label_issues import OVERLOOKED, SWAP, TAKE_CONFIDENCE, BoxIssue, ImageIssues
+from studio.core.insight.label_issues import BADLOC, OVERLOOKED, SWAP, TAKE_CONFIDENCE, BoxIssue, ImageIssues
 from studio.core.labels.boxes import Boxes
 from studio.core.labels.yolo import LabelFile, parse_label_bytes, save_label_bytes
 from studio.core.store.db import Store
@@ -104,13 +104,14 @@ def check_queue(store: Store, check_id: int, flagged_only: bool = True) -> list[
 def suggested_boxes(boxes: Boxes, issue: BoxIssue) -> Boxes:
     """``boxes`` with the model's suggestion for ``issue`` applied: a class changed, a box moved,
     or the unlabeled object's box added at the end."""
-    offered = issue.suggested_class is not None if issue.kind == SWAP else issue.suggested_box is not None
+    offered = {SWAP: issue.suggested_class is not None, BADLOC: issue.suggested_box is not None,
+               OVERLOOKED: issue.suggested_box is not None and issue.suggested_class is not None}.get(issue.kind, False)
     if not offered:
         raise DecisionError(QT_TRANSLATE_NOOP("studio.core", "the model has no suggestion for this box; keep it or fix it by hand"))
     if not issue.sure:
         raise DecisionError(QT_TRANSLATE_NOOP("studio.core", "the model is unsure of its suggestion ({conf:.2f}, below {floor:.2f}); keep the label or fix it by hand"),
                             conf=issue.suggested_confidence or 0.0, floor=TAKE_CONFIDENCE)
-    if issue.kind == OVERLOOKED and issue.suggested_class is not None:
+    if issue.kind == OVERLOOKED:
         xywhn = np.vstack([boxes.xywhn.reshape(-1, 4), np.array([issue.suggested_box], np.float64)])
         return Boxes(xywhn, np.append(boxes.class_id, issue.suggested_class))
     if issue.index < 0 or issue.index >= len(boxes):
