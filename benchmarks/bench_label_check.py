@@ -91,9 +91,13 @@ def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, ef
     root = make_sample_dataset(OUT / "data", n_train=n_train, n_val=n_val, seed=11, with_photos=False)
     dataset = open_dataset(root)
     train = [p for p in dataset.scan_images().paths if "/train/" in p]
-    truth = {p: load_yolo_labels(dataset.label_path(p)).boxes for p in train}
+
+    def labels_now() -> dict:
+        return {p: load_yolo_labels(dataset.label_path(p)).boxes for p in train}
+
+    truth = labels_now()
     planted = plant_errors(dataset, train, 0.05, seed=3)
-    damaged = {p: load_yolo_labels(dataset.label_path(p)).boxes for p in train}
+    damaged = labels_now()
     demo = str(bundled.demo_model())
     ctx = _context(root)
     t = time.perf_counter()
@@ -119,8 +123,7 @@ def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, ef
                     unsure += 1  # the model is unsure: a human decides, one key does not
                 else:
                     refused += 1  # no suggestion (e.g. "the model does not see a lemon here")
-    fixed = {p: load_yolo_labels(dataset.label_path(p)).boxes for p in train}
-    agreement = {"damaged": label_agreement(damaged, truth), "fixed": label_agreement(fixed, truth)}
+    agreement = {"damaged": label_agreement(damaged, truth), "fixed": label_agreement(labels_now(), truth)}
     work = str(done.payload.plan.work_dir)
     start = fresh_head_model(demo, OUT / "demo-fresh-head.pt")  # a pretrained network, new to these labels
     # the seeds run side by side: each trainer keeps one core busy, and these machines have two

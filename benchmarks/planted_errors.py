@@ -93,7 +93,6 @@ def score_found(planted: list[Planted], flagged: list[tuple[str, object]], wh: d
     return out
 
 
-
 def label_agreement(labels: dict[str, Boxes], truth: dict[str, Boxes], wh: tuple[int, int] = (640, 480)
                     ) -> dict[str, int]:
     """How training labels compare with the true boxes: ``exact`` (IoU >= 0.75, same class),

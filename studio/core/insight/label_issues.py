@@ -35,7 +35,7 @@ class BoxIssue:
     @property
     def sure(self) -> bool:
         """The model holds its suggestion firmly enough (``TAKE_CONFIDENCE``) to write it with one key."""
-        return self.suggested_confidence is not None and self.suggested_confidence >= TAKE_CONFIDENCE
+        return is_sure(self.suggested_confidence)
 
     def to_json(self) -> dict:
         """JSON-ready (the reason as its template and parameters)."""
@@ -87,6 +87,11 @@ COVERED_IOU = 0.2  # a prediction overlapping a label this much is that label's 
 # (docs/architecture.md, "Label check") 26 of 48 flagged class changes were right, and 22 of the 24
 # held at 0.8 or more; 35 of 60 unlabeled objects were real, and 25 of the 26 held at 0.8 or more.
 TAKE_CONFIDENCE = 0.8
+
+
+def is_sure(confidence: float | None) -> bool:
+    """A suggestion at this confidence may be written with one key."""
+    return confidence is not None and confidence >= TAKE_CONFIDENCE
 
 
 def overlooked_box_scores(aux: list[dict], high: float = HIGH_CONFIDENCE) -> list[np.ndarray]:
@@ -165,8 +170,7 @@ def _label_issues(lab: Boxes, pred: Boxes, wh: tuple[int, int], boxes: dict[str,
     for j in range(len(lab)):
         if swap_flag[j] and not (badloc_flag[j] and badloc[j] < swap[j]):
             k, conf = _best_other_class(lab, j, pred, wh)
-            sure = conf is not None and conf >= TAKE_CONFIDENCE
-            reason = (Message(QT_TRANSLATE_NOOP("studio.core", "probably {new}, not {old} ({conf:.2f})") if sure else
+            reason = (Message(QT_TRANSLATE_NOOP("studio.core", "probably {new}, not {old} ({conf:.2f})") if is_sure(conf) else
                               QT_TRANSLATE_NOOP("studio.core", "maybe {new}, not {old} ({conf:.2f}): the model is unsure"),
                               new=names[k], old=names[int(lab.class_id[j])], conf=conf) if k is not None else
                       Message(QT_TRANSLATE_NOOP("studio.core", "the model does not see a {old} here"),
@@ -187,7 +191,7 @@ def _overlooked(pred: Boxes, scores: np.ndarray, flags: np.ndarray, names: Seque
         if flag:
             conf = float(pred.confidence[p]) if pred.confidence is not None else 1.0
             text = (QT_TRANSLATE_NOOP("studio.core", "an unlabeled {name} the model sees here ({conf:.2f})")
-                    if conf >= TAKE_CONFIDENCE else
+                    if is_sure(conf) else
                     QT_TRANSLATE_NOOP("studio.core", "perhaps an unlabeled {name} here ({conf:.2f}): the model is unsure"))
             out.append(BoxIssue(OVERLOOKED, int(p), float(score), Message(text, name=names[int(pred.class_id[p])], conf=conf),
                                 int(pred.class_id[p]), conf, tuple(float(v) for v in pred.xywhn[p])))
