@@ -65,6 +65,7 @@ def test_keys_decide_suspicious_labels_and_undo_goes_back_over_images(qtbot, win
     assert [c.split(" (")[0] for c in window.view.proposal_captions] == ["probably lemon, not x",
                                                                          "an unlabeled grapes the model sees here"]
     assert window.image_list.model.rowCount() == 2  # the list follows the queue, worst first
+    assert window.review_ui.label_panel.take_button.isEnabled()
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Y)  # take: the class changes, other rows keep their text
     qtbot.waitUntil(lambda: _label(root, a).split("\n")[0].split()[0] == "3", timeout=5000)
@@ -159,6 +160,7 @@ def test_y_on_an_unsure_suggestion_writes_nothing_and_says_why(qtbot, window, sa
     errors = window.review_ui.label_errors
     qtbot.waitUntil(lambda: errors.current is not None and errors.current.path == a, timeout=5000)
     assert window.view.proposal_captions == ["maybe orange, not apple (0.62): the model is unsure"]
+    assert not window.review_ui.label_panel.take_button.isEnabled()
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Y)
     assert "unsure of its suggestion (0.62, below 0.80)" in window.statusBar().currentMessage()

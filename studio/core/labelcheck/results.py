@@ -101,12 +101,21 @@ def check_queue(store: Store, check_id: int, flagged_only: bool = True) -> list[
     return out
 
 
+def offered(issue: BoxIssue) -> bool:
+    """The model has a suggestion for ``issue``: another class, a box to move to, or a new box."""
+    return {SWAP: issue.suggested_class is not None, BADLOC: issue.suggested_box is not None,
+            OVERLOOKED: issue.suggested_box is not None and issue.suggested_class is not None}.get(issue.kind, False)
+
+
+def takeable(issue: BoxIssue) -> bool:
+    """One key may write the suggestion for ``issue``: there is one and the model is sure of it."""
+    return offered(issue) and issue.sure
+
+
 def suggested_boxes(boxes: Boxes, issue: BoxIssue) -> Boxes:
     """``boxes`` with the model's suggestion for ``issue`` applied: a class changed, a box moved,
     or the unlabeled object's box added at the end."""
-    offered = {SWAP: issue.suggested_class is not None, BADLOC: issue.suggested_box is not None,
-               OVERLOOKED: issue.suggested_box is not None and issue.suggested_class is not None}.get(issue.kind, False)
-    if not offered:
+    if not offered(issue):
         raise DecisionError(QT_TRANSLATE_NOOP("studio.core", "the model has no suggestion for this box; keep it or fix it by hand"))
     if not issue.sure:
         raise DecisionError(QT_TRANSLATE_NOOP("studio.core", "the model is unsure of its suggestion ({conf:.2f}, below {floor:.2f}); keep the label or fix it by hand"),

@@ -26,6 +26,7 @@ from studio.core.labelcheck.results import (
     latest_check,
     record_decision,
     suggested_boxes,
+    takeable,
 )
 from studio.core.labels.boxes import Boxes
 from studio.core.labels.document import LabelDocument
@@ -144,6 +145,11 @@ class LabelErrorsController(QObject):
         if not rows:
             return Boxes.empty(), -1, []
         return Boxes(np.array(rows, np.float64), np.array(classes, np.int64), np.array(conf)), focused, captions
+
+    def can_take(self) -> bool:
+        """The focused issue has a suggestion the model is sure of (Y would write it)."""
+        issue = self._focused_issue()
+        return issue is not None and takeable(issue)
 
     def _focused_issue(self) -> BoxIssue | None:
         cur = self.current

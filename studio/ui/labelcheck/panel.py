@@ -92,6 +92,7 @@ class LabelErrorsPanel(QWidget):
         has = c.check_id is not None
         for w in (self.take_button, self.keep_button, self.edit_button, self.effect_button):
             w.setEnabled(has)
+        self.take_button.setEnabled(has and c.can_take())  # an unsure or missing suggestion is not one key
         if not has:
             self.summary.setText(tr("No label check yet. Tools > Find Label Errors… trains models on folds of "
                                     "your finished images and lists the labels they disagree with."))
