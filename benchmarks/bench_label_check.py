@@ -51,7 +51,7 @@ def _run(spec: object, params: object, ctx: object) -> object:
     return last
 
 
-def run(n_train: int = 200, n_val: int = 320, check_epochs: int = 3, effect_epochs: int = 16,
+def run(n_train: int = 400, n_val: int = 1280, check_epochs: int = 4, effect_epochs: int = 12,
         effect_imgsz: int = 256) -> dict:
     """Plant, check, fix, retrain; the figures."""
     shutil.rmtree(OUT, ignore_errors=True)
@@ -72,8 +72,8 @@ def _effect_for_seed(job: tuple) -> tuple[object, float]:
 
     root, work, seed, epochs, imgsz, start = job
     t = time.perf_counter()
-    result = _run(EFFECT, EffectParams(work, epochs=epochs, imgsz=imgsz, seed=seed, model=start, lr0=EFFECT_LR),
-                  _context(Path(root)))
+    params = EffectParams(work, epochs=epochs, imgsz=imgsz, seed=seed, model=start, lr0=EFFECT_LR, val_each_epoch=False)
+    result = _run(EFFECT, params, _context(Path(root)))
     return result.payload, time.perf_counter() - t
 
 
@@ -89,6 +89,10 @@ def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, ef
     from studio.core.labels.yolo import load_yolo_labels
 
     root = make_sample_dataset(OUT / "data", n_train=n_train, n_val=n_val, seed=11, with_photos=False)
+    held_out = OUT / "held-out"  # the clean val part is the yardstick, not part of the checked data
+    for part in ("images", "labels"):
+        (held_out / part).mkdir(parents=True)
+        shutil.move(root / part / "val", held_out / part / "val")
     dataset = open_dataset(root)
     train = [p for p in dataset.scan_images().paths if "/train/" in p]
 
@@ -124,6 +128,9 @@ def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, ef
                 else:
                     refused += 1  # no suggestion (e.g. "the model does not see a lemon here")
     agreement = {"damaged": label_agreement(damaged, truth), "fixed": label_agreement(labels_now(), truth)}
+    for part in ("images", "labels"):
+        shutil.move(held_out / part / "val", root / part / "val")
+    _context(root)  # index the val part once, before the seeds' processes open the dataset
     work = str(done.payload.plan.work_dir)
     start = fresh_head_model(demo, OUT / "demo-fresh-head.pt")  # a pretrained network, new to these labels
     # the seeds run side by side: each trainer keeps one core busy, and these machines have two

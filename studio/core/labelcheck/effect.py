@@ -33,11 +33,13 @@ class EffectParams:
     seed: int = 0
     device: str = "auto"
     lr0: float | None = None  # fine-tuning a start model: its learning rate (None: the label check's)
+    val_each_epoch: bool = True  # False: validate once, after the last epoch (a large val split costs less)
 
 
 @dataclass
 class EffectResult:
-    """Both runs' numbers on the shared val images (the best epoch by Ultralytics' fitness)."""
+    """Both runs' numbers on the shared val images (the best epoch by Ultralytics' fitness; the
+    last one when only the last epoch was validated)."""
 
     before_map50: float
     before_map50_95: float
@@ -82,6 +84,8 @@ def _effect(params: EffectParams, ctx: JobContext) -> Iterator[Progress]:
     from studio.core.labelcheck.plan import train_extra
 
     extra = train_extra(params.model, params.lr0)
+    if not params.val_each_epoch:
+        extra["val"] = False  # Ultralytics still validates the last epoch, which is then the best
     settings = TrainSettings(model=params.model or "yolov8n.yaml", epochs=params.epochs, imgsz=params.imgsz,
                              batch=params.batch, seed=params.seed, workers=0, device=params.device,
                              patience=params.epochs, extra=extra).to_dict()
