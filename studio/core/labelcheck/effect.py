@@ -67,11 +67,23 @@ def best_epoch_metrics(run_dir: str | Path) -> tuple[float, float]:
     return float(m50[best]), float(m5095[best])
 
 
+def effect_settings(params: EffectParams) -> dict:
+    """The training settings both sides share."""
+    from studio.core.labelcheck.plan import train_extra
+    from studio.core.training.settings import TrainSettings
+
+    extra = train_extra(params.model, params.lr0)
+    if not params.val_each_epoch:
+        extra["val"] = False  # Ultralytics still validates the last epoch, which is then the best
+    return TrainSettings(model=params.model or "yolov8n.yaml", epochs=params.epochs, imgsz=params.imgsz,
+                         batch=params.batch, seed=params.seed, workers=0, device=params.device,
+                         patience=params.epochs, extra=extra).to_dict()
+
+
 def _effect(params: EffectParams, ctx: JobContext) -> Iterator[Progress]:
     from studio.core.labelcheck.job import LABELS_FILE
     from studio.core.training.jobs import TRAIN, TrainingError, TrainParams, run_finished
     from studio.core.training.selection import select_training_images
-    from studio.core.training.settings import TrainSettings
     from studio.core.training.workspace import fixed_split
 
     assert ctx.dataset is not None and ctx.index is not None
@@ -81,14 +93,7 @@ def _effect(params: EffectParams, ctx: JobContext) -> Iterator[Progress]:
         raise TrainingError(f"{work} holds no label check to compare with; run Find Label Errors first")
     chosen = select_training_images(ctx.dataset, ctx.index, ctx.store)
     split, _source = fixed_split(ctx.dataset, ctx.store, chosen.paths, dict(zip(ctx.index.paths, ctx.index.splits)))
-    from studio.core.labelcheck.plan import train_extra
-
-    extra = train_extra(params.model, params.lr0)
-    if not params.val_each_epoch:
-        extra["val"] = False  # Ultralytics still validates the last epoch, which is then the best
-    settings = TrainSettings(model=params.model or "yolov8n.yaml", epochs=params.epochs, imgsz=params.imgsz,
-                             batch=params.batch, seed=params.seed, workers=0, device=params.device,
-                             patience=params.epochs, extra=extra).to_dict()
+    settings = effect_settings(params)
     dirs = _run_dirs(ctx, work, settings, split)
     clock, total = EtaClock(200), 200
     for side_no, side in enumerate(SIDES):
