@@ -23,6 +23,7 @@ def fresh_head_model(source: str | Path, target: str | Path) -> Path:
     with tasks._SafeLoad.loading(str(source)):
         ckpt = torch.load(str(source), weights_only=True)
     net = copy.deepcopy(ckpt.get("ema") or ckpt["model"]).float()
+    torch.manual_seed(0)  # the same fresh head on every run of the bench
     head = net.model[-1]
     for branch in (head.cv2, head.cv3):
         for module in branch.modules():

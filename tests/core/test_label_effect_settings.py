@@ -18,13 +18,17 @@ def _results(folder: Path, rows: list[tuple[float, float]]) -> Path:
     return folder
 
 
-def test_validating_only_the_last_epoch_is_a_training_setting_both_sides_share() -> None:
+def test_validating_once_freezing_and_no_augmentation_are_settings_both_sides_share() -> None:
     each = effect_settings(EffectParams("w", epochs=12, model="start.pt", seed=2, lr0=0.002))
     last = effect_settings(EffectParams("w", epochs=12, model="start.pt", seed=2, lr0=0.002, val_each_epoch=False))
     assert "val" not in each["extra"]
     assert last["extra"]["val"] is False
     assert {k: v for k, v in last.items() if k != "extra"} == {k: v for k, v in each.items() if k != "extra"}
     assert last["extra"]["lr0"] == 0.002 and last["epochs"] == 12 and last["patience"] == 12 and last["seed"] == 2
+    assert "freeze" not in each["extra"]
+    assert effect_settings(EffectParams("w", model="start.pt", freeze=10))["extra"]["freeze"] == 10
+    plain = effect_settings(EffectParams("w", model="start.pt", augment=False))["extra"]
+    assert plain["mosaic"] == 0 and plain["fliplr"] == 0 and plain["hsv_v"] == 0 and "mosaic" not in each["extra"]
 
 
 def test_the_best_epoch_is_read_by_fitness_and_an_unvalidated_epoch_never_wins(tmp_path: Path) -> None:

@@ -18,6 +18,8 @@ from studio.core.jobspec import JobContext, JobSpec
 
 EFFECT_FILE = "effect.json"
 SIDES = ("before", "after")
+NO_AUGMENTATION = {"mosaic": 0.0, "hsv_h": 0.0, "hsv_s": 0.0, "hsv_v": 0.0, "translate": 0.0, "scale": 0.0,
+                   "fliplr": 0.0}
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class EffectParams:
     device: str = "auto"
     lr0: float | None = None  # fine-tuning a start model: its learning rate (None: the label check's)
     val_each_epoch: bool = True  # False: validate once, after the last epoch (a large val split costs less)
+    freeze: int = 0  # the start model's first layers kept as they are (Ultralytics' freeze): only the rest learns
+    augment: bool = True  # False: no mosaic, colour, flip, shift or scale (the seeds differ only in the order)
 
 
 @dataclass
@@ -75,6 +79,10 @@ def effect_settings(params: EffectParams) -> dict:
     extra = train_extra(params.model, params.lr0)
     if not params.val_each_epoch:
         extra["val"] = False  # Ultralytics still validates the last epoch, which is then the best
+    if params.freeze:
+        extra["freeze"] = params.freeze
+    if not params.augment:
+        extra.update(NO_AUGMENTATION)
     return TrainSettings(model=params.model or "yolov8n.yaml", epochs=params.epochs, imgsz=params.imgsz,
                          batch=params.batch, seed=params.seed, workers=0, device=params.device,
                          patience=params.epochs, extra=extra).to_dict()
