@@ -177,7 +177,7 @@ def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, ef
                    "gain_map50_95": round(gain, 4), "spread_across_seeds": round(spread, 4),
                    "gain_exceeds_spread": gain > spread,
                    "std_across_seeds": round(sd, 4),
-                   "paired_gains": [round(a - b, 4) for a, b in zip(after, before)],
+                   "paired_gains": [round(g, 4) for g in paired],
                    "spread_of_paired_gains": round(max(paired) - min(paired), 4),
                    "seconds_per_seed": [round(s, 1) for s in effect_s],
                    "true_labels_map50_95": [round(v, 4) for v in clean],

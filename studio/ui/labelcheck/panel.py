@@ -90,7 +90,7 @@ class LabelErrorsPanel(QWidget):
         c, tr = self.controller, self.tr
         n_images, n_issues, n_decided = c.counts()
         has = c.check_id is not None
-        for w in (self.take_button, self.keep_button, self.edit_button, self.effect_button):
+        for w in (self.keep_button, self.edit_button, self.effect_button):
             w.setEnabled(has)
         self.take_button.setEnabled(has and c.can_take())  # an unsure or missing suggestion is not one key
         if not has:
