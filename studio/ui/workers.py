@@ -19,13 +19,12 @@ JobFactory = Callable[[CancelToken], Iterator[Progress]]
 
 class _Runner(QObject):
     progress = pyqtSignal(object)
-    finished = pyqtSignal(bool)  # True when it ran to the end, False when cancelled
-    failed = pyqtSignal(str, str)  # message, details
 
     def __init__(self, factory: JobFactory, token: CancelToken) -> None:
         super().__init__()
         self._factory = factory
         self._token = token
+        self.outcome: tuple = ("failed", "the job did not start", "")  # set on the thread before it ends
 
     def run(self) -> None:
         job = None
@@ -38,9 +37,9 @@ class _Runner(QObject):
             if job is not None and hasattr(job, "close"):
                 job.close()  # on this thread: a job's own clean-up (a run's status) runs now
         except Exception as exc:  # noqa: BLE001 - every failure is reported, none is fatal
-            self.failed.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
+            self.outcome = ("failed", f"{type(exc).__name__}: {exc}", traceback.format_exc())
         else:
-            self.finished.emit(not self._token.cancelled)
+            self.outcome = ("finished", not self._token.cancelled)
         finally:
             # Quit from the worker side so that wait() on the GUI thread never deadlocks.
             QThread.currentThread().quit()
@@ -61,8 +60,7 @@ class JobWorker(QObject):
         self._runner.moveToThread(self._thread)
         self._thread.started.connect(self._runner.run)
         self._runner.progress.connect(self.progress)
-        self._runner.finished.connect(self._on_done)
-        self._runner.failed.connect(self._on_failed)
+        self._thread.finished.connect(self._on_thread_finished)
 
     def start(self) -> None:
         """Start the job."""
@@ -80,8 +78,12 @@ class JobWorker(QObject):
         """Block until the thread ends (used on close)."""
         return self._thread.wait(msecs)
 
-    def _on_done(self, completed: bool) -> None:
-        self.finished.emit(completed)
-
-    def _on_failed(self, message: str, details: str) -> None:
-        self.failed.emit(message, details)
+    def _on_thread_finished(self) -> None:
+        """Report the job's end once its thread has ended, so that a slot reacting to
+        ``finished`` (a Resume pressed at once) finds ``is_running()`` False."""
+        self._thread.wait()  # QThread.finished comes just before the thread is marked ended: microseconds
+        kind, *args = self._runner.outcome
+        if kind == "finished":
+            self.finished.emit(*args)
+        else:
+            self.failed.emit(*args)
