@@ -89,6 +89,7 @@ def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, ef
     from studio.core import bundled
     from studio.core.dataset.layout import open_dataset
     from studio.core.dataset.sample import make_sample_dataset
+    from studio.core.labelcheck.effect import seed_summary
     from studio.core.labelcheck.job import LABEL_CHECK
     from studio.core.labelcheck.plan import LabelCheckParams
     from studio.core.labelcheck.results import TAKEN, DecisionError, check_queue, decide
@@ -153,12 +154,9 @@ def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, ef
         clean = [r[0].after_map50_95 for r in pool.map(_effect_for_seed, jobs)]
     effects = [r[0] for r in runs]
     effect_s = [r[1] for r in runs]
-    before = [e.before_map50_95 for e in effects]
-    after = [e.after_map50_95 for e in effects]
-    gain = statistics.mean(after) - statistics.mean(before)
-    spread = max(max(before) - min(before), max(after) - min(after))
+    summary = seed_summary(effects)  # the verdict `studio label-effect --seed 0 --seed 1 --seed 2` prints
+    before, after, paired = summary["before_map50_95"], summary["after_map50_95"], summary["paired_gains"]
     sd = max(statistics.stdev(before), statistics.stdev(after))
-    paired = [a - b for a, b in zip(after, before)]  # same seed on both sides
     return {
         "images": n_train + n_val, "train_images": n_train, "val_images": n_val,
         "boxes_planted": {k: sum(p.kind == k for p in planted) for k in ("swap", "shift", "delete")},
@@ -174,11 +172,12 @@ def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, ef
                    "before_map50_95": [round(v, 4) for v in before], "after_map50_95": [round(v, 4) for v in after],
                    "before_map50": [round(e.before_map50, 4) for e in effects],
                    "after_map50": [round(e.after_map50, 4) for e in effects],
-                   "gain_map50_95": round(gain, 4), "spread_across_seeds": round(spread, 4),
-                   "gain_exceeds_spread": gain > spread,
+                   "gain_map50_95": round(summary["gain_map50_95"], 4),
+                   "spread_across_seeds": round(summary["spread_across_seeds"], 4),
+                   "gain_exceeds_spread": summary["gain_exceeds_spread"],
                    "std_across_seeds": round(sd, 4),
                    "paired_gains": [round(g, 4) for g in paired],
-                   "spread_of_paired_gains": round(max(paired) - min(paired), 4),
+                   "spread_of_paired_gains": round(summary["spread_of_paired_gains"], 4),
                    "seconds_per_seed": [round(s, 1) for s in effect_s],
                    "true_labels_map50_95": [round(v, 4) for v in clean],
                    "true_labels_gain": round(statistics.mean(clean) - statistics.mean(before), 4)},

@@ -11,6 +11,7 @@
     studio prelabel DATASET --model M    propose boxes with a detection model (resumable)
     studio import SRC DATASET --from F   labels from LabelImg (voc), labelme, coco or cvat
     studio label-issues DATASET          wrong classes, misplaced boxes, unlabeled objects (K folds, cleanlab)
+    studio label-effect DATASET          retrain on the labels as found and as fixed; compare mAP50-95
     studio review ACTION DATASET         status / report / auto-accept / export of a reviewed run
     studio check / stats / eval / train-report / split   dataset and model insight
     studio plugins                       list plugins and the ones that failed to load
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     from studio.cli.data import add_data_parsers
     from studio.cli.insight import add_insight_parsers
     from studio.cli.interchange import add_import_parser
+    from studio.cli.label_effect import add_label_effect_parser
     from studio.cli.label_issues import add_label_issues_parser
     from studio.cli.prelabel import add_prelabel_parser
     from studio.cli.review import add_review_parser
@@ -58,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_prelabel_parser(sub)
     add_import_parser(sub)
     add_label_issues_parser(sub)
+    add_label_effect_parser(sub)
     add_review_parser(sub)
     add_insight_parsers(sub)
     add_thresholds_parser(sub)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -83,7 +84,7 @@ def test_planted_errors_rank_first_and_a_rerun_reuses_the_folds(tmp_path: Path, 
 
 
 def test_a_cancelled_fold_resumes_from_its_last_epoch_and_a_hostile_fold_model_is_refused(sample_dataset: Path,
-                                                                                           hostile) -> None:
+                                                                                           hostile, capsys) -> None:
     from studio.core.labelcheck.job import predictions_file
     from studio.core.labelcheck.plan import LabelCheckParams, fold_dir
 
@@ -122,6 +123,20 @@ def test_a_cancelled_fold_resumes_from_its_last_epoch_and_a_hostile_fold_model_i
     assert stored_effect(work) == result
     runs = sorted(p.name for p in work.glob("effect-*"))
     assert len(runs) == 2 and runs[0].endswith("-after-" + runs[0].rsplit("-", 1)[1]) and runs[1].endswith("-before")
+    # the CLI twin, two seeds: seed 0 is the pair above (reused, not trained), seed 1 a new pair
+    stamps = {p.name: (p / "results.csv").stat().st_mtime_ns for p in work.glob("effect-*")}
+    from studio.cli import main
+
+    capsys.readouterr()
+    assert main(["label-effect", str(sample_dataset), "--epochs", "1", "--seed", "0", "--seed", "1", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [r["seed"] for r in out["runs"]] == [0, 1] and out["runs"][0] == asdict(result)
+    assert {p.name: (p / "results.csv").stat().st_mtime_ns for p in work.glob("effect-*") if p.name in stamps} == stamps
+    assert len(list(work.glob("effect-*"))) == 4
+    summary = out["summary"]
+    assert summary["paired_gains"] == [0.0, 0.0] and summary["gain_map50_95"] == 0.0  # nothing fixed, either seed
+    assert summary["spread_across_seeds"] == pytest.approx(abs(out["runs"][0]["before_map50_95"]
+                                                               - out["runs"][1]["before_map50_95"]))
     # a fold model replaced by a hostile file: refused by the safe loader before it predicts anything
     from studio.core.inference.model_file import ModelRefused
 
@@ -145,6 +160,8 @@ def test_too_few_images_a_lonely_class_and_a_hostile_model_get_clear_messages(sa
         "class pear has boxes in one fold only: the model that checks those images never saw it, so its boxes "
         "there are not judged. Label a few more, or use fewer folds."]
     assert sorted(np.bincount(list(folds.fold.values()))) == [4, 4]
+    no_check = _studio("label-effect", str(sample_dataset))
+    assert no_check.returncode == 1 and "find label errors first (studio label-issues)" in no_check.stderr
     too_many = _studio("label-issues", str(sample_dataset), "--folds", "10")
     assert too_many.returncode == 1 and "only 14 finished images for 10 folds" in too_many.stderr
     assert "Traceback" not in too_many.stderr

@@ -59,6 +59,16 @@ class EffectResult:
         return self.after_map50_95 - self.before_map50_95
 
 
+def effect_params_for(work_dir: str | Path, check_params: dict, **overrides: object) -> EffectParams:
+    """The effect's settings for a stored check: the check's own epochs, size, start model, seed
+    and device (the folds' settings), with ``overrides`` (for example ``freeze=10``) on top."""
+    p = check_params
+    base = {"epochs": p.get("epochs", 10), "imgsz": p.get("imgsz", 320), "batch": p.get("batch", 16),
+            "model": p.get("model", ""), "seed": p.get("seed", 0), "device": p.get("device", "auto")}
+    base.update({k: v for k, v in overrides.items() if v is not None})
+    return EffectParams(str(work_dir), **base)  # type: ignore[arg-type]
+
+
 def best_epoch_metrics(run_dir: str | Path) -> tuple[float, float]:
     """mAP50 and mAP50-95 of the run's best epoch (fitness 0.1 mAP50 + 0.9 mAP50-95, as best.pt)."""
     import numpy as np
@@ -139,6 +149,21 @@ def _run_dirs(ctx: JobContext, work: Path, settings: dict, split: dict[str, str]
         except OSError:
             labels.update(rel.encode() + b"\1")
     return {"before": work / f"effect-{key}-before", "after": work / f"effect-{key}-after-{labels.hexdigest()[:8]}"}
+
+
+def seed_summary(results: list[EffectResult]) -> dict:
+    """Several seeds' effects in one verdict: the mean mAP50-95 gain, the spread across seeds
+    (the range of either side's mAP50-95, the larger one) and the paired (same-seed) gains."""
+    import statistics
+
+    before = [r.before_map50_95 for r in results]
+    after = [r.after_map50_95 for r in results]
+    paired = [r.gain for r in results]
+    spread = max(max(before) - min(before), max(after) - min(after))
+    gain = statistics.mean(after) - statistics.mean(before)
+    return {"seeds": [r.seed for r in results], "before_map50_95": before, "after_map50_95": after,
+            "gain_map50_95": gain, "spread_across_seeds": spread, "gain_exceeds_spread": gain > spread,
+            "paired_gains": paired, "spread_of_paired_gains": max(paired) - min(paired)}
 
 
 def stored_effect(work_dir: str | Path) -> EffectResult | None:

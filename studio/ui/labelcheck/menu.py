@@ -72,7 +72,7 @@ class LabelCheckUi(QObject):
 
     def measure_effect(self) -> JobRunWindow | None:
         """Train on the labels as the newest check found them and as they are now; compare."""
-        from studio.core.labelcheck.effect import EFFECT, EffectParams
+        from studio.core.labelcheck.effect import EFFECT, effect_params_for
         from studio.core.labelcheck.results import latest_check
 
         title = self.tr("Measure the Effect")
@@ -83,10 +83,7 @@ class LabelCheckUi(QObject):
             self.show_error(title, self.tr("Find label errors first: the effect compares the labels as a check "
                                            "found them with the labels as fixed since."))
             return None
-        p = info.params
-        params = EffectParams(str(info.work_dir), epochs=p.get("epochs", 10), imgsz=p.get("imgsz", 320),
-                              batch=p.get("batch", 16), model=p.get("model", ""), seed=p.get("seed", 0),
-                              device=p.get("device", "auto"))
+        params = effect_params_for(info.work_dir, info.params)
         run = JobRunWindow(title, lambda token: translated_errors(run_recorded(EFFECT, params, self._context(token))),
                            self._describe_effect, self._effect_text, self.window)
         run.result_ready.connect(lambda _result: self.review.label_errors.load())
