@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
@@ -113,3 +114,35 @@ def setting_value(text: str) -> object:
         except ValueError:
             pass
     return {"true": True, "false": False}.get(text.lower(), text)
+
+
+def drive_training_job(events: Iterator[Progress], ctx: JobContext, on_progress: Callable[[Progress], None],
+                       how_to_resume: str, errors: tuple[type[Exception], ...] = ()) -> int | None:
+    """Run a job that trains (``events``), handing each report to ``on_progress``.
+
+    Returns ``None`` when it ran to the end, else the exit code: 130 stopped or interrupted
+    (with ``how_to_resume``), 2 a device that is not there, 1 a training, model or workspace
+    error (or one of ``errors``), each said in one line on stderr.
+    """
+    from studio.core.device import DeviceError
+    from studio.core.inference.model_file import ModelError
+    from studio.core.training.jobs import TrainingError
+    from studio.core.training.workspace import WorkspaceError
+
+    try:
+        for progress in events:
+            if progress.stage == "cancelled":
+                print(f"stopped; {how_to_resume}", file=sys.stderr)
+                return 130
+            on_progress(progress)
+    except KeyboardInterrupt:
+        ctx.token.cancel()
+        print(f"\ninterrupted; {how_to_resume}", file=sys.stderr)
+        return 130
+    except DeviceError as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        return 2
+    except (TrainingError, ModelError, WorkspaceError, *errors) as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        return 1
+    return None

@@ -12,8 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from studio.cli.common import ProgressBar, indexed_context, open_dataset_and_store
+from studio.cli.common import ProgressBar, drive_training_job, indexed_context, open_dataset_and_store
+
+if TYPE_CHECKING:
+    from studio.core.jobs import Progress
 
 
 def _overrides(args: argparse.Namespace) -> dict:
@@ -31,17 +35,29 @@ def _print_result(result: object) -> None:
           f"on {r.val_images} val images, {r.epochs} epochs")  # type: ignore[attr-defined]
 
 
+def _train_pair(params: object, ctx: object) -> object:
+    """One seed's pair of runs: its ``EffectResult``, or the exit code it stopped with."""
+    from studio.core.jobspec import run_recorded
+    from studio.core.labelcheck.effect import EFFECT
+
+    bar, done = ProgressBar(f"seed {params.seed}"), []  # type: ignore[attr-defined]
+
+    def report(progress: Progress) -> None:
+        if progress.stage == "done":
+            done.append(progress.payload)
+        bar.update(progress)
+
+    code = drive_training_job(run_recorded(EFFECT, params, ctx), ctx, report,  # type: ignore[arg-type]
+                              "run the same command again to resume (finished runs are kept)")
+    return code if code is not None else done[-1]
+
+
 def cmd_label_effect(args: argparse.Namespace) -> int:
     """Train both sides for each seed; the mAPs on stdout."""
     from dataclasses import asdict, replace
 
-    from studio.core.device import DeviceError
-    from studio.core.inference.model_file import ModelError
-    from studio.core.jobspec import run_recorded
-    from studio.core.labelcheck.effect import EFFECT, effect_params_for, seed_summary
+    from studio.core.labelcheck.effect import effect_params_for, seed_summary
     from studio.core.labelcheck.results import latest_check
-    from studio.core.training.jobs import TrainingError
-    from studio.core.training.workspace import WorkspaceError
 
     opened = open_dataset_and_store(args.dataset)
     if opened is None:
@@ -60,25 +76,9 @@ def cmd_label_effect(args: argparse.Namespace) -> int:
         params = replace(base, seed=seed)
         print(f"seed {seed}: training on the labels as check {info.id} found them, then as they are now "
               f"({params.epochs} epochs at imgsz {params.imgsz})", file=sys.stderr)
-        bar, result = ProgressBar(f"seed {seed}"), None
-        try:
-            for progress in run_recorded(EFFECT, params, ctx):
-                if progress.stage == "cancelled":
-                    print("stopped; run the same command again to resume", file=sys.stderr)
-                    return 130
-                if progress.stage == "done":
-                    result = progress.payload
-                bar.update(progress)
-        except KeyboardInterrupt:
-            ctx.token.cancel()
-            print("\ninterrupted; run the same command again to resume (finished runs are kept)", file=sys.stderr)
-            return 130
-        except DeviceError as exc:
-            print(f"studio: {exc}", file=sys.stderr)
-            return 2
-        except (TrainingError, ModelError, WorkspaceError) as exc:
-            print(f"studio: {exc}", file=sys.stderr)
-            return 1
+        result = _train_pair(params, ctx)
+        if isinstance(result, int):
+            return result
         results.append(result)
         if not args.json:
             _print_result(result)

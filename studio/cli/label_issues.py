@@ -12,8 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from studio.cli.common import ProgressBar, indexed_context, open_dataset_and_store
+from studio.cli.common import ProgressBar, drive_training_job, indexed_context, open_dataset_and_store
+
+if TYPE_CHECKING:
+    from studio.core.jobs import Progress
 
 
 def _params(args: argparse.Namespace) -> object:
@@ -58,13 +62,9 @@ def _report(store: object, check_id: int, as_json: bool, limit: int) -> None:
 
 def cmd_label_issues(args: argparse.Namespace) -> int:
     """Run the check; the suspicious labels on stdout, worst image first."""
-    from studio.core.device import DeviceError
-    from studio.core.inference.model_file import ModelError
     from studio.core.jobspec import run_recorded
     from studio.core.labelcheck.folds import FoldError
     from studio.core.labelcheck.job import LABEL_CHECK
-    from studio.core.training.jobs import TrainingError
-    from studio.core.training.workspace import WorkspaceError
 
     opened = open_dataset_and_store(args.dataset)
     if opened is None:
@@ -72,30 +72,23 @@ def cmd_label_issues(args: argparse.Namespace) -> int:
     dataset, store = opened
     ctx = indexed_context(dataset, store)
     params = _params(args)
-    bar, event, fold = ProgressBar("label check"), None, -1
-    try:
-        for progress in run_recorded(LABEL_CHECK, params, ctx):  # type: ignore[arg-type]
-            event = progress.payload
-            if progress.stage == "plan":
-                _print_plan(event.plan, params)
-            elif progress.stage in ("train", "predict") and event.fold != fold:
-                fold = event.fold
-                print(f"fold {fold + 1}/{event.folds}: training on the other folds, then predicting this one",
-                      file=sys.stderr)
-            elif progress.stage == "cancelled":
-                print("stopped; run the same command again to resume", file=sys.stderr)
-                return 130
-            bar.update(progress)
-    except KeyboardInterrupt:
-        ctx.token.cancel()
-        print("\ninterrupted; run the same command again to resume (finished folds are kept)", file=sys.stderr)
-        return 130
-    except DeviceError as exc:
-        print(f"studio: {exc}", file=sys.stderr)
-        return 2
-    except (FoldError, TrainingError, ModelError, WorkspaceError) as exc:
-        print(f"studio: {exc}", file=sys.stderr)
-        return 1
+    bar, state = ProgressBar("label check"), {"event": None, "fold": -1}
+
+    def report(progress: Progress) -> None:
+        event = state["event"] = progress.payload
+        if progress.stage == "plan":
+            _print_plan(event.plan, params)
+        elif progress.stage in ("train", "predict") and event.fold != state["fold"]:
+            state["fold"] = event.fold
+            print(f"fold {event.fold + 1}/{event.folds}: training on the other folds, then predicting this one",
+                  file=sys.stderr)
+        bar.update(progress)
+
+    code = drive_training_job(run_recorded(LABEL_CHECK, params, ctx), ctx, report,  # type: ignore[arg-type]
+                              "run the same command again to resume (finished folds are kept)", (FoldError,))
+    if code is not None:
+        return code
+    event = state["event"]
     print(f"{event.flagged_boxes} suspicious labels on {event.flagged_images} images"  # type: ignore[union-attr]
           + (f" ({event.reused_folds} trained folds reused)" if event.reused_folds else ""),  # type: ignore[union-attr]
           file=sys.stderr)

@@ -10,8 +10,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from studio.cli.common import indexed_context, job_context, open_dataset_and_store, setting_value
+from studio.cli.common import (
+    drive_training_job,
+    indexed_context,
+    job_context,
+    open_dataset_and_store,
+    setting_value,
+)
+
+if TYPE_CHECKING:
+    from studio.core.jobs import Progress
 
 
 def _settings(args: argparse.Namespace) -> dict:
@@ -41,11 +51,8 @@ def _warn_about_classes(run_dir: Path) -> None:
 
 def cmd_train(args: argparse.Namespace) -> int:
     """Train, or resume a run; progress on stderr, the run folder on stdout."""
-    from studio.core.device import DeviceError
-    from studio.core.inference.model_file import ModelError
     from studio.core.jobspec import run_recorded
-    from studio.core.training.jobs import TRAIN, TrainingError, TrainParams
-    from studio.core.training.workspace import WorkspaceError
+    from studio.core.training.jobs import TRAIN, TrainParams
 
     if not args.resume and not args.model:
         print("studio: give --model (a .pt to fine-tune or a .yaml to train from scratch) or --resume RUN_DIR",
@@ -61,32 +68,25 @@ def cmd_train(args: argparse.Namespace) -> int:
     run_dir = Path(args.resume or args.out or default_run_dir(dataset.root))
     params = TrainParams(str(run_dir), {} if args.resume else _settings(args), bool(args.resume))
     last_epoch = -1
-    try:
-        for progress in run_recorded(TRAIN, params, ctx):
-            event = progress.payload
-            if progress.stage == "start" and not args.resume:
-                _warn_about_classes(run_dir)
-            if progress.stage == "epoch" and event.epoch != last_epoch:
-                last_epoch = event.epoch
-                m = event.metrics
-                final = event.epoch >= event.epochs  # Ultralytics validates best.pt once more at the end
-                print(("best.pt: " if final else f"epoch {event.epoch + 1}/{event.epochs}: ")
-                      + " ".join(f"{k}={v:.4g}" for k, v in event.losses.items())
-                      + f" mAP50={m.get('metrics/mAP50(B)', 0.0):.3f} mAP50-95={m.get('metrics/mAP50-95(B)', 0.0):.3f}",
-                      file=sys.stderr)
-            elif progress.stage == "cancelled":
-                print(f"stopped; resume with: studio train {args.dataset} --resume {run_dir}", file=sys.stderr)
-                return 130
-    except KeyboardInterrupt:
-        ctx.token.cancel()
-        print(f"\ninterrupted; resume with: studio train {args.dataset} --resume {run_dir}", file=sys.stderr)
-        return 130
-    except DeviceError as exc:
-        print(f"studio: {exc}", file=sys.stderr)
-        return 2
-    except (TrainingError, ModelError, WorkspaceError) as exc:
-        print(f"studio: {exc}", file=sys.stderr)
-        return 1
+
+    def report(progress: Progress) -> None:
+        nonlocal last_epoch
+        event = progress.payload
+        if progress.stage == "start" and not args.resume:
+            _warn_about_classes(run_dir)
+        if progress.stage == "epoch" and event.epoch != last_epoch:
+            last_epoch = event.epoch
+            m = event.metrics
+            final = event.epoch >= event.epochs  # Ultralytics validates best.pt once more at the end
+            print(("best.pt: " if final else f"epoch {event.epoch + 1}/{event.epochs}: ")
+                  + " ".join(f"{k}={v:.4g}" for k, v in event.losses.items())
+                  + f" mAP50={m.get('metrics/mAP50(B)', 0.0):.3f} mAP50-95={m.get('metrics/mAP50-95(B)', 0.0):.3f}",
+                  file=sys.stderr)
+
+    code = drive_training_job(run_recorded(TRAIN, params, ctx), ctx, report,
+                              f"resume with: studio train {args.dataset} --resume {run_dir}")
+    if code is not None:
+        return code
     _compare_with_previous(ctx, run_dir)
     print(run_dir)
     return 0
