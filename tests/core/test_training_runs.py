@@ -83,3 +83,27 @@ def test_ragged_partial_and_padded_files(tmp_path: Path) -> None:
     (tmp_path / "bad" / "results.csv").write_text("a,b\n1,2\n")
     with pytest.raises(RunReadError):
         read_run(tmp_path / "bad")
+
+
+def test_epochs_trained_without_validation_are_missing_not_zero(tmp_path: Path) -> None:
+    """``val=False``: Ultralytics writes zeros for the val losses and metrics of every epoch but the
+    last. Those are read as missing: no overfitting or plateau from the zeros, the best epoch is a
+    validated one, and a note says why the curves have gaps."""
+    e = np.arange(24)
+    train = 3 * np.exp(-e / 10) + 0.5
+    folder = _write(tmp_path / "noval", train, train + 0.2, np.minimum(0.6, 0.03 * e), "epochs: 24\n")
+    lines = (folder / "results.csv").read_text().splitlines()
+    for k in range(1, 24):  # epochs 1-23 not validated
+        cells = lines[k].split(",")
+        cells[5:12] = ["0"] * 7  # precision, recall, mAP50, mAP50-95 and the three val losses
+        lines[k] = ",".join(cells)
+    (folder / "results.csv").write_text("\n".join(lines) + "\n")
+    run = read_run(folder)
+    assert np.isnan(run.series("metrics/mAP50-95(B)")[:23]).all() and run.series("metrics/mAP50-95(B)")[23] > 0
+    assert np.isnan(run.loss("val")[:23]).all() and list(run.validated) == [False] * 23 + [True]
+    assert run.best_epoch == 24
+    assert not [d for d in run.diagnoses if d.code in ("overfitting", "plateau", "unstable")]
+    assert any("23 epochs were trained without validation" in n for n in run.notes)
+    from studio.core.labelcheck.effect import best_epoch_metrics
+
+    assert best_epoch_metrics(folder) == (pytest.approx(min(1, 0.6 * 1.3)), pytest.approx(0.6))

@@ -61,6 +61,12 @@ class TrainingRun:
     notes: list[str] = field(default_factory=list)
     diagnoses: list[Diagnosis] = field(default_factory=list)
     best_epoch: int | None = None
+    unvalidated: np.ndarray | None = None  # epochs trained without validation (``val=False``): no val numbers
+
+    @property
+    def validated(self) -> np.ndarray:
+        """Per epoch: True when it was validated (its val losses and metrics are real)."""
+        return ~self.unvalidated if self.unvalidated is not None else np.ones(len(self.epochs), bool)
 
     @property
     def name(self) -> str:
@@ -128,6 +134,7 @@ def read_run(folder: str | Path) -> TrainingRun:
     epochs = columns.pop("epoch")
     if np.nanmin(epochs, initial=1) == 0:  # older versions count from 0
         epochs = epochs + 1
+    unvalidated = _blank_unvalidated(columns, notes)
     args: dict[str, Any] = {}
     yaml_path = folder / "args.yaml"
     if yaml_path.exists():
@@ -140,9 +147,53 @@ def read_run(folder: str | Path) -> TrainingRun:
             notes.append(f"args.yaml could not be read: {exc}")
     else:
         notes.append("no args.yaml beside results.csv; settings unknown")
-    run = TrainingRun(folder, columns, epochs.astype(int) if len(epochs) else epochs, args, notes)
+    run = TrainingRun(folder, columns, epochs.astype(int) if len(epochs) else epochs, args, notes,
+                      unvalidated=unvalidated)
     diagnose(run)
     return run
+
+
+def _blank_unvalidated(columns: dict[str, np.ndarray], notes: list[str]) -> np.ndarray:
+    """Epochs trained with ``val=False`` carry zeros for every val loss and metric: read them as
+    missing (NaN), not as a perfect val loss and a zero mAP."""
+    names = [h for h in columns if h.startswith(("val/", "metrics/"))]
+    if not names:
+        return np.zeros(len(next(iter(columns.values()), [])), bool)
+    unvalidated = np.all([columns[h] == 0 for h in names], axis=0)
+    if unvalidated.any():
+        for h in names:
+            columns[h] = np.where(unvalidated, np.nan, columns[h])
+        notes.append(f"{int(unvalidated.sum())} epochs were trained without validation (val=False): they have "
+                     "no val losses or metrics")
+    return unvalidated
+
+
+def _overfitting(epochs: np.ndarray, train: np.ndarray, val: np.ndarray) -> list[Diagnosis]:
+    """The val loss rose again for 3 or more validated epochs while the training loss kept falling."""
+    n = len(epochs)
+    if not (np.isfinite(val).all() and n >= 6):
+        return []
+    m = int(np.argmin(val))
+    if n - 1 - m >= 3 and val[-1] >= 1.05 * val[m] and train[-1] < train[m]:
+        e = int(epochs[m])
+        return [Diagnosis("overfitting", f"overfitting: validation loss lowest at epoch {e} "
+                                         f"({val[m]:.3f}) and {100 * (val[-1] / val[m] - 1):.0f}% higher by the "
+                                         f"last epoch while the training loss kept falling; more data, more "
+                                         "augmentation or fewer epochs would help", e)]
+    return []
+
+
+def _plateau(epochs: np.ndarray, fit: np.ndarray) -> list[Diagnosis]:
+    """mAP50-95 has not improved by more than 0.002 in the last validated epochs."""
+    n = len(epochs)
+    window = max(10, n // 10)
+    if n <= window or not np.isfinite(fit[:-window]).any() or not np.isfinite(fit[-window:]).any():
+        return []
+    if np.nanmax(fit[-window:]) <= np.nanmax(fit[:-window]) + 0.002:
+        e = int(epochs[int(np.nanargmax(fit))])
+        return [Diagnosis("plateau", f"plateau: mAP50-95 has not improved by more than 0.002 in the last "
+                                     f"{window} epochs (best at epoch {e})", e)]
+    return []
 
 
 def diagnose(run: TrainingRun) -> None:
@@ -159,7 +210,8 @@ def diagnose(run: TrainingRun) -> None:
         out.append(Diagnosis("best_epoch", f"best epoch {run.best_epoch}: mAP50-95 {fit[k]:.3f}, "
                                            f"mAP50 {run.series('metrics/mAP50(B)')[k]:.3f}", run.best_epoch))
     train, val = run.loss("train"), run.loss("val")
-    bad = ~np.isfinite(train) | ~np.isfinite(val)
+    checked = run.validated
+    bad = ~np.isfinite(train) | (checked & ~np.isfinite(val))
     warmup = int(float(run.args.get("warmup_epochs", 3) or 0))
     if bad.any():
         e = int(run.epochs[int(np.flatnonzero(bad)[0])])
@@ -172,24 +224,8 @@ def diagnose(run: TrainingRun) -> None:
             out.append(Diagnosis("unstable", f"the training loss jumped by more than 25% in {len(jumps)} epochs "
                                              f"(first at {int(run.epochs[jumps[0]])}): the learning rate may be "
                                              "too high or the batch too small", int(run.epochs[jumps[0]])))
-    if np.isfinite(val).all() and n >= 6:
-        m = int(np.argmin(val))
-        after = n - 1 - m
-        if after >= 3 and val[-1] >= 1.05 * val[m] and train[-1] < train[m]:
-            e = int(run.epochs[m])
-            out.append(Diagnosis("overfitting", f"overfitting: validation loss lowest at epoch {e} "
-                                                f"({val[m]:.3f}) and {100 * (val[-1] / val[m] - 1):.0f}% higher by the "
-                                                f"last epoch while the training loss kept falling; more data, more "
-                                                "augmentation or fewer epochs would help", e))
-    if np.isfinite(fit).any():
-        window = max(10, n // 10)
-        if n > window:
-            before = np.nanmax(fit[:-window])
-            recent = np.nanmax(fit[-window:])
-            if recent <= before + 0.002:
-                e = int(run.epochs[int(np.nanargmax(fit))])
-                out.append(Diagnosis("plateau", f"plateau: mAP50-95 has not improved by more than 0.002 in the last "
-                                                f"{window} epochs (best at epoch {e})", e))
+    out += _overfitting(run.epochs[checked], train[checked], val[checked])
+    out += _plateau(run.epochs[checked], fit[checked])
     planned = run.args.get("epochs")
     if isinstance(planned, (int, float)) and n < planned:
         patience = run.args.get("patience")

@@ -81,6 +81,8 @@ def _training_part(store: Store, status: LoopStatus) -> None:
         run = read_run(runs[-1])
     except (RunReadError, OSError):
         return
+    import numpy as np
+
     values = run.series("metrics/mAP50(B)")
-    if len(values):
-        status.training_map50 = float(max(values))
+    if np.isfinite(values).any():  # epochs trained without validation have none
+        status.training_map50 = float(np.nanmax(values))
