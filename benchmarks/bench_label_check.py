@@ -56,7 +56,7 @@ def _run(spec: object, params: object, ctx: object) -> object:
     return last
 
 
-def run(n_train: int = 400, n_val: int = 1280, check_epochs: int = 4, effect_epochs: int = 12,
+def run(n_train: int = 400, n_val: int = 1280, check_epochs: int = 4, effect_epochs: int = 24,
         effect_imgsz: int = 256) -> dict:
     """Plant, check, fix, retrain; the figures."""
     shutil.rmtree(OUT, ignore_errors=True)
