@@ -85,7 +85,7 @@ def _effect_for_seed(job: tuple) -> tuple[object, float]:
 
 def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, effect_imgsz: int) -> dict:
     from benchmarks.fresh_head import fresh_head_model
-    from benchmarks.planted_errors import label_agreement, plant_errors, score_found
+    from benchmarks.planted_errors import label_agreement, plant_errors, score_found, suggestion_accuracy
     from studio.core import bundled
     from studio.core.dataset.layout import open_dataset
     from studio.core.dataset.sample import make_sample_dataset
@@ -120,6 +120,7 @@ def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, ef
     wh = {e.path: (640, 480) for e in queue}
     found_top = score_found(planted, flagged[:2 * len(planted)], wh)
     found_all = score_found(planted, flagged, wh)
+    accuracy = suggestion_accuracy(queue, damaged, truth)  # right of offered, by kind and confidence
     taken = unsure = refused = 0
     for entry in queue:
         if "/train/" not in entry.path:
@@ -163,6 +164,7 @@ def _measure(n_train: int, n_val: int, check_epochs: int, effect_epochs: int, ef
         "check": {"folds": 3, "epochs": check_epochs, "seconds": round(check_s, 1),
                   "queue_images": len(queue), "queue_issues": len(flagged)},
         "top_2n": found_top, "whole_queue": found_all,
+        "suggestions_right_of_offered": accuracy,
         "suggestions_taken": taken, "unsure_not_taken": unsure, "without_suggestion": refused,
         "training_labels_against_truth": agreement,
         "effect": {"epochs": effect_epochs, "imgsz": effect_imgsz, "lr0": EFFECT_LR, "freeze": EFFECT_FREEZE,

@@ -117,3 +117,52 @@ def label_agreement(labels: dict[str, Boxes], truth: dict[str, Boxes], wh: tuple
             out[key] += 1
         out["missing"] += len(true) - len(used)
     return out
+
+
+CONFIDENCE_BANDS = (0.0, 0.35, 0.5, 0.65, 0.8, 0.9)
+
+
+def suggestion_right(issue: object, labels: Boxes, truth: Boxes, wh: tuple[int, int]) -> bool:
+    """Would taking ``issue``'s suggestion move the labels toward the truth? A class change: the
+    box's true object has that class. A move: the suggested box overlaps a true box better than the
+    label does (by 0.05 IoU or more). An unlabeled object: a true box no label covers (IoU 0.5),
+    of that class, lies under it (IoU 0.5)."""
+    from studio.core.labels.metrics import box_iou
+
+    if not len(truth):
+        return False
+    true_xyxy = truth.to_xyxy(wh)
+    suggested = (Boxes(np.array([issue.suggested_box]), np.zeros(1, np.int64)).to_xyxy(wh)  # type: ignore[attr-defined]
+                 if issue.suggested_box is not None else None)  # type: ignore[attr-defined]
+    if issue.kind == "swap":  # type: ignore[attr-defined]
+        iou = box_iou(labels.to_xyxy(wh)[issue.index:issue.index + 1], true_xyxy)[0]  # type: ignore[attr-defined]
+        j = int(np.argmax(iou))
+        return bool(iou[j] >= 0.5 and truth.class_id[j] == issue.suggested_class  # type: ignore[attr-defined]
+                    and labels.class_id[issue.index] != issue.suggested_class)  # type: ignore[attr-defined]
+    if issue.kind == "badloc":  # type: ignore[attr-defined]
+        own = box_iou(labels.to_xyxy(wh)[issue.index:issue.index + 1], true_xyxy)[0]  # type: ignore[attr-defined]
+        return bool(box_iou(suggested, true_xyxy)[0].max() > own.max() + 0.05)
+    iou = box_iou(suggested, true_xyxy)[0]
+    covered = box_iou(true_xyxy, labels.to_xyxy(wh)).max(axis=1) >= 0.5 if len(labels) else np.zeros(len(truth), bool)
+    j = int(np.argmax(iou))
+    return bool(iou[j] >= 0.5 and not covered[j] and truth.class_id[j] == issue.suggested_class)  # type: ignore[attr-defined]
+
+
+def suggestion_accuracy(queue: list, labels: dict[str, Boxes], truth: dict[str, Boxes],
+                        wh: tuple[int, int] = (640, 480)) -> dict[str, dict[str, list[int]]]:
+    """Per issue kind and confidence band (``CONFIDENCE_BANDS``' lower edges): how many offered
+    suggestions were right, of how many. Where the take floors (``TAKE_CONFIDENCE``) come from."""
+    from studio.core.labelcheck.results import offered
+
+    out: dict[str, dict[str, list[int]]] = {}
+    for entry in queue:
+        if entry.path not in truth:
+            continue
+        for issue in entry.issues:
+            if issue.kind == "qa" or not offered(issue) or issue.suggested_confidence is None:
+                continue
+            band = max(b for b in CONFIDENCE_BANDS if issue.suggested_confidence >= b)
+            cell = out.setdefault(issue.kind, {}).setdefault(f"{band:.2f}", [0, 0])
+            cell[0] += suggestion_right(issue, labels[entry.path], truth[entry.path], wh)
+            cell[1] += 1
+    return {kind: dict(sorted(bands.items())) for kind, bands in sorted(out.items())}

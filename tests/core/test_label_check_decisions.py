@@ -96,6 +96,29 @@ def test_an_unsure_suggestion_is_not_written_with_one_key(sample_dataset: Path) 
     assert check_queue(store, check_id)[0].decisions == {3: KEPT}
 
 
+def test_a_box_move_is_taken_from_a_lower_confidence_than_a_class_change() -> None:
+    """The take floors per kind (``TAKE_CONFIDENCE``): a move the model holds at 0.7 is written,
+    a class change or an unlabeled object at 0.7 is not, and a move at 0.6 is not either."""
+    import numpy as np
+
+    from studio.core.labelcheck.results import DecisionError, suggested_boxes
+    from studio.core.labels.boxes import Boxes
+
+    boxes = Boxes(np.array([[0.5, 0.5, 0.2, 0.2]]), np.array([0]))
+    move = BoxIssue(BADLOC, 0, 0.1, Message("box looks shifted or loose"), 0, 0.7, (0.6, 0.5, 0.2, 0.2))
+    assert suggested_boxes(boxes, move).xywhn.tolist() == [[0.6, 0.5, 0.2, 0.2]]
+    unsure_move = BoxIssue(BADLOC, 0, 0.1, Message("box looks shifted or loose"), 0, 0.6, (0.6, 0.5, 0.2, 0.2))
+    with pytest.raises(DecisionError, match=r"unsure of its suggestion \(0.60, below 0.65\)"):
+        suggested_boxes(boxes, unsure_move)
+    swap = BoxIssue(SWAP, 0, 0.1, Message("maybe {new}, not {old} ({conf:.2f}): the model is unsure", new="b",
+                                          old="a", conf=0.7), 1, 0.7)
+    new = BoxIssue(OVERLOOKED, 0, 0.1, Message("perhaps an unlabeled {name} here ({conf:.2f}): the model is unsure",
+                                               name="b", conf=0.7), 1, 0.7, (0.1, 0.1, 0.05, 0.05))
+    for issue in (swap, new):
+        with pytest.raises(DecisionError, match=r"\(0.70, below 0.80\)"):
+            suggested_boxes(boxes, issue)
+
+
 def test_an_unlabeled_object_without_a_class_is_no_suggestion_and_moves_no_box() -> None:
     import numpy as np
 

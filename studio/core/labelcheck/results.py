@@ -119,7 +119,7 @@ def suggested_boxes(boxes: Boxes, issue: BoxIssue) -> Boxes:
         raise DecisionError(QT_TRANSLATE_NOOP("studio.core", "the model has no suggestion for this box; keep it or fix it by hand"))
     if not issue.sure:
         raise DecisionError(QT_TRANSLATE_NOOP("studio.core", "the model is unsure of its suggestion ({conf:.2f}, below {floor:.2f}); keep the label or fix it by hand"),
-                            conf=issue.suggested_confidence or 0.0, floor=TAKE_CONFIDENCE)
+                            conf=issue.suggested_confidence or 0.0, floor=TAKE_CONFIDENCE[issue.kind])
     if issue.kind == OVERLOOKED:
         xywhn = np.vstack([boxes.xywhn.reshape(-1, 4), np.array([issue.suggested_box], np.float64)])
         return Boxes(xywhn, np.append(boxes.class_id, issue.suggested_class))
