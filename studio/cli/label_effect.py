@@ -32,7 +32,7 @@ def _print_result(result: object) -> None:
     r = result  # an EffectResult
     print(f"seed {r.seed}: mAP50-95 {r.before_map50_95:.4f} before the fixes, {r.after_map50_95:.4f} after "  # type: ignore[attr-defined]
           f"({r.gain:+.4f}); mAP50 {r.before_map50:.4f} -> {r.after_map50:.4f} "  # type: ignore[attr-defined]
-          f"on {r.val_images} val images, {r.epochs} epochs")  # type: ignore[attr-defined]
+          f"on {r.val_images} val images, {r.epochs} epoch{'s' if r.epochs != 1 else ''}")  # type: ignore[attr-defined]
 
 
 def _train_pair(params: object, ctx: object) -> object:
@@ -75,7 +75,7 @@ def cmd_label_effect(args: argparse.Namespace) -> int:
     for seed in seeds:
         params = replace(base, seed=seed)
         print(f"seed {seed}: training on the labels as check {info.id} found them, then as they are now "
-              f"({params.epochs} epochs at imgsz {params.imgsz})", file=sys.stderr)
+              f"({params.epochs} epoch{'s' if params.epochs != 1 else ''} at imgsz {params.imgsz})", file=sys.stderr)
         result = _train_pair(params, ctx)
         if isinstance(result, int):
             return result
