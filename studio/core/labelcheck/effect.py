@@ -62,9 +62,8 @@ class EffectResult:
 def effect_params_for(work_dir: str | Path, check_params: dict, **overrides: object) -> EffectParams:
     """The effect's settings for a stored check: the check's own epochs, size, start model, seed
     and device (the folds' settings), with ``overrides`` (for example ``freeze=10``) on top."""
-    p = check_params
-    base = {"epochs": p.get("epochs", 10), "imgsz": p.get("imgsz", 320), "batch": p.get("batch", 16),
-            "model": p.get("model", ""), "seed": p.get("seed", 0), "device": p.get("device", "auto")}
+    shared = ("epochs", "imgsz", "batch", "model", "seed", "device")  # a check without one: EffectParams' default
+    base = {k: check_params[k] for k in shared if k in check_params}
     base.update({k: v for k, v in overrides.items() if v is not None})
     return EffectParams(str(work_dir), **base)  # type: ignore[arg-type]
 
