@@ -89,6 +89,7 @@ class JobRunWindow(QDialog):
         self.eta.clear()
         self.cancel_button.hide()
         self.close_button.show()
+        self.adjustSize()  # a wrapped, several-line result or message needs more height than the running window
 
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         """Closing while it runs stops it (resumable)."""
